@@ -1,0 +1,391 @@
+//! The scenario bank: every usable scenario from a folder or from the copy built into the
+//! binary, with the problems found while loading.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use super::language::Language;
+use super::problem::{Problem, Severity};
+use super::scenario::Scenario;
+use super::validate::{self, AssetLookup, MAX_FILE_BYTES};
+
+static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
+static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+
+/// Name of the folder at the root of a scenario folder that holds quiz files, not scenarios.
+pub const QUIZ_FOLDER: &str = "quizzes";
+/// Most files one bank may have; more is almost certainly the wrong folder.
+pub const MAX_FILES: usize = 50_000;
+
+/// Where a bank comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BankSource {
+    /// A folder on disk, as the user named it.
+    Folder(PathBuf),
+    /// The scenarios built into the binary (read-only).
+    Embedded,
+}
+
+impl BankSource {
+    /// `./scenarios` when it exists, else the built-in bank: what the app opens by default.
+    pub fn default_for(cwd: &Path) -> BankSource {
+        let folder = cwd.join("scenarios");
+        if folder.is_dir() {
+            BankSource::Folder(PathBuf::from("scenarios"))
+        } else {
+            BankSource::Embedded
+        }
+    }
+
+    /// Human-readable name of the source, for the window and `check`.
+    pub fn describe(&self) -> String {
+        match self {
+            BankSource::Folder(path) => path.display().to_string(),
+            BankSource::Embedded => "bundled scenarios".into(),
+        }
+    }
+}
+
+/// Errors that stop a bank from being read at all (as opposed to problems in single files).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The folder does not exist or cannot be listed.
+    #[error("{path}: cannot open the scenario folder: {source}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// The path exists but is not a folder.
+    #[error("{0}: is not a folder; point to the folder that holds the scenario files")]
+    NotAFolder(PathBuf),
+}
+
+/// One scenario file's text, or the problem that kept it from being read.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as shown to the user.
+    pub path: PathBuf,
+    /// The text, or why there is none.
+    pub text: Result<String, Problem>,
+}
+
+/// Lists and reads every `*.ron` scenario file under `dir`, sorted by path.
+///
+/// Hidden entries (such as `.git` or `.trash`) and the root `quizzes/` folder are skipped;
+/// symbolic links are not followed, so a link cannot pull in files from elsewhere.
+pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    let meta = fs::metadata(dir).map_err(|source| LoadError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder(dir.to_path_buf()));
+    }
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    collect_ron_files(dir, true, &mut paths, &mut problems).map_err(|source| {
+        LoadError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        }
+    })?;
+    paths.sort();
+    let mut files: Vec<SourceFile> = problems
+        .into_iter()
+        .map(|p| SourceFile {
+            path: p.path.clone(),
+            text: Err(p),
+        })
+        .collect();
+    if paths.len() > MAX_FILES {
+        files.push(SourceFile {
+            path: dir.to_path_buf(),
+            text: Err(Problem::error(
+                dir,
+                None,
+                format!(
+                    "the folder holds {} scenario files, more than the {MAX_FILES} supported; only the first {MAX_FILES} are loaded",
+                    paths.len()
+                ),
+            )),
+        });
+        paths.truncate(MAX_FILES);
+    }
+    files.extend(paths.into_iter().map(|path| {
+        let text = read_scenario_file(&path);
+        SourceFile { path, text }
+    }));
+    Ok(files)
+}
+
+fn collect_ron_files(
+    dir: &Path,
+    is_root: bool,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || (is_root && name == QUIZ_FOLDER) {
+            continue;
+        }
+        let path = entry.path();
+        let file_type = entry.file_type()?;
+        if file_type.is_symlink() {
+            if path.extension().is_some_and(|e| e == "ron") || path.is_dir() {
+                problems.push(Problem::warning(
+                    &path,
+                    None,
+                    "symbolic link not followed: copy the file into the scenario folder instead",
+                ));
+            }
+        } else if file_type.is_dir() {
+            collect_ron_files(&path, false, out, problems)?;
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads one file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
+    let too_big = |size: u64| {
+        Problem::error(
+            path,
+            None,
+            format!(
+                "the file is {} KiB, over the limit of {} KiB: a scenario is a few KiB; split it or remove pasted material",
+                size / 1024,
+                MAX_FILE_BYTES / 1024
+            ),
+        )
+    };
+    let unreadable = |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
+    let size = fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(size));
+    }
+    let bytes = fs::read(path).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Problem::error(
+            path,
+            Some(super::problem::Position::new(line, column)),
+            "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
+        )
+    })
+}
+
+/// The scenario files built into the binary, with paths under `scenarios/`.
+pub fn embedded_files() -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    collect_embedded(&EMBEDDED_SCENARIOS, true, &mut files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+fn collect_embedded(dir: &Dir<'static>, is_root: bool, out: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "ron") {
+            let path = Path::new("scenarios").join(file.path());
+            let text = file.contents_utf8().map(str::to_owned).ok_or_else(|| {
+                Problem::error(&path, None, "the file is not valid UTF-8 text")
+            });
+            out.push(SourceFile { path, text });
+        }
+    }
+    for sub in dir.dirs() {
+        let name = sub.path().file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with('.') || (is_root && name == QUIZ_FOLDER) {
+            continue;
+        }
+        collect_embedded(sub, false, out);
+    }
+}
+
+/// The assets folder that belongs to a scenario folder: `assets/` beside it.
+pub fn assets_folder(scenarios: &Path) -> PathBuf {
+    scenarios
+        .parent()
+        .map_or_else(|| PathBuf::from("assets"), |p| p.join("assets"))
+}
+
+struct FolderAssets(PathBuf);
+
+impl AssetLookup for FolderAssets {
+    fn exists(&self, relative: &Path) -> bool {
+        self.0.join(relative).is_file()
+    }
+}
+
+struct EmbeddedAssets;
+
+impl AssetLookup for EmbeddedAssets {
+    fn exists(&self, relative: &Path) -> bool {
+        EMBEDDED_ASSETS.get_file(relative).is_some()
+    }
+}
+
+/// Every usable scenario of one source, indexed, with the problems found on the way.
+#[derive(Debug)]
+pub struct Bank {
+    source: BankSource,
+    scenarios: Vec<Scenario>,
+    paths: Vec<PathBuf>,
+    by_id: HashMap<String, usize>,
+    problems: Vec<Problem>,
+    files: usize,
+}
+
+impl Bank {
+    /// Loads a whole source. Only an unreadable folder is an error; bad files become problems.
+    pub fn load(source: BankSource) -> Result<Bank, LoadError> {
+        match &source {
+            BankSource::Folder(dir) => {
+                let files = read_folder(dir)?;
+                let assets = FolderAssets(assets_folder(dir));
+                Ok(Bank::from_files(source.clone(), files, &assets))
+            }
+            BankSource::Embedded => Ok(Bank::from_files(source, embedded_files(), &EmbeddedAssets)),
+        }
+    }
+
+    /// Builds a bank from files already read: parse, check each, then the cross-file rules.
+    pub fn from_files(source: BankSource, files: Vec<SourceFile>, assets: &dyn AssetLookup) -> Bank {
+        let mut bank = Bank {
+            source,
+            scenarios: Vec::new(),
+            paths: Vec::new(),
+            by_id: HashMap::new(),
+            problems: Vec::new(),
+            files: 0,
+        };
+        for file in files {
+            let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
+            if is_scenario {
+                bank.files += 1;
+            }
+            let text = match file.text {
+                Ok(text) => text,
+                Err(problem) => {
+                    bank.problems.push(problem);
+                    continue;
+                }
+            };
+            let checked = match validate::check_text(&file.path, &text, assets) {
+                Ok(checked) => checked,
+                Err(problem) => {
+                    bank.problems.push(problem);
+                    continue;
+                }
+            };
+            let usable = checked.is_usable();
+            bank.problems.extend(checked.problems);
+            if !usable {
+                continue;
+            }
+            let scenario = checked.scenario;
+            if let Some(&first) = bank.by_id.get(&scenario.id) {
+                let position = super::source_map::SourceMap::new(&text)
+                    .position(&super::source_map::Locus::Field("id"));
+                bank.problems.push(Problem::error(
+                    &file.path,
+                    position,
+                    format!(
+                        "id {:?} is already used by {}: every scenario needs its own id; rename one of them",
+                        scenario.id,
+                        bank.paths[first].display()
+                    ),
+                ));
+                continue;
+            }
+            bank.by_id.insert(scenario.id.clone(), bank.scenarios.len());
+            bank.scenarios.push(scenario);
+            bank.paths.push(file.path);
+        }
+        bank.problems.sort_by(|a, b| {
+            (&a.path, a.position, a.severity).cmp(&(&b.path, b.position, b.severity))
+        });
+        bank
+    }
+
+    /// Where the bank came from.
+    pub fn source(&self) -> &BankSource {
+        &self.source
+    }
+
+    /// Every usable scenario, in path order.
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.scenarios
+    }
+
+    /// The scenario at `index`.
+    pub fn get(&self, index: usize) -> Option<&Scenario> {
+        self.scenarios.get(index)
+    }
+
+    /// The index of the scenario with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The file a scenario was loaded from.
+    pub fn path_of(&self, index: usize) -> Option<&Path> {
+        self.paths.get(index).map(PathBuf::as_path)
+    }
+
+    /// Every problem found, sorted by file and position.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// How many scenario files were looked at, usable or not.
+    pub fn files_checked(&self) -> usize {
+        self.files
+    }
+
+    /// Number of problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+
+    /// The summary line of `check`: `N scenarios, E errors, W warnings`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} scenarios, {} errors, {} warnings",
+            self.files,
+            self.count(Severity::Error),
+            self.count(Severity::Warning)
+        )
+    }
+
+    /// How many usable scenarios there are of each sale type in a language (or all languages).
+    pub fn count_by_type(&self, language: Option<Language>) -> [usize; 5] {
+        let mut counts = [0; 5];
+        for s in &self.scenarios {
+            if language.is_none_or(|l| l == s.language) {
+                counts[s.answer.index()] += 1;
+            }
+        }
+        counts
+    }
+
+}

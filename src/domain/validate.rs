@@ -1,0 +1,306 @@
+//! Parsing one scenario file and checking it against the format's rules.
+
+use std::path::{Component, Path};
+
+use super::problem::{Position, Problem};
+use super::scenario::{Fit, Scenario};
+use super::source_map::{Locus, SourceMap};
+use super::taxonomy::SaleType;
+
+/// Largest scenario file accepted. Real scenarios are a few KiB; anything this big is a mistake.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+/// Fewest follow-up offers a scenario may have.
+pub const MIN_OFFERS: usize = 2;
+/// Most follow-up offers a scenario may have (keys A-F).
+pub const MAX_OFFERS: usize = 6;
+/// Nesting deeper than this is never a scenario, and stops pathological input early.
+const RECURSION_LIMIT: usize = 32;
+
+/// Answers whether an image path (relative to `assets/`) exists.
+pub trait AssetLookup {
+    /// True when `relative` names a file in the assets folder.
+    fn exists(&self, relative: &Path) -> bool;
+}
+
+impl<F: Fn(&Path) -> bool> AssetLookup for F {
+    fn exists(&self, relative: &Path) -> bool {
+        self(relative)
+    }
+}
+
+/// A parsed scenario with the problems its rules found. Errors keep it out of the bank.
+#[derive(Debug)]
+pub struct Checked {
+    /// The scenario as written.
+    pub scenario: Scenario,
+    /// Rule violations, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    /// True when nothing keeps the scenario out of the bank.
+    pub fn is_usable(&self) -> bool {
+        !self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// Parses `text` as a scenario. On a syntax or type error the one problem RON found is returned.
+pub fn parse_scenario(path: &Path, text: &str) -> Result<Scenario, Problem> {
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str::<Scenario>(text)
+        .map_err(|e| ron_problem(path, &e))
+}
+
+/// Parses and checks one file's text: the whole per-file pipeline.
+pub fn check_text(path: &Path, text: &str, assets: &dyn AssetLookup) -> Result<Checked, Problem> {
+    let scenario = parse_scenario(path, text)?;
+    let map = SourceMap::new(text);
+    let problems = validate(path, &scenario, &map, assets);
+    Ok(Checked { scenario, problems })
+}
+
+/// Turns a RON error into a problem with the position RON reports.
+pub fn ron_problem(path: &Path, error: &ron::error::SpannedError) -> Problem {
+    let position = Some(Position::new(
+        error.span.start.line.max(1),
+        error.span.start.col.max(1),
+    ));
+    Problem::error(path, position, describe_ron_error(&error.code))
+}
+
+fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let quoted = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}: check the spelling; the fields allowed are {}",
+            in_struct(outer),
+            quoted(expected)
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "missing field `{field}`{}: add `{field}: ...` (see docs/scenario-format.md)",
+            in_struct(outer)
+        ),
+        E::DuplicateStructField { field, outer } => format!(
+            "field `{field}` is written twice{}: keep one of them",
+            in_struct(outer)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } if is_sale_type_list(expected) => format!(
+            "unknown sale type `{found}`: use one of {}",
+            quoted(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!("unknown value `{found}`: use one of {}", quoted(expected)),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(` here but found `{found}(`")
+        }
+        E::Message(message) => message.clone(),
+        E::Eof => "the file ends too early: a closing `)`, `]` or `\"` is probably missing".into(),
+        E::ExpectedComma => "expected a comma `,` between two fields or list items".into(),
+        E::ExpectedStringEnd => "this text is not closed: add the closing `\"`".into(),
+        E::ExpectedString => "expected a text in double quotes, like \"...\"".into(),
+        E::ExpectedInteger => "expected a whole number".into(),
+        E::IntegerOutOfBounds => "this number is too large or negative".into(),
+        E::ExpectedOption => "expected `None` or `Some(...)`".into(),
+        E::ExpectedArray => "expected a list in square brackets, like [\"a\", \"b\"]".into(),
+        E::TrailingCharacters => {
+            "unexpected text after the end of the scenario: one file holds one scenario".into()
+        }
+        E::ExceededRecursionLimit => {
+            "brackets are nested far deeper than any scenario needs: check for missing `)` or `]`"
+                .into()
+        }
+        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".into(),
+        E::Utf8Error(_) => "the file is not valid UTF-8 text: save it as UTF-8".into(),
+        other => format!("RON syntax error: {other}"),
+    }
+}
+
+fn in_struct(outer: &Option<String>) -> String {
+    match outer.as_deref() {
+        Some(name) => format!(" in `{name}`"),
+        None => String::new(),
+    }
+}
+
+fn is_sale_type_list(expected: &[&str]) -> bool {
+    expected.len() == SaleType::ALL.len()
+        && SaleType::ALL
+            .iter()
+            .zip(expected)
+            .all(|(t, e)| t.title() == *e)
+}
+
+/// True for ids made of `a-z`, `0-9` and `-`, not empty.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks a parsed scenario against every per-file rule. Cross-file rules (duplicate ids)
+/// live in the bank loader.
+pub fn validate(
+    path: &Path,
+    scenario: &Scenario,
+    map: &SourceMap,
+    assets: &dyn AssetLookup,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut error = |locus: Locus<'_>, message: String| {
+        problems.push(Problem::error(path, map.position(&locus), message));
+    };
+
+    if scenario.id.trim().is_empty() {
+        error(Locus::Field("id"), "`id` is empty: give the scenario a unique id such as \"klaer-belte\"".into());
+    } else if !is_valid_id(&scenario.id) {
+        error(
+            Locus::Field("id"),
+            format!(
+                "id {:?} may only use lower-case letters a-z, digits and `-` (for example \"klaer-belte\")",
+                scenario.id
+            ),
+        );
+    }
+
+    for (field, value) in [
+        ("title", &scenario.title),
+        ("industry", &scenario.industry),
+        ("customer", &scenario.customer),
+        ("situation", &scenario.situation),
+        ("explanation", &scenario.explanation),
+    ] {
+        if value.trim().is_empty() {
+            error(Locus::Field(field), format!("`{field}` is empty: write the text the trainee should read"));
+        }
+    }
+
+    if !(1..=3).contains(&scenario.difficulty) {
+        error(
+            Locus::Field("difficulty"),
+            format!(
+                "difficulty {} is out of range: use 1 (cue stated plainly), 2 or 3 (with distractors)",
+                scenario.difficulty
+            ),
+        );
+    }
+
+    for (i, tag) in scenario.tags.iter().enumerate() {
+        if tag.trim().is_empty() {
+            error(Locus::Item("tags", i), format!("tag {} is empty: remove it or write a word", i + 1));
+        }
+    }
+
+    for (i, cue) in scenario.cues.iter().enumerate() {
+        if cue.trim().is_empty() {
+            error(Locus::Item("cues", i), format!("cue {} is empty: remove it or copy a phrase from the text", i + 1));
+        } else if !scenario.customer.contains(cue.as_str()) && !scenario.situation.contains(cue.as_str()) {
+            error(
+                Locus::Item("cues", i),
+                format!(
+                    "cue {cue:?} does not occur in `customer` or `situation`: copy it exactly from the text (letters, case and spaces must match)"
+                ),
+            );
+        }
+    }
+
+    let count = scenario.offers.len();
+    if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
+        error(
+            Locus::Field("offers"),
+            format!("the scenario has {count} offer(s): write between {MIN_OFFERS} and {MAX_OFFERS}"),
+        );
+    }
+    for (i, offer) in scenario.offers.iter().enumerate() {
+        for (field, value) in [("text", &offer.text), ("feedback", &offer.feedback)] {
+            if value.trim().is_empty() {
+                error(Locus::OfferField(i, field), format!("offer {}: `{field}` is empty", i + 1));
+            }
+        }
+    }
+    let best: Vec<usize> = scenario
+        .offers
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.fit == Fit::Best)
+        .map(|(i, _)| i)
+        .collect();
+    match best.as_slice() {
+        [] if count > 0 => error(
+            Locus::Field("offers"),
+            "no offer is marked `fit: Best`: mark the one offer the scenario is built around".into(),
+        ),
+        [] | [_] => {}
+        [_, second, ..] => error(
+            Locus::OfferField(*second, "fit"),
+            format!(
+                "{} offers are marked `fit: Best` (offers {}): exactly one may be; mark the others `Acceptable` or `Poor`",
+                best.len(),
+                best.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(", ")
+            ),
+        ),
+    }
+
+    if let Some(image) = &scenario.image {
+        if let Some(message) = image_problem(image, assets) {
+            error(Locus::Field("image"), message);
+        }
+    }
+
+    if let [only] = best.as_slice() {
+        let offer = &scenario.offers[*only];
+        if offer.kind != scenario.answer {
+            problems.push(Problem::warning(
+                path,
+                map.position(&Locus::OfferField(*only, "kind")),
+                format!(
+                    "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
+                    offer.kind, scenario.answer
+                ),
+            ));
+        }
+    }
+
+    problems
+}
+
+fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<String> {
+    let path = Path::new(image);
+    if image.trim().is_empty() {
+        return Some("`image` is empty: write `image: None` or a path such as Some(\"images/x.png\")".into());
+    }
+    if path.is_absolute() || image.starts_with('/') || image.starts_with('\\') {
+        return Some(format!(
+            "image path {image:?} is absolute: write it relative to the assets/ folder, such as \"images/x.png\""
+        ));
+    }
+    if path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Some(format!(
+            "image path {image:?} leaves the assets/ folder: images must be inside assets/"
+        ));
+    }
+    if !assets.exists(path) {
+        return Some(format!(
+            "image {image:?} does not exist in the assets/ folder: check the name or add the file"
+        ));
+    }
+    None
+}

@@ -1,0 +1,7 @@
+//! Salgstreneren: a trainer for the Norwegian sales taxonomy.
+//!
+//! [`domain`] holds the taxonomy, scenarios, validation, scoring and practice logic without
+//! any user interface; [`ui`] draws it with egui.
+
+pub mod domain;
+pub mod ui;

@@ -1,0 +1,26 @@
+//! Everything a screen can ask the app to do. Screens push actions while drawing; the app
+//! applies them once per frame, so state changes in one place and can be tested without a window.
+
+use crate::domain::language::Language;
+use crate::domain::practice::PracticeAction;
+
+/// The screens reachable from the top bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Screen {
+    /// Answer scenarios one by one.
+    #[default]
+    Practice,
+    /// Problems found while loading the scenario files.
+    Problems,
+}
+
+/// A request from a screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Something in the practice session.
+    Practice(PracticeAction),
+    /// Switch screen.
+    Show(Screen),
+    /// Switch the interface language.
+    SetLanguage(Language),
+}

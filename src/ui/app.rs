@@ -1,0 +1,154 @@
+//! The application: top bar, the screen switch, and the one place where actions are applied.
+
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::bank::Bank;
+use crate::domain::language::Language;
+use crate::domain::practice::{Filter, Practice};
+use crate::domain::problem::Severity;
+use crate::ui::action::{Action, Screen};
+use crate::ui::i18n::{fill, texts};
+use crate::ui::practice::PracticeScreen;
+use crate::ui::problems::ProblemsScreen;
+
+/// What is remembered between runs (eframe's storage).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Interface language.
+    pub language: Language,
+    /// The practice selection.
+    pub filter: Filter,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self::for_language(Language::Nb)
+    }
+}
+
+impl Settings {
+    /// Defaults for a first run in `language`: practise scenarios in the same language.
+    pub fn for_language(language: Language) -> Self {
+        Self {
+            language,
+            filter: Filter::for_language(language),
+        }
+    }
+}
+
+/// The whole app state: the bank, the session, the settings and which screen is shown.
+pub struct SalgstrenerApp {
+    bank: Bank,
+    practice: Practice,
+    settings: Settings,
+    screen: Screen,
+}
+
+impl SalgstrenerApp {
+    /// An app over `bank`. `seed` drives the order of scenarios and offers (fixed in tests).
+    pub fn new(bank: Bank, settings: Settings, seed: u64) -> Self {
+        let practice = Practice::new(&bank, settings.filter.clone(), seed);
+        Self {
+            bank,
+            practice,
+            settings,
+            screen: Screen::default(),
+        }
+    }
+
+    /// The loaded bank.
+    pub fn bank(&self) -> &Bank {
+        &self.bank
+    }
+
+    /// The practice session.
+    pub fn practice(&self) -> &Practice {
+        &self.practice
+    }
+
+    /// The settings to persist.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The screen on show.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// Draws one frame and then applies what the user did in it.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let mut actions = Vec::new();
+        self.top_bar_ui(ui, &mut actions);
+        let lang = self.settings.language;
+        match self.screen {
+            Screen::Practice => PracticeScreen {
+                bank: &self.bank,
+                practice: &self.practice,
+                lang,
+            }
+            .ui(ui, &mut actions),
+            Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+        }
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    /// Applies one action to the state.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Practice(action) => {
+                self.practice.apply(&self.bank, action);
+                self.settings.filter = self.practice.filter().clone();
+            }
+            Action::Show(screen) => self.screen = screen,
+            Action::SetLanguage(language) => self.settings.language = language,
+        }
+    }
+
+    fn top_bar_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let t = texts(self.settings.language);
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(t.app_name).heading().strong());
+                ui.separator();
+                let problems = self.bank.count(Severity::Error) + self.bank.count(Severity::Warning);
+                let tabs = [
+                    (Screen::Practice, t.tab_practice.to_owned()),
+                    (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),
+                ];
+                for (screen, label) in tabs {
+                    if ui.selectable_label(self.screen == screen, label).clicked() {
+                        actions.push(Action::Show(screen));
+                    }
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    egui::widgets::global_theme_preference_buttons(ui);
+                    ui.separator();
+                    for lang in Language::ALL.into_iter().rev() {
+                        if ui
+                            .selectable_label(self.settings.language == lang, lang.native_name())
+                            .on_hover_text(t.language_switch_hover)
+                            .clicked()
+                        {
+                            actions.push(Action::SetLanguage(lang));
+                        }
+                    }
+                });
+            });
+        });
+    }
+}
+
+impl eframe::App for SalgstrenerApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        SalgstrenerApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

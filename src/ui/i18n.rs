@@ -1,0 +1,152 @@
+//! Every interface text in Norwegian bokmål and English.
+//!
+//! The table is one macro invocation so a text cannot exist in one language and not the
+//! other: leaving out a translation does not compile. Placeholders are `{name}`, filled in
+//! with [`fill`].
+
+use crate::domain::language::Language;
+
+macro_rules! texts {
+    ($($key:ident: $nb:literal, $en:literal;)*) => {
+        /// All interface texts of one language.
+        #[derive(Debug)]
+        pub struct Texts {
+            $(
+                #[doc = $en]
+                pub $key: &'static str,
+            )*
+        }
+
+        /// Norwegian bokmål.
+        pub const NB: Texts = Texts { $($key: $nb,)* };
+        /// English.
+        pub const EN: Texts = Texts { $($key: $en,)* };
+
+        impl Texts {
+            /// Every (key, text) pair, for completeness checks.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+
+texts! {
+    app_name: "Salgstreneren", "Salgstreneren";
+    tab_practice: "Øving", "Practice";
+    tab_problems: "Problemer ({n})", "Problems ({n})";
+    language: "Språk", "Language";
+    language_switch_hover: "Bytt språk i programmet", "Change the language of the app";
+
+    selection: "Utvalg", "Selection";
+    scenario_language: "Scenariospråk", "Scenario language";
+    difficulty: "Vanskelighetsgrad", "Difficulty";
+    difficulty_level: "Nivå {n}", "Level {n}";
+    sale_types_filter: "Riktig salgstype", "Right sale type";
+    filter_hint: "Ingen avkrysning i en gruppe betyr alle.", "Nothing ticked in a group means all.";
+    session: "Denne økten", "This session";
+    points_of: "{points} av {possible} poeng", "{points} of {possible} points";
+    answered_count: "Besvart: {n}", "Answered: {n}";
+    perfect_count: "Helt riktige: {n}", "Fully right: {n}";
+    remaining_count: "Igjen i runden: {n} av {total}", "Left in this round: {n} of {total}";
+    source_label: "Scenarioer fra: {source}", "Scenarios from: {source}";
+
+    customer: "Kunden", "The customer";
+    situation: "Situasjonen", "The situation";
+    which_type: "Hva slags salg er dette?", "What kind of sale is this?";
+    which_offer: "Hvilket tilbud passer best?", "Which offer fits best?";
+    check: "Sjekk svaret", "Check answer";
+    next: "Neste scenario", "Next scenario";
+    check_disabled_hover: "Velg en salgstype og et tilbud først.", "Choose a sale type and an offer first.";
+    keys_hint: "Tastatur: 1–5 velger salgstype, A–F velger tilbud, Enter sjekker og går videre.", "Keyboard: 1–5 pick a sale type, A–F pick an offer, Enter checks and moves on.";
+    meta_line: "{industry} · nivå {difficulty}", "{industry} · level {difficulty}";
+
+    result_points: "{points} av {max} poeng", "{points} of {max} points";
+    verdict_right: "Riktig salgstype.", "Right sale type.";
+    verdict_same_family: "Nesten: begge er påfølgende salg, men typen er feil.", "Close: both are follow-on sales, but the type is wrong.";
+    verdict_wrong: "Feil salgstype.", "Wrong sale type.";
+    you_chose: "Du valgte", "You chose";
+    right_answer: "Riktig svar", "Right answer";
+    difference: "Forskjellen", "The difference";
+    explanation: "Forklaring", "Explanation";
+    your_offer: "Tilbudet du valgte", "The offer you chose";
+    best_offer_was: "Beste tilbud", "Best offer";
+    fit_best: "beste tilbud", "best offer";
+    fit_acceptable: "akseptabelt", "acceptable";
+    fit_poor: "passer dårlig", "poor fit";
+    cues_hint: "Utslagsgivende ord er markert i teksten.", "The deciding words are highlighted in the text.";
+
+    empty_selection: "Ingen scenarioer passer utvalget.", "No scenarios match the selection.";
+    empty_selection_hint: "Kryss av for flere språk, nivåer eller salgstyper i utvalget til venstre.", "Tick more languages, levels or sale types in the selection on the left.";
+    round_done: "Runden er ferdig: du har vært gjennom alle {n} scenarioene i utvalget.", "Round finished: you have been through all {n} scenarios in the selection.";
+    restart: "Start en ny runde", "Start a new round";
+
+    problems_banner: "{n} filer har feil og ble ikke lastet.", "{n} files have errors and were not loaded.";
+    problems_show: "Vis problemene", "Show the problems";
+    problems_heading: "Problemer i scenariofilene", "Problems in the scenario files";
+    problems_none: "Alle scenariofilene ble lastet uten problemer.", "Every scenario file loaded without problems.";
+    problems_summary: "{files} filer undersøkt: {errors} feil, {warnings} advarsler.", "{files} files checked: {errors} errors, {warnings} warnings.";
+    problems_explain: "Filer med feil er ikke med i øvingen før feilen er rettet. Advarsler stopper ikke filen.", "Files with errors are left out of practice until fixed. Warnings do not stop a file.";
+    severity_error: "Feil", "Error";
+    severity_warning: "Advarsel", "Warning";
+    column_file: "Fil", "File";
+    column_message: "Melding", "Message";
+}
+
+/// The texts of a language.
+pub fn texts(lang: Language) -> &'static Texts {
+    match lang {
+        Language::Nb => &NB,
+        Language::En => &EN,
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn every_text_is_translated_with_the_same_placeholders() {
+        let (nb, en) = (NB.entries(), EN.entries());
+        assert_eq!(nb.len(), en.len());
+        for ((key, nb_text), (_, en_text)) in nb.iter().zip(&en) {
+            assert!(!nb_text.trim().is_empty(), "nb text `{key}` is empty");
+            assert!(!en_text.trim().is_empty(), "en text `{key}` is empty");
+            assert_eq!(
+                placeholders(nb_text),
+                placeholders(en_text),
+                "`{key}` has different placeholders in nb and en"
+            );
+            if *key != "app_name" {
+                assert_ne!(nb_text, en_text, "`{key}` looks untranslated");
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill(NB.points_of, &[("points", &3), ("possible", &8)]),
+            "3 av 8 poeng"
+        );
+    }
+}

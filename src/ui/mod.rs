@@ -1,0 +1,8 @@
+//! The egui user interface: screens draw domain state and push [`action::Action`]s.
+
+pub mod action;
+pub mod app;
+pub mod i18n;
+pub mod practice;
+pub mod problems;
+pub mod widgets;

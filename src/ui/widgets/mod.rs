@@ -1,0 +1,4 @@
+//! Small widgets shared by several screens.
+
+pub mod sale_type;
+pub mod text;

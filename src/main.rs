@@ -98,7 +98,11 @@ fn run_window(dir: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
-            Ok(Box::new(SalgstrenerApp::new(bank, settings, rand::random())))
+            Ok(Box::new(SalgstrenerApp::new(
+                bank,
+                settings,
+                rand::random(),
+            )))
         }),
     );
     match result {

@@ -169,7 +169,8 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
             ),
         )
     };
-    let unreadable = |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
+    let unreadable =
+        |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
     let size = fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(too_big(size));
@@ -203,9 +204,10 @@ fn collect_embedded(dir: &Dir<'static>, is_root: bool, out: &mut Vec<SourceFile>
     for file in dir.files() {
         if file.path().extension().is_some_and(|e| e == "ron") {
             let path = Path::new("scenarios").join(file.path());
-            let text = file.contents_utf8().map(str::to_owned).ok_or_else(|| {
-                Problem::error(&path, None, "the file is not valid UTF-8 text")
-            });
+            let text = file
+                .contents_utf8()
+                .map(str::to_owned)
+                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
             out.push(SourceFile { path, text });
         }
     }
@@ -266,7 +268,11 @@ impl Bank {
     }
 
     /// Builds a bank from files already read: parse, check each, then the cross-file rules.
-    pub fn from_files(source: BankSource, files: Vec<SourceFile>, assets: &dyn AssetLookup) -> Bank {
+    pub fn from_files(
+        source: BankSource,
+        files: Vec<SourceFile>,
+        assets: &dyn AssetLookup,
+    ) -> Bank {
         let mut bank = Bank {
             source,
             scenarios: Vec::new(),
@@ -359,6 +365,18 @@ impl Bank {
         self.files
     }
 
+    /// How many files have at least one error and so are left out.
+    pub fn files_with_errors(&self) -> usize {
+        let mut paths: Vec<&Path> = self
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.path.as_path())
+            .collect();
+        paths.dedup();
+        paths.len()
+    }
+
     /// Number of problems of one severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.problems
@@ -387,5 +405,4 @@ impl Bank {
         }
         counts
     }
-
 }

@@ -151,7 +151,11 @@ mod tests {
         ];
         for (answer, row) in SaleType::ALL.into_iter().zip(expected) {
             for (chosen, points) in SaleType::ALL.into_iter().zip(row) {
-                assert_eq!(type_points(answer, chosen), points, "{answer:?} / {chosen:?}");
+                assert_eq!(
+                    type_points(answer, chosen),
+                    points,
+                    "{answer:?} / {chosen:?}"
+                );
             }
         }
     }
@@ -199,8 +203,15 @@ mod tests {
             let s = scenario(answer);
             for chosen in SaleType::ALL {
                 for (offer, fit) in Fit::ALL.into_iter().enumerate() {
-                    let outcome = score(&s, Choice { sale_type: chosen, offer }, Language::Nb)
-                        .expect("offer exists");
+                    let outcome = score(
+                        &s,
+                        Choice {
+                            sale_type: chosen,
+                            offer,
+                        },
+                        Language::Nb,
+                    )
+                    .expect("offer exists");
                     assert_eq!(outcome.offer_fit, fit);
                     assert_eq!(
                         outcome.score.total(),
@@ -217,19 +228,49 @@ mod tests {
     #[test]
     fn perfect_answer_scores_max_and_unknown_offer_is_none() {
         let s = scenario(Tilleggssalg);
-        let best = score(&s, Choice { sale_type: Tilleggssalg, offer: 0 }, Language::En).unwrap();
+        let best = score(
+            &s,
+            Choice {
+                sale_type: Tilleggssalg,
+                offer: 0,
+            },
+            Language::En,
+        )
+        .unwrap();
         assert_eq!(best.score.total(), Score::MAX);
         assert_eq!(best.verdict, TypeVerdict::Right);
-        let near = score(&s, Choice { sale_type: Kryssalg, offer: 0 }, Language::En).unwrap();
+        let near = score(
+            &s,
+            Choice {
+                sale_type: Kryssalg,
+                offer: 0,
+            },
+            Language::En,
+        )
+        .unwrap();
         assert_eq!(near.verdict, TypeVerdict::SameFamily);
         assert!(near.difference.unwrap().contains("add-on sale"));
-        assert_eq!(score(&s, Choice { sale_type: Nysalg, offer: 9 }, Language::Nb), None);
+        assert_eq!(
+            score(
+                &s,
+                Choice {
+                    sale_type: Nysalg,
+                    offer: 9
+                },
+                Language::Nb
+            ),
+            None
+        );
     }
 
     #[test]
     fn cue_ranges_are_merged_and_on_char_boundaries() {
         let text = "Kunden kjøpte bukse, og beltet er slitt. Beltet er slitt.";
-        let cues = vec!["beltet er slitt".to_string(), "er slitt".to_string(), String::new()];
+        let cues = vec![
+            "beltet er slitt".to_string(),
+            "er slitt".to_string(),
+            String::new(),
+        ];
         let ranges = cue_ranges(text, &cues);
         assert_eq!(ranges.len(), 2);
         for r in &ranges {

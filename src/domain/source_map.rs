@@ -106,11 +106,7 @@ impl<'t> Scanner<'t> {
             if self.expecting_item && self.depth == 2 && !matches!(c, ']' | ')' | ',') {
                 self.expecting_item = false;
                 if let Some(field) = &self.top_field {
-                    self.map
-                        .items
-                        .entry(field.clone())
-                        .or_default()
-                        .push(start);
+                    self.map.items.entry(field.clone()).or_default().push(start);
                 }
             }
             match c {

@@ -216,10 +216,18 @@ mod tests {
 
     #[test]
     fn only_nysalg_is_a_first_sale() {
-        let follow_on: Vec<_> = SaleType::ALL.into_iter().filter(|t| t.is_follow_on()).collect();
+        let follow_on: Vec<_> = SaleType::ALL
+            .into_iter()
+            .filter(|t| t.is_follow_on())
+            .collect();
         assert_eq!(
             follow_on,
-            [SaleType::Mersalg, SaleType::Gjensalg, SaleType::Kryssalg, SaleType::Tilleggssalg]
+            [
+                SaleType::Mersalg,
+                SaleType::Gjensalg,
+                SaleType::Kryssalg,
+                SaleType::Tilleggssalg
+            ]
         );
     }
 

@@ -110,7 +110,7 @@ fn describe_ron_error(code: &ron::Error) -> String {
         }
         E::Message(message) => message.clone(),
         E::Eof => "the file ends too early: a closing `)`, `]` or `\"` is probably missing".into(),
-        E::ExpectedComma => "expected a comma `,` between two fields or list items".into(),
+        E::ExpectedComma => "expected a comma `,` before this point: every field and list item ends with a comma (if a text just before is missing its closing or has an extra `\"`, fix that first)".into(),
         E::ExpectedStringEnd => "this text is not closed: add the closing `\"`".into(),
         E::ExpectedString => "expected a text in double quotes, like \"...\"".into(),
         E::ExpectedInteger => "expected a whole number".into(),
@@ -167,7 +167,10 @@ pub fn validate(
     };
 
     if scenario.id.trim().is_empty() {
-        error(Locus::Field("id"), "`id` is empty: give the scenario a unique id such as \"klaer-belte\"".into());
+        error(
+            Locus::Field("id"),
+            "`id` is empty: give the scenario a unique id such as \"klaer-belte\"".into(),
+        );
     } else if !is_valid_id(&scenario.id) {
         error(
             Locus::Field("id"),
@@ -186,7 +189,10 @@ pub fn validate(
         ("explanation", &scenario.explanation),
     ] {
         if value.trim().is_empty() {
-            error(Locus::Field(field), format!("`{field}` is empty: write the text the trainee should read"));
+            error(
+                Locus::Field(field),
+                format!("`{field}` is empty: write the text the trainee should read"),
+            );
         }
     }
 
@@ -202,14 +208,25 @@ pub fn validate(
 
     for (i, tag) in scenario.tags.iter().enumerate() {
         if tag.trim().is_empty() {
-            error(Locus::Item("tags", i), format!("tag {} is empty: remove it or write a word", i + 1));
+            error(
+                Locus::Item("tags", i),
+                format!("tag {} is empty: remove it or write a word", i + 1),
+            );
         }
     }
 
     for (i, cue) in scenario.cues.iter().enumerate() {
         if cue.trim().is_empty() {
-            error(Locus::Item("cues", i), format!("cue {} is empty: remove it or copy a phrase from the text", i + 1));
-        } else if !scenario.customer.contains(cue.as_str()) && !scenario.situation.contains(cue.as_str()) {
+            error(
+                Locus::Item("cues", i),
+                format!(
+                    "cue {} is empty: remove it or copy a phrase from the text",
+                    i + 1
+                ),
+            );
+        } else if !scenario.customer.contains(cue.as_str())
+            && !scenario.situation.contains(cue.as_str())
+        {
             error(
                 Locus::Item("cues", i),
                 format!(
@@ -223,13 +240,18 @@ pub fn validate(
     if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
         error(
             Locus::Field("offers"),
-            format!("the scenario has {count} offer(s): write between {MIN_OFFERS} and {MAX_OFFERS}"),
+            format!(
+                "the scenario has {count} offer(s): write between {MIN_OFFERS} and {MAX_OFFERS}"
+            ),
         );
     }
     for (i, offer) in scenario.offers.iter().enumerate() {
         for (field, value) in [("text", &offer.text), ("feedback", &offer.feedback)] {
             if value.trim().is_empty() {
-                error(Locus::OfferField(i, field), format!("offer {}: `{field}` is empty", i + 1));
+                error(
+                    Locus::OfferField(i, field),
+                    format!("offer {}: `{field}` is empty", i + 1),
+                );
             }
         }
     }
@@ -243,7 +265,8 @@ pub fn validate(
     match best.as_slice() {
         [] if count > 0 => error(
             Locus::Field("offers"),
-            "no offer is marked `fit: Best`: mark the one offer the scenario is built around".into(),
+            "no offer is marked `fit: Best`: mark the one offer the scenario is built around"
+                .into(),
         ),
         [] | [_] => {}
         [_, second, ..] => error(
@@ -251,15 +274,20 @@ pub fn validate(
             format!(
                 "{} offers are marked `fit: Best` (offers {}): exactly one may be; mark the others `Acceptable` or `Poor`",
                 best.len(),
-                best.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(", ")
+                best.iter()
+                    .map(|i| (i + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ),
     }
 
-    if let Some(image) = &scenario.image {
-        if let Some(message) = image_problem(image, assets) {
-            error(Locus::Field("image"), message);
-        }
+    if let Some(message) = scenario
+        .image
+        .as_deref()
+        .and_then(|image| image_problem(image, assets))
+    {
+        error(Locus::Field("image"), message);
     }
 
     if let [only] = best.as_slice() {
@@ -282,7 +310,9 @@ pub fn validate(
 fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<String> {
     let path = Path::new(image);
     if image.trim().is_empty() {
-        return Some("`image` is empty: write `image: None` or a path such as Some(\"images/x.png\")".into());
+        return Some(
+            "`image` is empty: write `image: None` or a path such as Some(\"images/x.png\")".into(),
+        );
     }
     if path.is_absolute() || image.starts_with('/') || image.starts_with('\\') {
         return Some(format!(

@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
 use crate::domain::language::Language;
-use crate::domain::practice::{Filter, Practice};
+use crate::domain::practice::{Filter, Practice, PracticeAction};
 use crate::domain::problem::Severity;
 use crate::ui::action::{Action, Screen};
-use crate::ui::i18n::{fill, texts};
+use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::practice::PracticeScreen;
 use crate::ui::problems::ProblemsScreen;
 
@@ -44,6 +44,7 @@ pub struct SalgstrenerApp {
     practice: Practice,
     settings: Settings,
     screen: Screen,
+    scroll_to_result: bool,
 }
 
 impl SalgstrenerApp {
@@ -55,6 +56,7 @@ impl SalgstrenerApp {
             practice,
             settings,
             screen: Screen::default(),
+            scroll_to_result: false,
         }
     }
 
@@ -88,9 +90,14 @@ impl SalgstrenerApp {
                 bank: &self.bank,
                 practice: &self.practice,
                 lang,
+                scroll_to_result: std::mem::take(&mut self.scroll_to_result),
             }
             .ui(ui, &mut actions),
             Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+        }
+        if !actions.is_empty() {
+            // The frame already drawn shows the old state; draw the new one right away.
+            ui.ctx().request_repaint();
         }
         for action in actions {
             self.apply(action);
@@ -101,6 +108,7 @@ impl SalgstrenerApp {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Practice(action) => {
+                self.scroll_to_result = action == PracticeAction::Check;
                 self.practice.apply(&self.bank, action);
                 self.settings.filter = self.practice.filter().clone();
             }
@@ -115,7 +123,8 @@ impl SalgstrenerApp {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(t.app_name).heading().strong());
                 ui.separator();
-                let problems = self.bank.count(Severity::Error) + self.bank.count(Severity::Warning);
+                let problems =
+                    self.bank.count(Severity::Error) + self.bank.count(Severity::Warning);
                 let tabs = [
                     (Screen::Practice, t.tab_practice.to_owned()),
                     (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),
@@ -126,7 +135,7 @@ impl SalgstrenerApp {
                     }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    egui::widgets::global_theme_preference_buttons(ui);
+                    theme_switch_ui(ui, t);
                     ui.separator();
                     for lang in Language::ALL.into_iter().rev() {
                         if ui
@@ -140,6 +149,20 @@ impl SalgstrenerApp {
                 });
             });
         });
+    }
+}
+
+/// Dark and light mode as words, not icons, so they read the same in every font and language.
+/// egui keeps the choice in its own persisted options.
+fn theme_switch_ui(ui: &mut Ui, t: &Texts) {
+    let current = ui.ctx().theme();
+    for (theme, label) in [
+        (egui::Theme::Light, t.theme_light),
+        (egui::Theme::Dark, t.theme_dark),
+    ] {
+        if ui.selectable_label(current == theme, label).clicked() {
+            ui.ctx().set_theme(theme);
+        }
     }
 }
 

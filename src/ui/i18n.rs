@@ -36,16 +36,20 @@ texts! {
     tab_practice: "Øving", "Practice";
     tab_problems: "Problemer ({n})", "Problems ({n})";
     language: "Språk", "Language";
+    theme_dark: "Mørk", "Dark";
+    theme_light: "Lys", "Light";
     language_switch_hover: "Bytt språk i programmet", "Change the language of the app";
 
     selection: "Utvalg", "Selection";
     scenario_language: "Scenariospråk", "Scenario language";
+    scenarios_in_nb: "Scenarioer på bokmål", "Scenarios in Norwegian";
+    scenarios_in_en: "Scenarioer på engelsk", "Scenarios in English";
     difficulty: "Vanskelighetsgrad", "Difficulty";
     difficulty_level: "Nivå {n}", "Level {n}";
     sale_types_filter: "Riktig salgstype", "Right sale type";
     filter_hint: "Ingen avkrysning i en gruppe betyr alle.", "Nothing ticked in a group means all.";
     session: "Denne økten", "This session";
-    points_of: "{points} av {possible} poeng", "{points} of {possible} points";
+    points_of: "Poeng: {points} av {possible}", "Score: {points} of {possible}";
     answered_count: "Besvart: {n}", "Answered: {n}";
     perfect_count: "Helt riktige: {n}", "Fully right: {n}";
     remaining_count: "Igjen i runden: {n} av {total}", "Left in this round: {n} of {total}";
@@ -146,7 +150,7 @@ mod tests {
     fn fill_replaces_every_placeholder() {
         assert_eq!(
             fill(NB.points_of, &[("points", &3), ("possible", &8)]),
-            "3 av 8 poeng"
+            "Poeng: 3 av 8"
         );
     }
 }

@@ -1,11 +1,10 @@
 //! The practice screen: one scenario, a sale type, an offer, check, feedback, next.
 
-use egui::{Align, Button, Key, Layout, Modifiers, RichText, ScrollArea, Ui};
+use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
 use crate::domain::language::Language;
 use crate::domain::practice::{Filter, Practice, PracticeAction, Question};
-use crate::domain::problem::Severity;
 use crate::domain::scenario::{Fit, Scenario};
 use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
 use crate::domain::taxonomy::SaleType;
@@ -40,6 +39,8 @@ pub struct PracticeScreen<'a> {
     pub practice: &'a Practice,
     /// Interface language.
     pub lang: Language,
+    /// Bring the result into view this frame (the frame after checking).
+    pub scroll_to_result: bool,
 }
 
 impl PracticeScreen<'_> {
@@ -112,7 +113,11 @@ impl PracticeScreen<'_> {
         ui.strong(t.scenario_language);
         for lang in Language::ALL {
             let mut on = filter.languages.contains(&lang);
-            if ui.checkbox(&mut on, lang.native_name()).changed() {
+            let label = match lang {
+                Language::Nb => t.scenarios_in_nb,
+                Language::En => t.scenarios_in_en,
+            };
+            if ui.checkbox(&mut on, label).changed() {
                 let mut f = filter.clone();
                 Filter::toggle(&mut f.languages, lang);
                 actions.push(Action::Practice(PracticeAction::SetFilter(f)));
@@ -174,7 +179,7 @@ impl PracticeScreen<'_> {
     }
 
     fn problems_banner_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
-        let broken = self.bank.count(Severity::Error);
+        let broken = self.bank.files_with_errors();
         if broken == 0 {
             return;
         }
@@ -268,10 +273,14 @@ impl PracticeScreen<'_> {
             };
             let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
             let selected = q.chosen_offer == Some(offer_index);
-            let mut button = Button::selectable(selected, offer.text.as_str())
-                .wrap()
-                .min_size(egui::vec2(ui.available_width(), 30.0));
-            button = button.left_text(RichText::new(key).strong().monospace());
+            let mut button = Button::new((
+                RichText::new(key).strong().monospace(),
+                offer.text.as_str(),
+                egui::Atom::grow(),
+            ))
+            .selected(selected)
+            .wrap()
+            .min_size(egui::vec2(ui.available_width(), 30.0));
             if checked {
                 button = button.right_text(fit_text(ui, t, offer.fit));
             }
@@ -285,13 +294,17 @@ impl PracticeScreen<'_> {
         ui.horizontal(|ui| {
             if checked {
                 if ui
-                    .add(Button::new(RichText::new(t.next).strong()).min_size(egui::vec2(160.0, 32.0)))
+                    .add(
+                        Button::new(RichText::new(t.next).strong())
+                            .min_size(egui::vec2(160.0, 32.0)),
+                    )
                     .clicked()
                 {
                     actions.push(Action::Practice(PracticeAction::Next));
                 }
             } else {
-                let button = Button::new(RichText::new(t.check).strong()).min_size(egui::vec2(160.0, 32.0));
+                let button =
+                    Button::new(RichText::new(t.check).strong()).min_size(egui::vec2(160.0, 32.0));
                 let response = ui
                     .add_enabled(q.can_check(), button)
                     .on_disabled_hover_text(t.check_disabled_hover);
@@ -315,12 +328,12 @@ impl PracticeScreen<'_> {
             TypeVerdict::SameFamily => (t.verdict_same_family, visuals.warn_fg_color),
             TypeVerdict::Wrong => (t.verdict_wrong, visuals.error_fg_color),
         };
-        egui::Frame::group(ui.style())
+        let response = egui::Frame::group(ui.style())
             .fill(visuals.faint_bg_color)
             .inner_margin(12.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(
                         RichText::new(fill(
                             t.result_points,
@@ -337,7 +350,11 @@ impl PracticeScreen<'_> {
                     .spacing([12.0, 4.0])
                     .show(ui, |ui| {
                         ui.label(t.you_chose);
-                        ui.label(sale_type::rich_name(ui, outcome.choice.sale_type, self.lang));
+                        ui.label(sale_type::rich_name(
+                            ui,
+                            outcome.choice.sale_type,
+                            self.lang,
+                        ));
                         ui.end_row();
                         ui.label(t.right_answer);
                         ui.label(sale_type::rich_name(ui, outcome.right_type, self.lang));
@@ -368,7 +385,11 @@ impl PracticeScreen<'_> {
                     ui.label(RichText::new(&offer.text).italics());
                     ui.label(&offer.feedback);
                 }
-            });
+            })
+            .response;
+        if self.scroll_to_result {
+            response.scroll_to_me(Some(Align::Min));
+        }
     }
 }
 

@@ -35,14 +35,18 @@ impl ProblemsScreen<'_> {
             ui.separator();
             let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0
                 + ui.spacing().item_spacing.y * 2.0;
-            ScrollArea::both()
-                .auto_shrink([false, false])
-                .show_rows(ui, row_height, problems.len(), |ui, rows| {
+            ScrollArea::both().auto_shrink([false, false]).show_rows(
+                ui,
+                row_height,
+                problems.len(),
+                |ui, rows| {
                     for problem in &problems[rows] {
                         ui.horizontal(|ui| {
                             let (label, colour) = match problem.severity {
                                 Severity::Error => (t.severity_error, ui.visuals().error_fg_color),
-                                Severity::Warning => (t.severity_warning, ui.visuals().warn_fg_color),
+                                Severity::Warning => {
+                                    (t.severity_warning, ui.visuals().warn_fg_color)
+                                }
                             };
                             ui.label(RichText::new(label).color(colour).strong());
                             ui.label(RichText::new(problem.location()).monospace());
@@ -50,7 +54,8 @@ impl ProblemsScreen<'_> {
                         ui.add(Label::new(&problem.message).truncate())
                             .on_hover_text(&problem.message);
                     }
-                });
+                },
+            );
         });
     }
 }

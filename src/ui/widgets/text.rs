@@ -28,7 +28,11 @@ pub fn highlighted(ui: &Ui, text: &str, ranges: &[Range<usize>]) -> LayoutJob {
     let mut job = LayoutJob::default();
     let mut at = 0;
     for r in ranges {
-        if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
             continue;
         }
         job.append(&text[at..r.start], 0.0, normal.clone());

@@ -1,0 +1,128 @@
+//! Drives the real practice screen through egui_kittest, by the labels a trainee sees.
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::language::Language;
+use salgstrener::ui::app::{SalgstrenerApp, Settings};
+
+fn fixtures(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn harness(folder: &str, language: Language) -> Harness<'static, SalgstrenerApp> {
+    let bank = Bank::load(BankSource::Folder(fixtures(folder))).expect("fixture folder loads");
+    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+}
+
+#[test]
+fn a_whole_question_by_mouse_right_answer() {
+    let mut h = harness("good", Language::Nb);
+    h.get_by_label("Ny dressbukse");
+    // Check stays disabled until both a type and an offer are chosen.
+    h.get_by_label("Sjekk svaret").click();
+    h.run();
+    assert_eq!(h.state().practice().tally().answered, 0);
+
+    h.get_by_label("Tilleggssalg 5").click();
+    h.run();
+    h.get_by_label_contains("Et sort belte til buksen").click();
+    h.run();
+    h.get_by_label("Sjekk svaret").click();
+    h.run();
+
+    h.get_by_label("4 av 4 poeng");
+    h.get_by_label("Riktig salgstype.");
+    h.get_by_label("Et belte hører til buksen han nettopp kjøpte, så det er et tilleggssalg.");
+    h.get_by_label("Beltet utvider kjøpet.");
+    assert_eq!(h.state().practice().tally().points, 4);
+    // The session score in the side panel counts the answer.
+    h.get_by_label("Poeng: 4 av 4");
+
+    h.get_by_label("Neste scenario").click();
+    h.run();
+    // Only one Norwegian scenario in the fixture: the round is used up.
+    h.get_by_label("Runden er ferdig: du har vært gjennom alle 1 scenarioene i utvalget.");
+    h.get_by_label("Start en ny runde").click();
+    h.run();
+    h.get_by_label("Ny dressbukse");
+}
+
+#[test]
+fn a_wrong_answer_teaches_the_deciding_difference() {
+    let mut h = harness("good", Language::Nb);
+    h.get_by_label("Kryssalg 4").click();
+    h.run();
+    h.get_by_label_contains("En dressjakke").click();
+    h.run();
+    h.get_by_label("Sjekk svaret").click();
+    h.run();
+    // Kryssalg for tilleggssalg: 1 point for a follow-on type, 1 for an acceptable offer.
+    h.get_by_label("2 av 4 poeng");
+    h.get_by_label("Nesten: begge er påfølgende salg, men typen er feil.");
+    h.get_by_label_contains("Tilleggssalg er en utvidelse av produktet som nettopp ble kjøpt");
+    h.get_by_label("Et annet produkt.");
+    // The best offer is shown when another was chosen.
+    h.get_by_label("Beste tilbud");
+}
+
+#[test]
+fn the_keyboard_answers_and_moves_on() {
+    let mut h = harness("good", Language::En);
+    h.get_by_label("Roof box");
+    h.key_press(egui::Key::Num5);
+    h.run();
+    // Offers are shuffled per showing: find which letter the best one got.
+    let best_letter = {
+        let app = h.state();
+        let q = app.practice().question().expect("a question is shown");
+        let scenario = &app.bank().scenarios()[q.scenario];
+        let shown = q
+            .offer_order
+            .iter()
+            .position(|&i| scenario.offers[i].fit == salgstrener::domain::scenario::Fit::Best)
+            .expect("a best offer");
+        [egui::Key::A, egui::Key::B, egui::Key::C][shown]
+    };
+    h.key_press(best_letter);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("4 of 4 points");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label_contains("Round finished");
+}
+
+#[test]
+fn the_filter_narrows_the_selection_and_the_language_switch_translates() {
+    let mut h = harness("good", Language::En);
+    h.get_by_label("Left in this round: 0 of 1");
+    h.get_by_label("Norsk (bokmål)").click();
+    h.run();
+    h.get_by_label("Scenariospråk");
+    // Switching the interface language does not change the scenario selection by itself.
+    h.get_by_label("Igjen i runden: 0 av 1");
+    h.get_by_label("Scenarioer på bokmål").click();
+    h.run();
+    h.get_by_label("Igjen i runden: 1 av 2");
+}
+
+#[test]
+fn load_problems_are_listed_in_the_window() {
+    let mut h = harness("broken", Language::En);
+    h.get_by_label("19 files have errors and were not loaded.");
+    h.get_by_label("Show the problems").click();
+    h.run();
+    h.get_by_label("Problems in the scenario files");
+    h.get_by_label("21 files checked: 20 errors, 1 warnings.");
+    h.get_by_label_contains("unknown_sale_type.ron:11:13");
+}

@@ -1,0 +1,166 @@
+//! Property tests where the input space is open-ended: whatever a person types into a file.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use salgstrener::domain::language::Language;
+use salgstrener::domain::scenario::{Fit, Offer, Scenario};
+use salgstrener::domain::scoring::cue_ranges;
+use salgstrener::domain::source_map::{Locus, SourceMap};
+use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::validate::check_text;
+
+const GOOD: &str = include_str!("fixtures/good/klaer-belte.ron");
+
+fn no_assets(_: &Path) -> bool {
+    false
+}
+
+/// Valid files cut, spliced and garbled the way editing mistakes do.
+fn mutated_good_file() -> impl Strategy<Value = String> {
+    let len = GOOD.chars().count();
+    prop_oneof![
+        (0..len).prop_map(|n| GOOD.chars().take(n).collect()),
+        (0..len, 0..len).prop_map(|(a, b)| {
+            let chars: Vec<char> = GOOD.chars().collect();
+            let (a, b) = (a.min(b), a.max(b));
+            chars[..a].iter().chain(&chars[b..]).collect()
+        }),
+        (0..len, "[\"(){}\\[\\],:\\\\/*rR#a-zæøå0-9 \n]{1,8}").prop_map(|(at, junk)| {
+            let mut s: String = GOOD.chars().take(at).collect();
+            s.push_str(&junk);
+            s.extend(GOOD.chars().skip(at));
+            s
+        }),
+        (1usize..5000).prop_map(|depth| format!("Scenario(tags: {}", "[".repeat(depth))),
+        (1usize..300_000).prop_map(|n| GOOD.replace("Ny dressbukse", &"x".repeat(n))),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn any_text_gives_a_scenario_or_a_problem_never_a_panic(text in any::<String>()) {
+        let path = Path::new("x.ron");
+        if let Err(problem) = check_text(path, &text, &no_assets) {
+            prop_assert!(problem.is_error());
+            prop_assert!(problem.position.is_some());
+        }
+        let _ = SourceMap::new(&text);
+    }
+
+    #[test]
+    fn mutated_files_give_a_scenario_or_a_positioned_problem(text in mutated_good_file()) {
+        match check_text(Path::new("x.ron"), &text, &no_assets) {
+            Ok(checked) => {
+                for p in &checked.problems {
+                    prop_assert!(!p.message.is_empty());
+                }
+            }
+            Err(problem) => {
+                let pos = problem.position.expect("RON errors carry a position");
+                prop_assert!(pos.line >= 1 && pos.line <= text.lines().count() + 1);
+                prop_assert!(!problem.message.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn cue_ranges_are_sorted_disjoint_and_on_char_boundaries(
+        text in "[a-zæøå .,]{0,80}",
+        cues in proptest::collection::vec("[a-zæøå ]{0,6}", 0..5),
+    ) {
+        let ranges = cue_ranges(&text, &cues);
+        for r in &ranges {
+            prop_assert!(r.start < r.end && r.end <= text.len());
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        for pair in ranges.windows(2) {
+            prop_assert!(pair[0].end < pair[1].start);
+        }
+        for cue in cues.iter().filter(|c| !c.is_empty()) {
+            for (at, _) in text.match_indices(cue.as_str()) {
+                prop_assert!(ranges.iter().any(|r| r.start <= at && at + cue.len() <= r.end));
+            }
+        }
+    }
+
+    #[test]
+    fn pretty_ron_round_trips_and_positions_point_at_their_fields(s in scenario()) {
+        let text = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default().struct_names(true))
+            .expect("serializes");
+        let back: Scenario = ron::from_str(&text).expect("parses back");
+        prop_assert_eq!(&back, &s);
+        let map = SourceMap::new(&text);
+        for field in ["id", "title", "customer", "situation", "offers"] {
+            let pos = map.position(&Locus::Field(field)).expect("field found");
+            let line = text.lines().nth(pos.line - 1).unwrap();
+            let rest: String = line.chars().skip(pos.column - 1).collect();
+            prop_assert!(rest.starts_with(field), "{field} at {pos:?}: {line}");
+        }
+        for i in 0..s.offers.len() {
+            let pos = map.position(&Locus::OfferField(i, "feedback")).expect("offer field found");
+            let line = text.lines().nth(pos.line - 1).unwrap();
+            prop_assert!(line.chars().skip(pos.column - 1).collect::<String>().starts_with("feedback"));
+        }
+    }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-ZæøåÆØÅ0-9 \"\\\\:,()\\[\\]#/*\n\t«»]{1,40}"
+}
+
+fn sale_type() -> impl Strategy<Value = SaleType> {
+    prop::sample::select(SaleType::ALL.to_vec())
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let offer = (
+        text(),
+        sale_type(),
+        prop::sample::select(Fit::ALL.to_vec()),
+        text(),
+    )
+        .prop_map(|(text, kind, fit, feedback)| Offer {
+            text,
+            kind,
+            fit,
+            feedback,
+        });
+    (
+        "[a-z0-9-]{1,20}",
+        prop::sample::select(Language::ALL.to_vec()),
+        (text(), text(), 1u8..=3),
+        proptest::collection::vec(text(), 0..3),
+        (text(), text(), sale_type(), text()),
+        proptest::collection::vec(text(), 0..3),
+        proptest::collection::vec(offer, 2..=6),
+        proptest::option::of("[a-z/]{1,12}\\.png"),
+    )
+        .prop_map(
+            |(
+                id,
+                language,
+                (title, industry, difficulty),
+                tags,
+                (customer, situation, answer, explanation),
+                cues,
+                offers,
+                image,
+            )| Scenario {
+                id,
+                language,
+                title,
+                industry,
+                difficulty,
+                tags,
+                customer,
+                situation,
+                answer,
+                cues,
+                explanation,
+                offers,
+                image,
+            },
+        )
+}

@@ -1,0 +1,279 @@
+//! The validator against a corpus of broken files: every problem with its file, position,
+//! severity and the words an instructor needs.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::problem::{Position, Severity};
+
+fn fixtures(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// (file, line, column, severity, words the message must contain)
+const EXPECTED: &[(&str, usize, usize, Severity, &str)] = &[
+    (
+        "bad_id.ron",
+        3,
+        5,
+        Severity::Error,
+        "may only use lower-case letters a-z, digits and `-`",
+    ),
+    (
+        "bad_language.ron",
+        4,
+        16,
+        Severity::Error,
+        "unknown language \"sv\": write \"nb\"",
+    ),
+    (
+        "cue_missing.ron",
+        12,
+        38,
+        Severity::Error,
+        "cue \"passer ikke til jakken\" does not occur in `customer` or `situation`",
+    ),
+    (
+        "difficulty_out_of_range.ron",
+        7,
+        5,
+        Severity::Error,
+        "difficulty 5 is out of range",
+    ),
+    (
+        "dup-b.ron",
+        3,
+        5,
+        Severity::Error,
+        "id \"dup\" is already used by",
+    ),
+    (
+        "empty_text.ron",
+        10,
+        5,
+        Severity::Error,
+        "`situation` is empty",
+    ),
+    ("empty_text.ron", 12, 12, Severity::Error, "does not occur"),
+    ("image_absolute.ron", 19, 5, Severity::Error, "is absolute"),
+    (
+        "image_escape.ron",
+        19,
+        5,
+        Severity::Error,
+        "leaves the assets/ folder",
+    ),
+    (
+        "image_missing.ron",
+        19,
+        5,
+        Severity::Error,
+        "does not exist in the assets/ folder",
+    ),
+    (
+        "missing_field.ron",
+        19,
+        1,
+        Severity::Error,
+        "missing field `explanation`",
+    ),
+    (
+        "no_best.ron",
+        14,
+        5,
+        Severity::Error,
+        "no offer is marked `fit: Best`",
+    ),
+    (
+        "syntax_missing_comma.ron",
+        7,
+        5,
+        Severity::Error,
+        "expected a comma `,`",
+    ),
+    (
+        "too_few_offers.ron",
+        14,
+        5,
+        Severity::Error,
+        "has 1 offer(s): write between 2 and 6",
+    ),
+    (
+        "too_many_offers.ron",
+        14,
+        5,
+        Severity::Error,
+        "has 7 offer(s): write between 2 and 6",
+    ),
+    (
+        "two_best.ron",
+        16,
+        54,
+        Severity::Error,
+        "2 offers are marked `fit: Best` (offers 1, 2)",
+    ),
+    (
+        "unclosed_string.ron",
+        6,
+        16,
+        Severity::Error,
+        "expected a comma",
+    ),
+    (
+        "unknown_field.ron",
+        5,
+        5,
+        Severity::Error,
+        "unknown field `titel` in `Scenario`: check the spelling; the fields allowed are `id`, `language`, `title`",
+    ),
+    (
+        "unknown_sale_type.ron",
+        11,
+        13,
+        Severity::Error,
+        "unknown sale type `Oppsalg`: use one of `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`",
+    ),
+    (
+        "warning_best_kind.ron",
+        15,
+        49,
+        Severity::Warning,
+        "the Best offer is a kryssalg but the answer is tilleggssalg",
+    ),
+    (
+        "wrong_struct_name.ron",
+        2,
+        1,
+        Severity::Error,
+        "expected `Scenario(` here but found `Scenarion(`",
+    ),
+];
+
+#[test]
+fn every_broken_fixture_reports_its_problem_at_its_position() {
+    let dir = fixtures("broken");
+    let bank = Bank::load(BankSource::Folder(dir.clone())).expect("folder loads");
+    let found: Vec<_> = bank
+        .problems()
+        .iter()
+        .map(|p| {
+            let file = p
+                .path
+                .strip_prefix(&dir)
+                .unwrap_or(&p.path)
+                .display()
+                .to_string();
+            (file, p.position, p.severity, p.message.clone())
+        })
+        .collect();
+    assert_eq!(found.len(), EXPECTED.len(), "problems found: {found:#?}");
+    for ((file, position, severity, message), (e_file, line, column, e_severity, words)) in
+        found.iter().zip(EXPECTED)
+    {
+        assert_eq!(file, e_file);
+        assert_eq!(
+            *position,
+            Some(Position::new(*line, *column)),
+            "{file}: {message}"
+        );
+        assert_eq!(severity, e_severity, "{file}: {message}");
+        assert!(
+            message.contains(words),
+            "{file}: {message:?} lacks {words:?}"
+        );
+    }
+    // The duplicate names both files.
+    let dup = bank
+        .problems()
+        .iter()
+        .find(|p| p.path.ends_with("dup-b.ron"))
+        .unwrap();
+    assert!(dup.message.contains("dup-a.ron"), "{}", dup.message);
+}
+
+#[test]
+fn broken_files_do_not_stop_the_good_ones() {
+    let bank = Bank::load(BankSource::Folder(fixtures("broken"))).expect("folder loads");
+    let mut ids: Vec<&str> = bank.scenarios().iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    // A warning does not keep a file out; of two files with the same id the first stays.
+    assert_eq!(ids, ["dup", "warning-best-kind"]);
+    assert_eq!(bank.files_checked(), 21);
+    assert_eq!(bank.files_with_errors(), 19);
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn oversized_and_non_utf8_files_are_reported_and_quizzes_are_not_scenarios() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = fs::read(fixtures("good/klaer-belte.ron")).unwrap();
+    write(tmp.path(), "ok/klaer-belte.ron", &good);
+    let mut big = good.clone();
+    big.extend(std::iter::repeat_n(b' ', 300 * 1024));
+    write(tmp.path(), "big.ron", &big);
+    write(
+        tmp.path(),
+        "latin1.ron",
+        b"Scenario(\n  id: \"x\",\n  title: \"Kl\xe6r\",\n)",
+    );
+    write(tmp.path(), "quizzes/modul-1.ron", b"Quiz(id: \"modul-1\")");
+    write(tmp.path(), ".trash/old.ron", b"not even RON");
+    write(tmp.path(), "notes.txt", b"ignored");
+
+    let bank = Bank::load(BankSource::Folder(tmp.path().to_path_buf())).unwrap();
+    let lines: Vec<String> = bank.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(lines[0].ends_with("big.ron: error: the file is 300 KiB, over the limit of 256 KiB: a scenario is a few KiB; split it or remove pasted material"), "{}", lines[0]);
+    assert!(
+        lines[1].contains("latin1.ron:3:13: error: the file is not valid UTF-8"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(bank.scenarios().len(), 1);
+    assert_eq!(bank.summary(), "3 scenarios, 2 errors, 0 warnings");
+}
+
+#[test]
+fn a_missing_folder_is_an_error_not_an_empty_bank() {
+    let err = Bank::load(BankSource::Folder(fixtures("does-not-exist"))).unwrap_err();
+    assert!(
+        err.to_string().contains("cannot open the scenario folder"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    write(
+        outside.path(),
+        "secret.ron",
+        &fs::read(fixtures("good/klaer-belte.ron")).unwrap(),
+    );
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.ron"),
+        tmp.path().join("link.ron"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), tmp.path().join("linked-dir")).unwrap();
+    let bank = Bank::load(BankSource::Folder(tmp.path().to_path_buf())).unwrap();
+    assert!(bank.scenarios().is_empty());
+    assert_eq!(bank.count(Severity::Warning), 2);
+}
+
+#[test]
+fn the_bundled_bank_loads_without_problems() {
+    let bank = Bank::load(BankSource::Embedded).unwrap();
+    assert_eq!(bank.problems(), &[], "{:#?}", bank.problems());
+    assert!(bank.scenarios().len() >= 120);
+}

@@ -126,3 +126,52 @@ fn load_problems_are_listed_in_the_window() {
     h.get_by_label("21 files checked: 20 errors, 1 warnings.");
     h.get_by_label_contains("unknown_sale_type.ron:11:13");
 }
+
+/// Every button lies inside the window and no two overlap, at the smallest supported window
+/// and at a common laptop size, before and after answering.
+#[test]
+fn the_layout_fits_small_and_large_windows() {
+    use egui_kittest::kittest::NodeT;
+    for (width, height) in [(480.0, 360.0), (560.0, 480.0), (1280.0, 800.0)] {
+        for lang in Language::ALL {
+            let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
+            let app = SalgstrenerApp::new(bank, Settings::for_language(lang), 3);
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(width, height))
+                .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+            for answered in [false, true] {
+                if answered {
+                    h.key_press(egui::Key::Num2);
+                    h.key_press(egui::Key::A);
+                    h.run();
+                    h.key_press(egui::Key::Enter);
+                    h.run();
+                    assert_eq!(h.state().practice().tally().answered, 1);
+                }
+                let rects: Vec<(String, egui::Rect)> = h
+                    .get_all_by_role(egui::accesskit::Role::Button)
+                    .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+                    .collect();
+                for (label, r) in &rects {
+                    assert!(
+                        r.max.x <= width + 0.5,
+                        "{label:?} at {r:?} leaves a {width}px window"
+                    );
+                }
+                if answered {
+                    // The result scrolls into view; scrolled-away buttons sit under the top
+                    // bar, clipped, so overlap is only meaningful before scrolling.
+                    continue;
+                }
+                for (i, (a, ra)) in rects.iter().enumerate() {
+                    for (b, rb) in &rects[i + 1..] {
+                        assert!(
+                            !ra.shrink(1.0).intersects(rb.shrink(1.0)),
+                            "{a:?} {ra:?} overlaps {b:?} {rb:?} at {width}px"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -134,19 +134,23 @@ impl SalgstrenerApp {
                         actions.push(Action::Show(screen));
                     }
                 }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    theme_switch_ui(ui, t);
-                    ui.separator();
-                    for lang in Language::ALL.into_iter().rev() {
-                        if ui
-                            .selectable_label(self.settings.language == lang, lang.native_name())
-                            .on_hover_text(t.language_switch_hover)
-                            .clicked()
-                        {
-                            actions.push(Action::SetLanguage(lang));
-                        }
+                // Right-align the switches when they fit; in a narrow window they wrap to a
+                // second row instead of overlapping the tabs.
+                let switches_width = 290.0;
+                if ui.available_width() > switches_width {
+                    ui.add_space(ui.available_width() - switches_width);
+                }
+                for lang in Language::ALL {
+                    if ui
+                        .selectable_label(self.settings.language == lang, lang.native_name())
+                        .on_hover_text(t.language_switch_hover)
+                        .clicked()
+                    {
+                        actions.push(Action::SetLanguage(lang));
                     }
-                });
+                }
+                ui.separator();
+                theme_switch_ui(ui, t);
             });
         });
     }

@@ -41,6 +41,7 @@ texts! {
     language_switch_hover: "Bytt språk i programmet", "Change the language of the app";
 
     selection: "Utvalg", "Selection";
+    selection_and_score: "Utvalg og poeng", "Selection and score";
     scenario_language: "Scenariospråk", "Scenario language";
     scenarios_in_nb: "Scenarioer på bokmål", "Scenarios in Norwegian";
     scenarios_in_en: "Scenarioer på engelsk", "Scenarios in English";
@@ -78,6 +79,8 @@ texts! {
     fit_best: "beste tilbud", "best offer";
     fit_acceptable: "akseptabelt", "acceptable";
     fit_poor: "passer dårlig", "poor fit";
+    mark_right: "riktig", "right";
+    mark_chosen: "ditt valg", "your choice";
     cues_hint: "Utslagsgivende ord er markert i teksten.", "The deciding words are highlighted in the text.";
 
     empty_selection: "Ingen scenarioer passer utvalget.", "No scenarios match the selection.";

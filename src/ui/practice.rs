@@ -1,6 +1,6 @@
 //! The practice screen: one scenario, a sale type, an offer, check, feedback, next.
 
-use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
+use egui::{Align, AtomExt as _, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
 use crate::domain::language::Language;
@@ -28,6 +28,8 @@ const TYPE_KEYS: [(Key, &str); 5] = [
     (Key::Num4, "4"),
     (Key::Num5, "5"),
 ];
+/// Below this window width the selection panel folds into the question column.
+const NARROW_WIDTH: f32 = 720.0;
 /// Long lines are hard to read; the question column stops at this width.
 const MAX_TEXT_WIDTH: f32 = 760.0;
 
@@ -47,17 +49,27 @@ impl PracticeScreen<'_> {
     /// Draws the selection panel and the question, pushing actions to `actions`.
     pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let t = texts(self.lang);
-        egui::Panel::left("practice_selection")
-            .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| {
-                ScrollArea::vertical().show(ui, |ui| self.selection_ui(ui, t, actions));
-            });
+        // In a narrow window the selection folds into the question column instead of taking
+        // a third of the width as a side panel.
+        let narrow = ui.available_width() < NARROW_WIDTH;
+        if !narrow {
+            egui::Panel::left("practice_selection")
+                .resizable(true)
+                .default_size(220.0)
+                .show(ui, |ui| {
+                    ScrollArea::vertical().show(ui, |ui| self.selection_ui(ui, t, actions));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    ui.set_max_width(MAX_TEXT_WIDTH);
+                    ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
+                    if narrow {
+                        egui::CollapsingHeader::new(t.selection_and_score)
+                            .id_salt("practice_selection_folded")
+                            .show(ui, |ui| self.selection_ui(ui, t, actions));
+                    }
                     self.problems_banner_ui(ui, t, actions);
                     match self.practice.question() {
                         Some(q) => match self.bank.get(q.scenario) {
@@ -258,7 +270,13 @@ impl PracticeScreen<'_> {
             ui.horizontal_wrapped(|ui| {
                 for (st, (_, key)) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
                     let selected = q.chosen_type == Some(st);
-                    if sale_type::choice_button(ui, st, self.lang, selected, key).clicked() {
+                    let mark = match &q.outcome {
+                        None => sale_type::Mark::Shortcut(key),
+                        Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
+                        Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
+                        Some(_) => sale_type::Mark::Nothing,
+                    };
+                    if sale_type::choice_button(ui, st, self.lang, selected, mark).clicked() {
                         actions.push(Action::Practice(PracticeAction::ChooseType(st)));
                     }
                 }
@@ -275,7 +293,8 @@ impl PracticeScreen<'_> {
             let selected = q.chosen_offer == Some(offer_index);
             let mut button = Button::new((
                 RichText::new(key).strong().monospace(),
-                offer.text.as_str(),
+                // The offer text, not the letter, is what wraps in a narrow window.
+                offer.text.as_str().atom_shrink(true),
                 egui::Atom::grow(),
             ))
             .selected(selected)

@@ -39,22 +39,49 @@ pub fn rich_name(ui: &Ui, t: SaleType, lang: Language) -> RichText {
         .color(color(t, ui.visuals().dark_mode))
 }
 
-/// A toggle button for choosing a sale type, with its keyboard shortcut shown on the right.
-/// Its accessible name is the type's label followed by the shortcut.
+/// After checking, a choice button carries a mark in words (in place of its shortcut), so
+/// that it reads the same to a screen reader: the right type, or the wrong one chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark<'a> {
+    /// Not checked yet: show the keyboard shortcut.
+    Shortcut(&'a str),
+    /// The right answer, with the word for it.
+    Right(&'a str),
+    /// Chosen, but wrong, with the word for it.
+    Wrong(&'a str),
+    /// Checked, neither right nor chosen.
+    Nothing,
+}
+
+/// A toggle button for choosing a sale type. Its accessible name is the type's label followed
+/// by the mark's text.
 pub fn choice_button(
     ui: &mut Ui,
     t: SaleType,
     lang: Language,
     selected: bool,
-    shortcut: &str,
+    mark: Mark<'_>,
 ) -> Response {
+    let visuals = ui.visuals();
     let text = RichText::new(t.label(lang))
-        .color(color(t, ui.visuals().dark_mode))
+        .color(color(t, visuals.dark_mode))
         .strong();
-    ui.add(
-        Button::new(text)
-            .selected(selected)
-            .shortcut_text(shortcut.to_owned())
-            .min_size(egui::vec2(120.0, 32.0)),
-    )
+    let button = Button::new(text)
+        .selected(selected)
+        .min_size(egui::vec2(120.0, 32.0));
+    let button = match mark {
+        Mark::Shortcut(key) => button.shortcut_text(key.to_owned()),
+        Mark::Right(word) => button.right_text(
+            RichText::new(format!("· {word}"))
+                .strong()
+                .color(visuals.strong_text_color()),
+        ),
+        Mark::Wrong(word) => button.right_text(
+            RichText::new(format!("· {word}"))
+                .strong()
+                .color(visuals.error_fg_color),
+        ),
+        Mark::Nothing => button,
+    };
+    ui.add(button)
 }

@@ -12,6 +12,9 @@ use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::practice::PracticeScreen;
 use crate::ui::problems::ProblemsScreen;
 
+/// From this width the language and theme switches sit right-aligned on the tabs' row.
+const WIDE_TOP_BAR: f32 = 720.0;
+
 /// What is remembered between runs (eframe's storage).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -117,9 +120,52 @@ impl SalgstrenerApp {
         }
     }
 
+    /// Language and theme switches; `reversed` when laid out right to left, so that they read
+    /// in the same order either way.
+    fn switches_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>, reversed: bool) {
+        let mut languages = Language::ALL.to_vec();
+        let mut themes = vec![
+            (egui::Theme::Light, t.theme_light),
+            (egui::Theme::Dark, t.theme_dark),
+        ];
+        if reversed {
+            languages.reverse();
+            themes.reverse();
+        }
+        let languages_ui = |ui: &mut Ui, actions: &mut Vec<Action>| {
+            for lang in languages {
+                if ui
+                    .selectable_label(self.settings.language == lang, lang.native_name())
+                    .on_hover_text(t.language_switch_hover)
+                    .clicked()
+                {
+                    actions.push(Action::SetLanguage(lang));
+                }
+            }
+        };
+        let themes_ui = |ui: &mut Ui| {
+            let current = ui.ctx().theme();
+            for (theme, label) in themes {
+                if ui.selectable_label(current == theme, label).clicked() {
+                    ui.ctx().set_theme(theme);
+                }
+            }
+        };
+        if reversed {
+            themes_ui(ui);
+            ui.separator();
+            languages_ui(ui, actions);
+        } else {
+            languages_ui(ui, actions);
+            ui.separator();
+            themes_ui(ui);
+        }
+    }
+
     fn top_bar_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let t = texts(self.settings.language);
         egui::Panel::top("top_bar").show(ui, |ui| {
+            let wide = ui.available_width() >= WIDE_TOP_BAR;
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(t.app_name).heading().strong());
                 ui.separator();
@@ -136,37 +182,15 @@ impl SalgstrenerApp {
                 }
                 // Right-align the switches when they fit; in a narrow window they wrap to a
                 // second row instead of overlapping the tabs.
-                let switches_width = 290.0;
-                if ui.available_width() > switches_width {
-                    ui.add_space(ui.available_width() - switches_width);
+                if wide {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        self.switches_ui(ui, t, actions, true);
+                    });
+                } else {
+                    self.switches_ui(ui, t, actions, false);
                 }
-                for lang in Language::ALL {
-                    if ui
-                        .selectable_label(self.settings.language == lang, lang.native_name())
-                        .on_hover_text(t.language_switch_hover)
-                        .clicked()
-                    {
-                        actions.push(Action::SetLanguage(lang));
-                    }
-                }
-                ui.separator();
-                theme_switch_ui(ui, t);
             });
         });
-    }
-}
-
-/// Dark and light mode as words, not icons, so they read the same in every font and language.
-/// egui keeps the choice in its own persisted options.
-fn theme_switch_ui(ui: &mut Ui, t: &Texts) {
-    let current = ui.ctx().theme();
-    for (theme, label) in [
-        (egui::Theme::Light, t.theme_light),
-        (egui::Theme::Dark, t.theme_dark),
-    ] {
-        if ui.selectable_label(current == theme, label).clicked() {
-            ui.ctx().set_theme(theme);
-        }
     }
 }
 

@@ -18,6 +18,10 @@ struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     scenarios: Option<PathBuf>,
 
+    /// Folder for the trainee's history (default: the platform's data folder).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }

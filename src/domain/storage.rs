@@ -1,0 +1,195 @@
+//! Writing files so that nothing is ever lost: atomic replacement, change detection, and
+//! keeping unreadable files aside instead of overwriting them.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The user's data folder for history and other per-user files, from the platform's
+/// conventions (for example `~/.local/share/salgstrener` on Linux).
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("no", "Salgstreneren", "salgstrener")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// An I/O failure with the file it concerns.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {action}: {source}")]
+pub struct StorageError {
+    /// The file.
+    pub path: PathBuf,
+    /// What was being done, in words for the user.
+    pub action: &'static str,
+    /// What the system said.
+    pub source: io::Error,
+}
+
+fn err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -> StorageError + 'a {
+    move |source| StorageError {
+        path: path.to_path_buf(),
+        action,
+        source,
+    }
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
+/// flushed to disk and renamed over the target, so a reader (or a crash) sees either the old
+/// file or the new one, never half of each.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).map_err(err(&dir, "cannot create the folder"))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    // Unique per process and per call, so two writers never share a temporary file.
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{file_name}.tmp-{}-{n}", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&tmp).map_err(err(&tmp, "cannot create a temporary file"))?;
+        file.write_all(contents)
+            .map_err(err(&tmp, "cannot write the temporary file"))?;
+        file.sync_all()
+            .map_err(err(&tmp, "cannot flush the temporary file to disk"))?;
+        drop(file);
+        fs::rename(&tmp, path).map_err(err(path, "cannot replace the file"))?;
+        // The rename itself is only durable once the folder entry is on disk.
+        if let Ok(d) = File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// What a file looked like when it was read, to notice later changes by someone else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    hash: u64,
+}
+
+impl Stamp {
+    /// The stamp of `contents`, as just read from a file.
+    pub fn of(contents: &[u8]) -> Stamp {
+        Stamp {
+            len: contents.len() as u64,
+            hash: fnv1a(contents),
+        }
+    }
+
+    /// True when the file on disk is no longer what was read: changed, replaced or deleted.
+    /// Compares contents, not only times, so a touch without a change is not a conflict.
+    pub fn changed_on_disk(&self, path: &Path) -> bool {
+        match fs::read(path) {
+            Ok(now) => now.len() as u64 != self.len || fnv1a(&now) != self.hash,
+            Err(_) => true,
+        }
+    }
+}
+
+/// A small, stable hash for change detection (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Moves an unreadable file aside as `NAME.corrupt-<timestamp>` so it is kept for the user
+/// and a fresh file can be started. Returns the new path.
+pub fn keep_aside(path: &Path, timestamp: &str) -> Result<PathBuf, StorageError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let safe_stamp: String = timestamp
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut target = path.with_file_name(format!("{name}.corrupt-{safe_stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = path.with_file_name(format!("{name}.corrupt-{safe_stamp}-{n}"));
+    }
+    fs::rename(path, &target).map_err(err(path, "cannot move the unreadable file aside"))?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.ron"]);
+    }
+
+    #[test]
+    fn atomic_write_into_a_missing_folder_creates_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/dir/b.ron");
+        write_atomic(&path, b"x").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"x");
+    }
+
+    #[test]
+    fn stamp_notices_changes_but_not_rewrites_of_the_same_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.ron");
+        fs::write(&path, b"hello").unwrap();
+        let stamp = Stamp::of(b"hello");
+        assert!(!stamp.changed_on_disk(&path));
+        fs::write(&path, b"hello").unwrap();
+        assert!(!stamp.changed_on_disk(&path));
+        fs::write(&path, b"hellO").unwrap();
+        assert!(stamp.changed_on_disk(&path));
+        fs::remove_file(&path).unwrap();
+        assert!(stamp.changed_on_disk(&path));
+    }
+
+    #[test]
+    fn keep_aside_never_overwrites_an_earlier_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.ron");
+        fs::write(&path, b"first").unwrap();
+        let a = keep_aside(&path, "2026-11-27T12:00:00Z").unwrap();
+        fs::write(&path, b"second").unwrap();
+        let b = keep_aside(&path, "2026-11-27T12:00:00Z").unwrap();
+        assert_ne!(a, b);
+        assert_eq!(fs::read(&a).unwrap(), b"first");
+        assert_eq!(fs::read(&b).unwrap(), b"second");
+        assert!(
+            a.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("history.ron.corrupt-2026-11-27T12-00-00Z")
+        );
+    }
+}

@@ -25,7 +25,7 @@ fn stdout(o: &Output) -> String {
 fn check_on_a_good_folder_exits_0_with_a_summary() {
     let o = run(&["check", "good"], &fixtures(""));
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert_eq!(stdout(&o), "2 scenarios, 0 errors, 0 warnings\n");
+    assert_eq!(stdout(&o), "2 scenarios, 0 quizzes, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn check_on_a_broken_folder_lists_every_problem_and_exits_1() {
     assert_eq!(lines.len(), 22, "{out}");
     assert_eq!(
         *lines.last().unwrap(),
-        "21 scenarios, 20 errors, 1 warnings"
+        "21 scenarios, 0 quizzes, 20 errors, 1 warnings"
     );
     assert!(lines.contains(
         &"broken/unknown_sale_type.ron:11:13: error: unknown sale type `Oppsalg`: use one of `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`"
@@ -69,7 +69,7 @@ fn check_without_a_folder_checks_what_the_app_would_open() {
         .and_then(|n| n.parse().ok())
         .expect("summary starts with a count");
     assert!(count >= 120, "{out}");
-    assert!(out.ends_with(" scenarios, 0 errors, 0 warnings\n"), "{out}");
+    assert!(out.ends_with(" quizzes, 0 errors, 0 warnings\n"), "{out}");
     // In a folder with ./scenarios it checks that folder.
     let project = tempfile::tempdir().unwrap();
     std::fs::create_dir(project.path().join("scenarios")).unwrap();
@@ -80,7 +80,7 @@ fn check_without_a_folder_checks_what_the_app_would_open() {
     .unwrap();
     let o = run(&["check"], project.path());
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert_eq!(stdout(&o), "1 scenarios, 0 errors, 0 warnings\n");
+    assert_eq!(stdout(&o), "1 scenarios, 0 quizzes, 0 errors, 0 warnings\n");
 }
 
 #[test]

@@ -212,7 +212,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 }
 
 #[test]
-fn oversized_and_non_utf8_files_are_reported_and_quizzes_are_not_scenarios() {
+fn oversized_and_non_utf8_files_are_reported_and_quiz_files_are_read_as_quizzes() {
     let tmp = tempfile::tempdir().unwrap();
     let good = fs::read(fixtures("good/klaer-belte.ron")).unwrap();
     write(tmp.path(), "ok/klaer-belte.ron", &good);
@@ -230,7 +230,7 @@ fn oversized_and_non_utf8_files_are_reported_and_quizzes_are_not_scenarios() {
 
     let bank = Bank::load(BankSource::Folder(tmp.path().to_path_buf())).unwrap();
     let lines: Vec<String> = bank.problems().iter().map(ToString::to_string).collect();
-    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert_eq!(lines.len(), 3, "{lines:#?}");
     assert!(lines[0].ends_with("big.ron: error: the file is 300 KiB, over the limit of 256 KiB: a scenario is a few KiB; split it or remove pasted material"), "{}", lines[0]);
     assert!(
         lines[1].contains("latin1.ron:3:13: error: the file is not valid UTF-8"),
@@ -238,7 +238,21 @@ fn oversized_and_non_utf8_files_are_reported_and_quizzes_are_not_scenarios() {
         lines[1]
     );
     assert_eq!(bank.scenarios().len(), 1);
-    assert_eq!(bank.summary(), "3 scenarios, 2 errors, 0 warnings");
+    // The file in quizzes/ is read as a quiz, not as a scenario.
+    assert!(
+        lines[2].contains("quizzes/modul-1.ron:1:19: error: missing field `title` in `Quiz`"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[2].ends_with("(see docs/quiz-format.md)"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(
+        bank.summary(),
+        "3 scenarios, 1 quizzes, 3 errors, 0 warnings"
+    );
 }
 
 #[test]

@@ -10,7 +10,9 @@ use include_dir::{Dir, include_dir};
 
 use super::language::Language;
 use super::problem::{Problem, Severity};
+use super::quiz::{self, Quiz};
 use super::scenario::Scenario;
+use super::source_map::{Locus, SourceMap};
 use super::validate::{self, AssetLookup, MAX_FILE_BYTES};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
@@ -156,6 +158,49 @@ fn collect_ron_files(
     Ok(())
 }
 
+/// Reads the quiz files in `quizzes/` at the root of a scenario folder (none when it is absent).
+pub fn read_quiz_folder(dir: &Path) -> Vec<SourceFile> {
+    let quiz_dir = dir.join(QUIZ_FOLDER);
+    let Ok(entries) = fs::read_dir(&quiz_dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = read_scenario_file(&path);
+            SourceFile { path, text }
+        })
+        .collect()
+}
+
+/// The quiz files built into the binary.
+pub fn embedded_quiz_files() -> Vec<SourceFile> {
+    let Some(dir) = EMBEDDED_SCENARIOS.get_dir(QUIZ_FOLDER) else {
+        return Vec::new();
+    };
+    let mut files: Vec<SourceFile> = dir
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "ron"))
+        .map(|f| {
+            let path = Path::new("scenarios").join(f.path());
+            let text = f
+                .contents_utf8()
+                .map(str::to_owned)
+                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+            SourceFile { path, text }
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
 /// Reads one file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
 pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
     let too_big = |size: u64| {
@@ -252,6 +297,9 @@ pub struct Bank {
     by_id: HashMap<String, usize>,
     problems: Vec<Problem>,
     files: usize,
+    quizzes: Vec<Quiz>,
+    quiz_paths: Vec<PathBuf>,
+    quiz_files: usize,
 }
 
 impl Bank {
@@ -261,9 +309,15 @@ impl Bank {
             BankSource::Folder(dir) => {
                 let files = read_folder(dir)?;
                 let assets = FolderAssets(assets_folder(dir));
-                Ok(Bank::from_files(source.clone(), files, &assets))
+                let mut bank = Bank::from_files(source.clone(), files, &assets);
+                bank.add_quizzes(read_quiz_folder(dir));
+                Ok(bank)
             }
-            BankSource::Embedded => Ok(Bank::from_files(source, embedded_files(), &EmbeddedAssets)),
+            BankSource::Embedded => {
+                let mut bank = Bank::from_files(source, embedded_files(), &EmbeddedAssets);
+                bank.add_quizzes(embedded_quiz_files());
+                Ok(bank)
+            }
         }
     }
 
@@ -280,6 +334,9 @@ impl Bank {
             by_id: HashMap::new(),
             problems: Vec::new(),
             files: 0,
+            quizzes: Vec::new(),
+            quiz_paths: Vec::new(),
+            quiz_files: 0,
         };
         for file in files {
             let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
@@ -307,8 +364,7 @@ impl Bank {
             }
             let scenario = checked.scenario;
             if let Some(&first) = bank.by_id.get(&scenario.id) {
-                let position = super::source_map::SourceMap::new(&text)
-                    .position(&super::source_map::Locus::Field("id"));
+                let position = SourceMap::new(&text).position(&Locus::Field("id"));
                 bank.problems.push(Problem::error(
                     &file.path,
                     position,
@@ -324,10 +380,60 @@ impl Bank {
             bank.scenarios.push(scenario);
             bank.paths.push(file.path);
         }
-        bank.problems.sort_by(|a, b| {
+        bank.sort_problems();
+        bank
+    }
+
+    fn sort_problems(&mut self) {
+        self.problems.sort_by(|a, b| {
             (&a.path, a.position, a.severity).cmp(&(&b.path, b.position, b.severity))
         });
-        bank
+    }
+
+    /// Parses and checks quiz files against the scenarios already loaded, keeping the usable ones.
+    pub fn add_quizzes(&mut self, files: Vec<SourceFile>) {
+        for file in files {
+            self.quiz_files += 1;
+            let text = match file.text {
+                Ok(text) => text,
+                Err(problem) => {
+                    self.problems.push(problem);
+                    continue;
+                }
+            };
+            let quiz = match quiz::parse_quiz(&file.path, &text) {
+                Ok(quiz) => quiz,
+                Err(problem) => {
+                    self.problems.push(problem);
+                    continue;
+                }
+            };
+            let mut problems = quiz::validate_quiz(&file.path, &text, &quiz, self);
+            if let Some(first) = self.quizzes.iter().position(|q| q.id == quiz.id) {
+                let position = SourceMap::new(&text).position(&Locus::Field("id"));
+                problems.push(Problem::error(
+                    &file.path,
+                    position,
+                    format!(
+                        "quiz id {:?} is already used by {}: every quiz needs its own id",
+                        quiz.id,
+                        self.quiz_paths[first].display()
+                    ),
+                ));
+            }
+            let usable = !problems.iter().any(Problem::is_error);
+            self.problems.extend(problems);
+            if usable {
+                self.quizzes.push(quiz);
+                self.quiz_paths.push(file.path);
+            }
+        }
+        self.sort_problems();
+    }
+
+    /// Every usable quiz, in file order.
+    pub fn quizzes(&self) -> &[Quiz] {
+        &self.quizzes
     }
 
     /// Where the bank came from.
@@ -385,11 +491,12 @@ impl Bank {
             .count()
     }
 
-    /// The summary line of `check`: `N scenarios, E errors, W warnings`.
+    /// The summary line of `check`: `N scenarios, Q quizzes, E errors, W warnings`.
     pub fn summary(&self) -> String {
         format!(
-            "{} scenarios, {} errors, {} warnings",
+            "{} scenarios, {} quizzes, {} errors, {} warnings",
             self.files,
+            self.quiz_files,
             self.count(Severity::Error),
             self.count(Severity::Warning)
         )

@@ -5,6 +5,7 @@ pub mod history;
 pub mod language;
 pub mod practice;
 pub mod problem;
+pub mod quiz;
 pub mod scenario;
 pub mod scoring;
 pub mod source_map;

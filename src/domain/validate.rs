@@ -49,7 +49,7 @@ pub fn parse_scenario(path: &Path, text: &str) -> Result<Scenario, Problem> {
     ron::Options::default()
         .with_recursion_limit(RECURSION_LIMIT)
         .from_str::<Scenario>(text)
-        .map_err(|e| ron_problem(path, &e))
+        .map_err(|e| ron_problem(path, &e, SCENARIO_DOC))
 }
 
 /// Parses and checks one file's text: the whole per-file pipeline.
@@ -60,16 +60,20 @@ pub fn check_text(path: &Path, text: &str, assets: &dyn AssetLookup) -> Result<C
     Ok(Checked { scenario, problems })
 }
 
-/// Turns a RON error into a problem with the position RON reports.
-pub fn ron_problem(path: &Path, error: &ron::error::SpannedError) -> Problem {
+/// Where instructors read about the scenario format.
+pub const SCENARIO_DOC: &str = "docs/scenario-format.md";
+
+/// Turns a RON error into a problem with the position RON reports; `doc` names the format's
+/// documentation for messages that send the reader there.
+pub fn ron_problem(path: &Path, error: &ron::error::SpannedError, doc: &str) -> Problem {
     let position = Some(Position::new(
         error.span.start.line.max(1),
         error.span.start.col.max(1),
     ));
-    Problem::error(path, position, describe_ron_error(&error.code))
+    Problem::error(path, position, describe_ron_error(&error.code, doc))
 }
 
-fn describe_ron_error(code: &ron::Error) -> String {
+fn describe_ron_error(code: &ron::Error, doc: &str) -> String {
     use ron::Error as E;
     let quoted = |names: &[&str]| {
         names
@@ -89,7 +93,7 @@ fn describe_ron_error(code: &ron::Error) -> String {
             quoted(expected)
         ),
         E::MissingStructField { field, outer } => format!(
-            "missing field `{field}`{}: add `{field}: ...` (see docs/scenario-format.md)",
+            "missing field `{field}`{}: add `{field}: ...` (see {doc})",
             in_struct(outer)
         ),
         E::DuplicateStructField { field, outer } => format!(

@@ -3,12 +3,14 @@
 pub mod bank;
 pub mod history;
 pub mod language;
+pub mod leitner;
 pub mod practice;
 pub mod problem;
 pub mod quiz;
 pub mod scenario;
 pub mod scoring;
 pub mod source_map;
+pub mod stats;
 pub mod storage;
 pub mod taxonomy;
 pub mod validate;

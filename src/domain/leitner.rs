@@ -67,7 +67,10 @@ impl Leitner {
         let card = self
             .cards
             .entry(answer.scenario_id.clone())
-            .or_insert(Card { box_number: 0, last_seen: at });
+            .or_insert(Card {
+                box_number: 0,
+                last_seen: at,
+            });
         card.box_number = if answer.is_perfect() {
             (card.box_number + 1).clamp(1, MAX_BOX)
         } else {
@@ -96,7 +99,11 @@ mod tests {
         AnswerRecord {
             scenario_id: id.into(),
             right_type: SaleType::Mersalg,
-            chosen_type: Some(if perfect { SaleType::Mersalg } else { SaleType::Gjensalg }),
+            chosen_type: Some(if perfect {
+                SaleType::Mersalg
+            } else {
+                SaleType::Gjensalg
+            }),
             type_points: if perfect { 2 } else { 1 },
             offer_points: 2,
             ..AnswerRecord::default()

@@ -1,6 +1,8 @@
 //! A practice session: draws scenarios without repeats from a filtered selection, keeps the
 //! trainee's choices for the current question and a running score.
 
+use std::collections::HashSet;
+
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -135,6 +137,7 @@ pub struct Practice {
     question: Option<Question>,
     tally: Tally,
     rng: StdRng,
+    due: HashSet<String>,
 }
 
 impl Practice {
@@ -147,6 +150,7 @@ impl Practice {
             question: None,
             tally: Tally::default(),
             rng: StdRng::seed_from_u64(seed),
+            due: HashSet::new(),
         };
         practice.start_round(bank);
         practice
@@ -170,6 +174,21 @@ impl Practice {
     /// Scenarios in the selection for this round.
     pub fn round_size(&self) -> usize {
         self.round_size
+    }
+
+    /// Tells the session which scenarios are due for repetition (by id); they are drawn
+    /// first from now on. Takes effect for the rest of the round without reshuffling it.
+    pub fn set_due(&mut self, bank: &Bank, due: HashSet<String>) {
+        self.due = due;
+        self.order_deck(bank);
+    }
+
+    /// How many scenarios left in this round are due for repetition.
+    pub fn due_remaining(&self, bank: &Bank) -> usize {
+        self.deck
+            .iter()
+            .filter(|&&i| bank.get(i).is_some_and(|s| self.due.contains(&s.id)))
+            .count()
     }
 
     /// Scenarios not yet shown in this round, not counting the one on screen.
@@ -232,8 +251,17 @@ impl Practice {
             .map(|(i, _)| i)
             .collect();
         self.deck.shuffle(&mut self.rng);
+        self.order_deck(bank);
         self.round_size = self.deck.len();
         self.draw(bank);
+    }
+
+    /// Puts due scenarios at the end of the deck, which is drawn first; a stable sort keeps
+    /// the random order within each group.
+    fn order_deck(&mut self, bank: &Bank) {
+        let due = &self.due;
+        self.deck
+            .sort_by_key(|&i| bank.get(i).is_some_and(|s| due.contains(&s.id)));
     }
 
     fn draw(&mut self, bank: &Bank) {
@@ -249,5 +277,59 @@ impl Practice {
                 outcome: None,
             })
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bank::BankSource;
+
+    #[test]
+    fn due_scenarios_are_drawn_first_and_the_round_has_no_repeats() {
+        let bank = Bank::load(BankSource::Embedded).unwrap();
+        let filter = Filter::for_language(Language::Nb);
+        let mut practice = Practice::new(&bank, filter, 11);
+        let first = practice.question().unwrap().scenario;
+        let due: HashSet<String> = bank
+            .scenarios()
+            .iter()
+            .filter(|s| s.language == Language::Nb && s.answer == SaleType::Gjensalg)
+            .map(|s| s.id.clone())
+            .collect();
+        assert!(!due.contains(&bank.scenarios()[first].id) || due.len() > 1);
+        practice.set_due(&bank, due.clone());
+        let due_left = practice.due_remaining(&bank);
+        assert_eq!(
+            due_left,
+            due.len() - usize::from(due.contains(&bank.scenarios()[first].id))
+        );
+
+        let mut seen = vec![first];
+        for _ in 0..due_left {
+            answer_and_next(&mut practice, &bank);
+            let q = practice.question().unwrap().scenario;
+            assert!(due.contains(&bank.scenarios()[q].id), "due ones come first");
+            seen.push(q);
+        }
+        while practice.question().is_some() {
+            answer_and_next(&mut practice, &bank);
+            if let Some(q) = practice.question() {
+                seen.push(q.scenario);
+            }
+        }
+        let total = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), total, "no repeats within a round");
+        assert_eq!(total, practice.round_size());
+        assert_eq!(practice.tally().answered as usize, total);
+    }
+
+    fn answer_and_next(practice: &mut Practice, bank: &Bank) {
+        practice.apply(bank, PracticeAction::ChooseType(SaleType::Mersalg));
+        practice.apply(bank, PracticeAction::ChooseOffer(0));
+        practice.apply(bank, PracticeAction::Check);
+        practice.apply(bank, PracticeAction::Next);
     }
 }

@@ -72,7 +72,10 @@ impl ConfusionMatrix {
         let mut list: Vec<Confusion> = SaleType::ALL
             .into_iter()
             .flat_map(|right| {
-                SaleType::ALL.into_iter().filter(move |c| *c != right).map(move |chosen| (right, chosen))
+                SaleType::ALL
+                    .into_iter()
+                    .filter(move |c| *c != right)
+                    .map(move |chosen| (right, chosen))
             })
             .map(|(right, chosen)| Confusion {
                 right,
@@ -82,7 +85,7 @@ impl ConfusionMatrix {
             .filter(|c| c.count > 0)
             .collect();
         // Stable sort keeps the taxonomy's order among equal counts.
-        list.sort_by(|a, b| b.count.cmp(&a.count));
+        list.sort_by_key(|c| std::cmp::Reverse(c.count));
         list
     }
 
@@ -146,7 +149,11 @@ impl Report {
             percent: attempt.percent(),
             passed: attempt.passed(),
             seconds: attempt.duration().as_secs(),
-            unanswered: attempt.answers.iter().filter(|a| a.chosen_type.is_none()).count(),
+            unanswered: attempt
+                .answers
+                .iter()
+                .filter(|a| a.chosen_type.is_none())
+                .count(),
             by_type: accuracy_by_type(&attempt.answers),
             matrix: ConfusionMatrix::from_answers(&attempt.answers),
             calibration: asked.then(|| calibration(&attempt.answers)),
@@ -175,7 +182,11 @@ impl Progress {
     pub fn of(history: &History) -> Progress {
         let mut series: BTreeMap<String, (String, Vec<(Timestamp, f64)>)> = BTreeMap::new();
         let mut quiz_attempts = 0;
-        for a in history.attempts.iter().filter(|a| a.kind == AttemptKind::Quiz) {
+        for a in history
+            .attempts
+            .iter()
+            .filter(|a| a.kind == AttemptKind::Quiz)
+        {
             quiz_attempts += 1;
             let entry = series
                 .entry(a.quiz_id.clone())
@@ -202,7 +213,11 @@ mod tests {
     use super::*;
     use SaleType::*;
 
-    fn a(right: SaleType, chosen: Option<SaleType>, confidence: Option<Confidence>) -> AnswerRecord {
+    fn a(
+        right: SaleType,
+        chosen: Option<SaleType>,
+        confidence: Option<Confidence>,
+    ) -> AnswerRecord {
         AnswerRecord {
             scenario_id: "x".into(),
             right_type: right,
@@ -256,7 +271,11 @@ mod tests {
         assert_eq!(pct(Tilleggssalg).map(|p| p.round()), Some(33.0));
         assert_eq!(pct(Nysalg), Some(0.0));
         assert_eq!(pct(Mersalg), Some(100.0));
-        assert_eq!(pct(Gjensalg), Some(0.0), "an unanswered question counts as not right");
+        assert_eq!(
+            pct(Gjensalg),
+            Some(0.0),
+            "an unanswered question counts as not right"
+        );
         assert_eq!(pct(Kryssalg), None);
 
         let mut expected = [[0u32; 5]; 5];
@@ -268,7 +287,11 @@ mod tests {
         assert_eq!(r.matrix.max(), 2);
         assert_eq!(
             r.matrix.most_frequent(),
-            Some(Confusion { right: Tilleggssalg, chosen: Kryssalg, count: 2 })
+            Some(Confusion {
+                right: Tilleggssalg,
+                chosen: Kryssalg,
+                count: 2
+            })
         );
         assert_eq!(r.matrix.confusions().len(), 2);
 
@@ -286,7 +309,10 @@ mod tests {
         second.answers.truncate(1);
         let mut practice = worked();
         practice.kind = AttemptKind::Practice;
-        let history = History { version: 1, attempts: vec![first, second, practice] };
+        let history = History {
+            version: 1,
+            attempts: vec![first, second, practice],
+        };
         let p = Progress::of(&history);
         assert_eq!(p.quiz_attempts, 2);
         let (_, points) = &p.series[""];

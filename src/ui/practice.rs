@@ -1,33 +1,17 @@
 //! The practice screen: one scenario, a sale type, an offer, check, feedback, next.
 
-use egui::{Align, AtomExt as _, Button, Key, Modifiers, RichText, ScrollArea, Ui};
+use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
 use crate::domain::language::Language;
 use crate::domain::practice::{Filter, Practice, PracticeAction, Question};
-use crate::domain::scenario::{Fit, Scenario};
-use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
+use crate::domain::scenario::Scenario;
 use crate::domain::taxonomy::SaleType;
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::widgets::{sale_type, text};
+use crate::ui::widgets::question::{self, Pick, QuestionView};
+use crate::ui::widgets::sale_type;
 
-/// Letters for the offers, in display order; also their keyboard shortcuts.
-const OFFER_KEYS: [(Key, &str); 6] = [
-    (Key::A, "A"),
-    (Key::B, "B"),
-    (Key::C, "C"),
-    (Key::D, "D"),
-    (Key::E, "E"),
-    (Key::F, "F"),
-];
-const TYPE_KEYS: [(Key, &str); 5] = [
-    (Key::Num1, "1"),
-    (Key::Num2, "2"),
-    (Key::Num3, "3"),
-    (Key::Num4, "4"),
-    (Key::Num5, "5"),
-];
 /// Below this window width the selection panel folds into the question column.
 const NARROW_WIDTH: f32 = 720.0;
 /// Long lines are hard to read; the question column stops at this width.
@@ -95,25 +79,16 @@ impl PracticeScreen<'_> {
             }
             return;
         };
-        ui.input_mut(|input| {
-            for (t, (key, _)) in SaleType::ALL.iter().zip(TYPE_KEYS) {
-                if input.consume_key(Modifiers::NONE, key) {
-                    actions.push(Action::Practice(PracticeAction::ChooseType(*t)));
-                }
+        for pick in question::keyboard_picks(ui, q.offer_order.len()) {
+            actions.push(Action::Practice(pick_action(pick)));
+        }
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
+            if q.is_checked() {
+                actions.push(Action::Practice(PracticeAction::Next));
+            } else if q.can_check() {
+                actions.push(Action::Practice(PracticeAction::Check));
             }
-            for (shown, (key, _)) in OFFER_KEYS.iter().enumerate().take(q.offer_order.len()) {
-                if input.consume_key(Modifiers::NONE, *key) {
-                    actions.push(Action::Practice(PracticeAction::ChooseOffer(shown)));
-                }
-            }
-            if input.consume_key(Modifiers::NONE, Key::Enter) {
-                if q.is_checked() {
-                    actions.push(Action::Practice(PracticeAction::Next));
-                } else if q.can_check() {
-                    actions.push(Action::Practice(PracticeAction::Check));
-                }
-            }
-        });
+        }
     }
 
     fn selection_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
@@ -239,79 +214,21 @@ impl PracticeScreen<'_> {
         q: &Question,
         actions: &mut Vec<Action>,
     ) {
-        ui.heading(&s.title);
-        ui.label(
-            RichText::new(fill(
-                t.meta_line,
-                &[("industry", &s.industry), ("difficulty", &s.difficulty)],
-            ))
-            .weak(),
-        );
-        ui.add_space(6.0);
-
-        let checked = q.is_checked();
-        for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
-            ui.strong(label);
-            let ranges = if checked {
-                cue_ranges(body, &s.cues)
-            } else {
-                Vec::new()
-            };
-            ui.label(text::highlighted(ui, body, &ranges));
-            ui.add_space(6.0);
-        }
-        if checked && !s.cues.is_empty() {
-            ui.label(RichText::new(t.cues_hint).weak().small());
-        }
-
-        ui.add_space(6.0);
-        ui.strong(t.which_type);
-        ui.add_enabled_ui(!checked, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for (st, (_, key)) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
-                    let selected = q.chosen_type == Some(st);
-                    let mark = match &q.outcome {
-                        None => sale_type::Mark::Shortcut(key),
-                        Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
-                        Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
-                        Some(_) => sale_type::Mark::Nothing,
-                    };
-                    if sale_type::choice_button(ui, st, self.lang, selected, mark).clicked() {
-                        actions.push(Action::Practice(PracticeAction::ChooseType(st)));
-                    }
-                }
-            });
-        });
-
-        ui.add_space(8.0);
-        ui.strong(t.which_offer);
-        for (shown, &offer_index) in q.offer_order.iter().enumerate() {
-            let Some(offer) = s.offers.get(offer_index) else {
-                continue;
-            };
-            let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
-            let selected = q.chosen_offer == Some(offer_index);
-            let mut button = Button::new((
-                RichText::new(key).strong().monospace(),
-                // The offer text, not the letter, is what wraps in a narrow window.
-                offer.text.as_str().atom_shrink(true),
-                egui::Atom::grow(),
-            ))
-            .selected(selected)
-            .wrap()
-            .min_size(egui::vec2(ui.available_width(), 30.0));
-            if checked {
-                button = button.right_text(fit_text(ui, t, offer.fit));
-            }
-            let response = ui.add_enabled(!checked, button);
-            if response.clicked() {
-                actions.push(Action::Practice(PracticeAction::ChooseOffer(shown)));
-            }
+        let view = QuestionView {
+            scenario: s,
+            offer_order: &q.offer_order,
+            chosen_type: q.chosen_type,
+            chosen_offer: q.chosen_offer,
+            outcome: q.outcome.as_ref(),
+            lang: self.lang,
+        };
+        for pick in question::question_ui(ui, t, &view) {
+            actions.push(Action::Practice(pick_action(pick)));
         }
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if checked {
+            if q.is_checked() {
                 if ui
                     .add(
                         Button::new(RichText::new(t.next).strong())
@@ -336,96 +253,17 @@ impl PracticeScreen<'_> {
 
         if let Some(outcome) = &q.outcome {
             ui.add_space(10.0);
-            self.result_ui(ui, t, s, outcome);
-        }
-    }
-
-    fn result_ui(&self, ui: &mut Ui, t: &Texts, s: &Scenario, outcome: &Outcome) {
-        let visuals = ui.visuals().clone();
-        let (verdict, colour) = match outcome.verdict {
-            TypeVerdict::Right => (t.verdict_right, good_color(&visuals)),
-            TypeVerdict::SameFamily => (t.verdict_same_family, visuals.warn_fg_color),
-            TypeVerdict::Wrong => (t.verdict_wrong, visuals.error_fg_color),
-        };
-        let response = egui::Frame::group(ui.style())
-            .fill(visuals.faint_bg_color)
-            .inner_margin(12.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(fill(
-                            t.result_points,
-                            &[("points", &outcome.score.total()), ("max", &Score::MAX)],
-                        ))
-                        .heading()
-                        .strong(),
-                    );
-                    ui.colored_label(colour, verdict);
-                });
-                ui.add_space(4.0);
-                egui::Grid::new("result_types")
-                    .num_columns(2)
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| {
-                        ui.label(t.you_chose);
-                        ui.label(sale_type::rich_name(
-                            ui,
-                            outcome.choice.sale_type,
-                            self.lang,
-                        ));
-                        ui.end_row();
-                        ui.label(t.right_answer);
-                        ui.label(sale_type::rich_name(ui, outcome.right_type, self.lang));
-                        ui.end_row();
-                    });
-                if let Some(difference) = outcome.difference {
-                    ui.add_space(6.0);
-                    ui.strong(t.difference);
-                    ui.label(difference);
-                }
-                ui.add_space(6.0);
-                ui.strong(t.explanation);
-                ui.label(&s.explanation);
-                if let Some(offer) = s.offers.get(outcome.choice.offer) {
-                    ui.add_space(6.0);
-                    ui.horizontal_wrapped(|ui| {
-                        ui.strong(t.your_offer);
-                        ui.label(fit_text(ui, t, offer.fit));
-                    });
-                    ui.label(RichText::new(&offer.text).italics());
-                    ui.label(&offer.feedback);
-                }
-                if let Some(best) = outcome.best_offer.filter(|b| *b != outcome.choice.offer)
-                    && let Some(offer) = s.offers.get(best)
-                {
-                    ui.add_space(6.0);
-                    ui.strong(t.best_offer_was);
-                    ui.label(RichText::new(&offer.text).italics());
-                    ui.label(&offer.feedback);
-                }
-            })
-            .response;
-        if self.scroll_to_result {
-            response.scroll_to_me(Some(Align::Min));
+            let response = question::outcome_ui(ui, t, self.lang, s, outcome);
+            if self.scroll_to_result {
+                response.scroll_to_me(Some(Align::Min));
+            }
         }
     }
 }
 
-fn good_color(visuals: &egui::Visuals) -> egui::Color32 {
-    if visuals.dark_mode {
-        egui::Color32::from_rgb(120, 210, 120)
-    } else {
-        egui::Color32::from_rgb(20, 120, 40)
+fn pick_action(pick: Pick) -> PracticeAction {
+    match pick {
+        Pick::Type(t) => PracticeAction::ChooseType(t),
+        Pick::Offer(shown) => PracticeAction::ChooseOffer(shown),
     }
-}
-
-fn fit_text(ui: &Ui, t: &Texts, fit: Fit) -> RichText {
-    let visuals = ui.visuals();
-    let (label, colour) = match fit {
-        Fit::Best => (t.fit_best, good_color(visuals)),
-        Fit::Acceptable => (t.fit_acceptable, visuals.warn_fg_color),
-        Fit::Poor => (t.fit_poor, visuals.error_fg_color),
-    };
-    RichText::new(label).color(colour).strong()
 }

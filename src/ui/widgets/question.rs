@@ -1,0 +1,242 @@
+//! One scenario as a question: the texts, the sale-type buttons, the offers, and the outcome
+//! panel. Shared by practice, quizzes and the quiz review so they look and behave the same.
+
+use egui::{AtomExt as _, Button, Key, Modifiers, Response, RichText, Ui};
+
+use crate::domain::language::Language;
+use crate::domain::scenario::{Fit, Scenario};
+use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
+use crate::domain::taxonomy::SaleType;
+use crate::ui::i18n::{Texts, fill};
+use crate::ui::widgets::{sale_type, text};
+
+/// Letters for the offers, in display order; also their keyboard shortcuts.
+pub const OFFER_KEYS: [(Key, &str); 6] = [
+    (Key::A, "A"),
+    (Key::B, "B"),
+    (Key::C, "C"),
+    (Key::D, "D"),
+    (Key::E, "E"),
+    (Key::F, "F"),
+];
+/// Keyboard shortcuts for the sale types, in [`SaleType::ALL`] order.
+pub const TYPE_KEYS: [(Key, &str); 5] = [
+    (Key::Num1, "1"),
+    (Key::Num2, "2"),
+    (Key::Num3, "3"),
+    (Key::Num4, "4"),
+    (Key::Num5, "5"),
+];
+
+/// What the trainee picked in a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// A sale type.
+    Type(SaleType),
+    /// The offer shown at this position.
+    Offer(usize),
+}
+
+/// Everything needed to draw one question.
+pub struct QuestionView<'a> {
+    /// The scenario.
+    pub scenario: &'a Scenario,
+    /// Offer indices in display order.
+    pub offer_order: &'a [usize],
+    /// The type picked so far.
+    pub chosen_type: Option<SaleType>,
+    /// The offer picked so far (file order).
+    pub chosen_offer: Option<usize>,
+    /// The outcome once known: locks the choices, highlights cues, shows fits.
+    pub outcome: Option<&'a Outcome>,
+    /// Interface language.
+    pub lang: Language,
+}
+
+/// Draws the question and returns what the trainee picked this frame.
+pub fn question_ui(ui: &mut Ui, t: &Texts, q: &QuestionView<'_>) -> Vec<Pick> {
+    let s = q.scenario;
+    let mut picks = Vec::new();
+    ui.heading(&s.title);
+    ui.label(
+        RichText::new(fill(
+            t.meta_line,
+            &[("industry", &s.industry), ("difficulty", &s.difficulty)],
+        ))
+        .weak(),
+    );
+    ui.add_space(6.0);
+
+    let checked = q.outcome.is_some();
+    for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
+        ui.strong(label);
+        let ranges = if checked {
+            cue_ranges(body, &s.cues)
+        } else {
+            Vec::new()
+        };
+        ui.label(text::highlighted(ui, body, &ranges));
+        ui.add_space(6.0);
+    }
+    if checked && !s.cues.is_empty() {
+        ui.label(RichText::new(t.cues_hint).weak().small());
+    }
+
+    ui.add_space(6.0);
+    ui.strong(t.which_type);
+    ui.add_enabled_ui(!checked, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for (st, (_, key)) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
+                let selected = q.chosen_type == Some(st);
+                let mark = match q.outcome {
+                    None => sale_type::Mark::Shortcut(key),
+                    Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
+                    Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
+                    Some(_) => sale_type::Mark::Nothing,
+                };
+                if sale_type::choice_button(ui, st, q.lang, selected, mark).clicked() {
+                    picks.push(Pick::Type(st));
+                }
+            }
+        });
+    });
+
+    ui.add_space(8.0);
+    ui.strong(t.which_offer);
+    for (shown, &offer_index) in q.offer_order.iter().enumerate() {
+        let Some(offer) = s.offers.get(offer_index) else {
+            continue;
+        };
+        let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
+        let selected = q.chosen_offer == Some(offer_index);
+        let mut button = Button::new((
+            RichText::new(key).strong().monospace(),
+            // The offer text, not the letter, is what wraps in a narrow window.
+            offer.text.as_str().atom_shrink(true),
+            egui::Atom::grow(),
+        ))
+        .selected(selected)
+        .wrap()
+        .min_size(egui::vec2(ui.available_width(), 30.0));
+        if checked {
+            button = button.right_text(fit_text(ui, t, offer.fit));
+        }
+        if ui.add_enabled(!checked, button).clicked() {
+            picks.push(Pick::Offer(shown));
+        }
+    }
+    picks
+}
+
+/// Reads the choice shortcuts (1-5, A-F) unless a text field has the keyboard.
+pub fn keyboard_picks(ui: &mut Ui, offers: usize) -> Vec<Pick> {
+    if ui.ctx().text_edit_focused() {
+        return Vec::new();
+    }
+    ui.input_mut(|input| {
+        let mut picks = Vec::new();
+        for (t, (key, _)) in SaleType::ALL.iter().zip(TYPE_KEYS) {
+            if input.consume_key(Modifiers::NONE, key) {
+                picks.push(Pick::Type(*t));
+            }
+        }
+        for (shown, (key, _)) in OFFER_KEYS.iter().enumerate().take(offers) {
+            if input.consume_key(Modifiers::NONE, *key) {
+                picks.push(Pick::Offer(shown));
+            }
+        }
+        picks
+    })
+}
+
+/// The scored answer: points, verdict, the deciding difference, the explanation and the
+/// feedback on the chosen (and, when missed, the best) offer.
+pub fn outcome_ui(
+    ui: &mut Ui,
+    t: &Texts,
+    lang: Language,
+    s: &Scenario,
+    outcome: &Outcome,
+) -> Response {
+    let visuals = ui.visuals().clone();
+    let (verdict, colour) = match outcome.verdict {
+        TypeVerdict::Right => (t.verdict_right, good_color(&visuals)),
+        TypeVerdict::SameFamily => (t.verdict_same_family, visuals.warn_fg_color),
+        TypeVerdict::Wrong => (t.verdict_wrong, visuals.error_fg_color),
+    };
+    egui::Frame::group(ui.style())
+        .fill(visuals.faint_bg_color)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(fill(
+                        t.result_points,
+                        &[("points", &outcome.score.total()), ("max", &Score::MAX)],
+                    ))
+                    .heading()
+                    .strong(),
+                );
+                ui.colored_label(colour, verdict);
+            });
+            ui.add_space(4.0);
+            egui::Grid::new(("result_types", s.id.as_str()))
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(t.you_chose);
+                    ui.label(sale_type::rich_name(ui, outcome.choice.sale_type, lang));
+                    ui.end_row();
+                    ui.label(t.right_answer);
+                    ui.label(sale_type::rich_name(ui, outcome.right_type, lang));
+                    ui.end_row();
+                });
+            if let Some(difference) = outcome.difference {
+                ui.add_space(6.0);
+                ui.strong(t.difference);
+                ui.label(difference);
+            }
+            ui.add_space(6.0);
+            ui.strong(t.explanation);
+            ui.label(&s.explanation);
+            if let Some(offer) = s.offers.get(outcome.choice.offer) {
+                ui.add_space(6.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(t.your_offer);
+                    ui.label(fit_text(ui, t, offer.fit));
+                });
+                ui.label(RichText::new(&offer.text).italics());
+                ui.label(&offer.feedback);
+            }
+            if let Some(best) = outcome.best_offer.filter(|b| *b != outcome.choice.offer)
+                && let Some(offer) = s.offers.get(best)
+            {
+                ui.add_space(6.0);
+                ui.strong(t.best_offer_was);
+                ui.label(RichText::new(&offer.text).italics());
+                ui.label(&offer.feedback);
+            }
+        })
+        .response
+}
+
+/// The colour for "right" in the current theme.
+pub fn good_color(visuals: &egui::Visuals) -> egui::Color32 {
+    if visuals.dark_mode {
+        egui::Color32::from_rgb(120, 210, 120)
+    } else {
+        egui::Color32::from_rgb(20, 120, 40)
+    }
+}
+
+/// A fit as a coloured word.
+pub fn fit_text(ui: &Ui, t: &Texts, fit: Fit) -> RichText {
+    let visuals = ui.visuals();
+    let (label, colour) = match fit {
+        Fit::Best => (t.fit_best, good_color(visuals)),
+        Fit::Acceptable => (t.fit_acceptable, visuals.warn_fg_color),
+        Fit::Poor => (t.fit_poor, visuals.error_fg_color),
+    };
+    RichText::new(label).color(colour).strong()
+}

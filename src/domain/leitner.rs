@@ -67,12 +67,13 @@ impl Leitner {
         let card = self
             .cards
             .entry(answer.scenario_id.clone())
+            // A scenario seen for the first time starts in box 1.
             .or_insert(Card {
-                box_number: 0,
+                box_number: 1,
                 last_seen: at,
             });
         card.box_number = if answer.is_perfect() {
-            (card.box_number + 1).clamp(1, MAX_BOX)
+            (card.box_number + 1).min(MAX_BOX)
         } else {
             1
         };
@@ -117,8 +118,8 @@ mod tests {
         assert_eq!(l.card("a"), None);
         assert!(!l.is_due("a", t0), "a new scenario is new, not due");
         l.record(&answer("a", true), t0);
-        assert_eq!(l.card("a").unwrap().box_number, 1);
-        for expected in 2..=MAX_BOX {
+        assert_eq!(l.card("a").unwrap().box_number, 2, "new cards start in box 1 and move up");
+        for expected in 3..=MAX_BOX {
             l.record(&answer("a", true), t0);
             assert_eq!(l.card("a").unwrap().box_number, expected);
         }

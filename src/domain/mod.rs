@@ -7,6 +7,7 @@ pub mod leitner;
 pub mod practice;
 pub mod problem;
 pub mod quiz;
+pub mod records;
 pub mod scenario;
 pub mod scoring;
 pub mod source_map;

@@ -6,9 +6,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::problem::Severity;
+use salgstrener::domain::records::Records;
+use salgstrener::domain::storage;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::i18n::{fill, texts};
 
 /// Salgstreneren: practise the Norwegian sales taxonomy.
 #[derive(Parser)]
@@ -44,7 +48,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.or(cli.scenarios)),
-        None => run_window(cli.scenarios),
+        None => run_window(cli.scenarios, cli.data_dir),
     }
 }
 
@@ -77,7 +81,31 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn run_window(dir: Option<PathBuf>) -> ExitCode {
+/// Opens the history in the data folder. Problems are shown in the window, never fatal: the
+/// trainee can still practise without a history.
+fn open_records(data_dir: Option<PathBuf>, language: Language) -> (Records, Vec<String>) {
+    let t = texts(language);
+    let Some(dir) = data_dir.or_else(storage::default_data_dir) else {
+        return (Records::new(None), Vec::new());
+    };
+    let path = dir.join(HISTORY_FILE);
+    match HistoryStore::open(&path, jiff::Timestamp::now()) {
+        Ok((store, None)) => (Records::new(Some(store)), Vec::new()),
+        Ok((store, Some(OpenNotice::KeptAside { moved_to, .. }))) => (
+            Records::new(Some(store)),
+            vec![fill(
+                t.notice_history_kept_aside,
+                &[("path", &moved_to.display())],
+            )],
+        ),
+        Err(e) => (
+            Records::new(None),
+            vec![fill(t.notice_save_failed, &[("error", &e)])],
+        ),
+    }
+}
+
+fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
     let bank = match Bank::load(source_for(dir)) {
         Ok(bank) => bank,
         Err(e) => {
@@ -102,11 +130,12 @@ fn run_window(dir: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
-            Ok(Box::new(SalgstrenerApp::new(
-                bank,
-                settings,
-                rand::random(),
-            )))
+            let (records, notices) = open_records(data_dir, settings.language);
+            let mut app = SalgstrenerApp::new(bank, settings, rand::random()).with_records(records);
+            for notice in notices {
+                app = app.with_notice(notice);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -118,7 +118,11 @@ mod tests {
         assert_eq!(l.card("a"), None);
         assert!(!l.is_due("a", t0), "a new scenario is new, not due");
         l.record(&answer("a", true), t0);
-        assert_eq!(l.card("a").unwrap().box_number, 2, "new cards start in box 1 and move up");
+        assert_eq!(
+            l.card("a").unwrap().box_number,
+            2,
+            "new cards start in box 1 and move up"
+        );
         for expected in 3..=MAX_BOX {
             l.record(&answer("a", true), t0);
             assert_eq!(l.card("a").unwrap().box_number, expected);

@@ -82,7 +82,10 @@ impl Records {
             scenario_id: scenario.id.clone(),
             right_type: scenario.answer,
             chosen_type: Some(outcome.choice.sale_type),
-            chosen_offer: scenario.offers.get(outcome.choice.offer).map(|o| o.text.clone()),
+            chosen_offer: scenario
+                .offers
+                .get(outcome.choice.offer)
+                .map(|o| o.text.clone()),
             offer_fit: Some(outcome.offer_fit),
             confidence: None,
             type_points: outcome.score.type_points,
@@ -149,15 +152,39 @@ mod tests {
         let bank = Bank::load(BankSource::Embedded).unwrap();
         let s = &bank.scenarios()[0];
         let wrong_type = crate::domain::taxonomy::SaleType::ALL[(s.answer.index() + 1) % 5];
-        let outcome = score(s, Choice { sale_type: wrong_type, offer: 0 }, s.language).unwrap();
+        let outcome = score(
+            s,
+            Choice {
+                sale_type: wrong_type,
+                offer: 0,
+            },
+            s.language,
+        )
+        .unwrap();
         records.record_practice(s, &outcome, now).unwrap();
         let s2 = &bank.scenarios()[1];
-        let best = s2.offers.iter().position(|o| o.fit == crate::domain::scenario::Fit::Best).unwrap();
-        let outcome2 = score(s2, Choice { sale_type: s2.answer, offer: best }, s2.language).unwrap();
+        let best = s2
+            .offers
+            .iter()
+            .position(|o| o.fit == crate::domain::scenario::Fit::Best)
+            .unwrap();
+        let outcome2 = score(
+            s2,
+            Choice {
+                sale_type: s2.answer,
+                offer: best,
+            },
+            s2.language,
+        )
+        .unwrap();
         records.record_practice(s2, &outcome2, now).unwrap();
 
         let (reopened, _) = HistoryStore::open(&path, now).unwrap();
-        assert_eq!(reopened.history().attempts.len(), 1, "one session, not one attempt per answer");
+        assert_eq!(
+            reopened.history().attempts.len(),
+            1,
+            "one session, not one attempt per answer"
+        );
         assert_eq!(reopened.history().attempts[0].answers.len(), 2);
         assert_eq!(records.progress().answers, 2);
         let due = records.due_ids(&bank, now);

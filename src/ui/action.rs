@@ -3,6 +3,8 @@
 
 use crate::domain::language::Language;
 use crate::domain::practice::PracticeAction;
+use crate::domain::taxonomy::SaleType;
+use crate::ui::quiz::QuizCommand;
 
 /// The screens reachable from the top bar.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -10,6 +12,10 @@ pub enum Screen {
     /// Answer scenarios one by one.
     #[default]
     Practice,
+    /// Choose and take quizzes, and read their reports.
+    Quiz,
+    /// Scores over time, accuracy per type, frequent confusions.
+    Progress,
     /// Problems found while loading the scenario files.
     Problems,
 }
@@ -23,4 +29,10 @@ pub enum Action {
     Show(Screen),
     /// Switch the interface language.
     SetLanguage(Language),
+    /// Something in the quiz flow.
+    Quiz(QuizCommand),
+    /// Practise scenarios whose right answer is one of these two types.
+    PracticePair(SaleType, SaleType),
+    /// Hide the message at this position.
+    DismissNotice(usize),
 }

@@ -1,16 +1,25 @@
 //! The application: top bar, the screen switch, and the one place where actions are applied.
 
 use egui::{RichText, Ui};
+use jiff::Timestamp;
+use rand::rngs::StdRng;
+use rand::{Rng as _, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
+use crate::domain::history::new_registration;
 use crate::domain::language::Language;
 use crate::domain::practice::{Filter, Practice, PracticeAction};
 use crate::domain::problem::Severity;
+use crate::domain::quiz::{QuizAction, QuizRun};
+use crate::domain::records::Records;
+use crate::domain::stats::Report;
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::practice::PracticeScreen;
 use crate::ui::problems::ProblemsScreen;
+use crate::ui::progress::ProgressScreen;
+use crate::ui::quiz::{Finished, QuizCommand, QuizScreen, QuizStage};
 
 /// From this width the language and theme switches sit right-aligned on the tabs' row.
 const WIDE_TOP_BAR: f32 = 720.0;
@@ -41,17 +50,27 @@ impl Settings {
     }
 }
 
-/// The whole app state: the bank, the session, the settings and which screen is shown.
+/// Where the app gets the time; tests fix it.
+pub type Clock = Box<dyn Fn() -> Timestamp>;
+
+/// The whole app state: the bank, the sessions, the records, the settings and which screen is
+/// shown.
 pub struct SalgstrenerApp {
     bank: Bank,
     practice: Practice,
     settings: Settings,
     screen: Screen,
     scroll_to_result: bool,
+    records: Records,
+    quiz: QuizStage,
+    notices: Vec<String>,
+    clock: Clock,
+    rng: StdRng,
 }
 
 impl SalgstrenerApp {
-    /// An app over `bank`. `seed` drives the order of scenarios and offers (fixed in tests).
+    /// An app over `bank` that keeps no history. `seed` drives the order of scenarios and
+    /// offers (fixed in tests).
     pub fn new(bank: Bank, settings: Settings, seed: u64) -> Self {
         let practice = Practice::new(&bank, settings.filter.clone(), seed);
         Self {
@@ -60,7 +79,48 @@ impl SalgstrenerApp {
             settings,
             screen: Screen::default(),
             scroll_to_result: false,
+            records: Records::new(None),
+            quiz: QuizStage::default(),
+            notices: Vec::new(),
+            clock: Box::new(Timestamp::now),
+            rng: StdRng::seed_from_u64(seed.wrapping_add(1)),
         }
+    }
+
+    /// Uses `clock` for the time (quiz timers, history timestamps).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Keeps the trainee's records: practice draws due scenarios first from now on.
+    pub fn with_records(mut self, records: Records) -> Self {
+        self.records = records;
+        let now = (self.clock)();
+        self.practice
+            .set_due(&self.bank, self.records.due_ids(&self.bank, now));
+        self
+    }
+
+    /// Shows a message to the user until dismissed (for example a history kept aside).
+    pub fn with_notice(mut self, notice: String) -> Self {
+        self.notices.push(notice);
+        self
+    }
+
+    /// The trainee's records.
+    pub fn records(&self) -> &Records {
+        &self.records
+    }
+
+    /// Where the quiz flow is.
+    pub fn quiz_stage(&self) -> &QuizStage {
+        &self.quiz
+    }
+
+    /// Messages waiting to be dismissed.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     /// The loaded bank.
@@ -85,8 +145,11 @@ impl SalgstrenerApp {
 
     /// Draws one frame and then applies what the user did in it.
     pub fn ui(&mut self, ui: &mut Ui) {
+        let now = (self.clock)();
+        self.tick(now);
         let mut actions = Vec::new();
         self.top_bar_ui(ui, &mut actions);
+        self.notices_ui(ui, &mut actions);
         let lang = self.settings.language;
         match self.screen {
             Screen::Practice => PracticeScreen {
@@ -96,28 +159,199 @@ impl SalgstrenerApp {
                 scroll_to_result: std::mem::take(&mut self.scroll_to_result),
             }
             .ui(ui, &mut actions),
+            Screen::Quiz => QuizScreen {
+                bank: &self.bank,
+                stage: &self.quiz,
+                lang,
+                now,
+            }
+            .ui(ui, &mut actions),
+            Screen::Progress => ProgressScreen {
+                records: &self.records,
+                lang,
+            }
+            .ui(ui, texts(lang), &mut actions),
             Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+        }
+        if let QuizStage::Running { run, .. } = &self.quiz
+            && run.quiz().time_limit_minutes.is_some()
+        {
+            // Keep the countdown moving (and submit on time) without input.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(250));
         }
         if !actions.is_empty() {
             // The frame already drawn shows the old state; draw the new one right away.
             ui.ctx().request_repaint();
         }
         for action in actions {
-            self.apply(action);
+            self.apply(action, now);
         }
     }
 
-    /// Applies one action to the state.
-    pub fn apply(&mut self, action: Action) {
+    /// Submits a running quiz whose time is up.
+    fn tick(&mut self, now: Timestamp) {
+        if let QuizStage::Running { run, .. } = &mut self.quiz
+            && run.tick(&self.bank, now)
+        {
+            self.finish_quiz(true);
+        }
+    }
+
+    /// Applies one action to the state at time `now`.
+    pub fn apply(&mut self, action: Action, now: Timestamp) {
         match action {
             Action::Practice(action) => {
-                self.scroll_to_result = action == PracticeAction::Check;
+                let check = action == PracticeAction::Check;
+                self.scroll_to_result = check;
+                let was_checked = self.practice.question().is_some_and(|q| q.is_checked());
                 self.practice.apply(&self.bank, action);
                 self.settings.filter = self.practice.filter().clone();
+                if check && !was_checked {
+                    self.record_practice(now);
+                }
             }
             Action::Show(screen) => self.screen = screen,
             Action::SetLanguage(language) => self.settings.language = language,
+            Action::Quiz(command) => self.apply_quiz(command, now),
+            Action::PracticePair(a, b) => {
+                let mut filter = self.practice.filter().clone();
+                filter.types = vec![a.min(b), a.max(b)];
+                filter.difficulties.clear();
+                self.practice
+                    .apply(&self.bank, PracticeAction::SetFilter(filter));
+                self.settings.filter = self.practice.filter().clone();
+                self.screen = Screen::Practice;
+            }
+            Action::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
         }
+    }
+
+    fn record_practice(&mut self, now: Timestamp) {
+        let Some(q) = self.practice.question() else {
+            return;
+        };
+        let (Some(outcome), Some(scenario)) = (&q.outcome, self.bank.get(q.scenario)) else {
+            return;
+        };
+        if let Err(e) = self.records.record_practice(scenario, outcome, now) {
+            self.save_failed(&e);
+        }
+        let due = self.records.due_ids(&self.bank, now);
+        self.practice.set_due(&self.bank, due);
+    }
+
+    fn save_failed(&mut self, error: &dyn std::fmt::Display) {
+        let t = texts(self.settings.language);
+        self.notices
+            .push(fill(t.notice_save_failed, &[("error", error)]));
+    }
+
+    fn apply_quiz(&mut self, command: QuizCommand, now: Timestamp) {
+        match command {
+            QuizCommand::Open(quiz) => self.quiz = QuizStage::Ready(quiz),
+            QuizCommand::Start => {
+                if let QuizStage::Ready(quiz) = &self.quiz {
+                    let quiz = quiz.clone();
+                    let drawn = quiz.draw(&self.bank, self.rng.next_u64());
+                    let run = QuizRun::start(
+                        quiz,
+                        &self.bank,
+                        &drawn,
+                        now,
+                        self.rng.next_u64(),
+                        new_registration(),
+                    );
+                    self.quiz = QuizStage::Running {
+                        run,
+                        confirm_submit: false,
+                    };
+                }
+            }
+            QuizCommand::Run(action) => {
+                if let QuizStage::Running {
+                    run,
+                    confirm_submit,
+                } = &mut self.quiz
+                {
+                    if action == QuizAction::Submit {
+                        *confirm_submit = false;
+                    }
+                    let was_submitted = run.is_submitted();
+                    run.apply(&self.bank, action, now);
+                    if run.is_submitted() && !was_submitted {
+                        let by_clock = run.time_left(now).is_some_and(|l| l.is_zero());
+                        self.finish_quiz(by_clock);
+                    }
+                }
+            }
+            QuizCommand::AskSubmit => {
+                if let QuizStage::Running {
+                    run,
+                    confirm_submit,
+                } = &mut self.quiz
+                {
+                    if run.answered() == run.questions().len() {
+                        self.apply_quiz(QuizCommand::Run(QuizAction::Submit), now);
+                    } else {
+                        *confirm_submit = true;
+                    }
+                }
+            }
+            QuizCommand::CancelSubmit => {
+                if let QuizStage::Running { confirm_submit, .. } = &mut self.quiz {
+                    *confirm_submit = false;
+                }
+            }
+            QuizCommand::Leave => self.quiz = QuizStage::List,
+        }
+    }
+
+    /// Moves a submitted quiz to its report and saves the attempt.
+    fn finish_quiz(&mut self, time_up: bool) {
+        let QuizStage::Running { run, .. } = std::mem::take(&mut self.quiz) else {
+            return;
+        };
+        let Some(attempt) = run.attempt(&self.bank) else {
+            self.quiz = QuizStage::Running {
+                run,
+                confirm_submit: false,
+            };
+            return;
+        };
+        let report = Report::of(&attempt);
+        if let Err(e) = self.records.record_quiz(attempt.clone()) {
+            self.save_failed(&e);
+        }
+        let due = self.records.due_ids(&self.bank, attempt.finished);
+        self.practice.set_due(&self.bank, due);
+        self.quiz = QuizStage::Report(Box::new(Finished {
+            run,
+            attempt,
+            report,
+            time_up,
+        }));
+    }
+
+    fn notices_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if self.notices.is_empty() {
+            return;
+        }
+        let t = texts(self.settings.language);
+        egui::Panel::top("notices").show(ui, |ui| {
+            for (i, notice) in self.notices.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, notice);
+                    if ui.button(t.dismiss).clicked() {
+                        actions.push(Action::DismissNotice(i));
+                    }
+                });
+            }
+        });
     }
 
     /// Language and theme switches; `reversed` when laid out right to left, so that they read
@@ -173,6 +407,8 @@ impl SalgstrenerApp {
                     self.bank.count(Severity::Error) + self.bank.count(Severity::Warning);
                 let tabs = [
                     (Screen::Practice, t.tab_practice.to_owned()),
+                    (Screen::Quiz, t.tab_quiz.to_owned()),
+                    (Screen::Progress, t.tab_progress.to_owned()),
                     (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),
                 ];
                 for (screen, label) in tabs {

@@ -5,4 +5,7 @@ pub mod app;
 pub mod i18n;
 pub mod practice;
 pub mod problems;
+pub mod progress;
+pub mod quiz;
+pub mod report;
 pub mod widgets;

@@ -1,0 +1,144 @@
+//! The progress screen: quiz scores over time, accuracy per sale type across every answer, and
+//! the trainee's most frequent confusions with a way to practise exactly those.
+
+use egui::{RichText, ScrollArea, Ui};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+
+use crate::domain::language::Language;
+use crate::domain::records::Records;
+use crate::ui::action::Action;
+use crate::ui::i18n::{Texts, fill};
+use crate::ui::widgets::charts;
+
+/// Colours for the quiz lines, in order; sale-type colours are kept for sale types.
+const SERIES_COLOURS: [egui::Color32; 6] = [
+    egui::Color32::from_rgb(70, 140, 230),
+    egui::Color32::from_rgb(230, 130, 40),
+    egui::Color32::from_rgb(60, 170, 90),
+    egui::Color32::from_rgb(200, 70, 150),
+    egui::Color32::from_rgb(130, 110, 220),
+    egui::Color32::from_rgb(150, 150, 60),
+];
+
+/// Draws the trainee's progress.
+pub struct ProgressScreen<'a> {
+    /// History and figures derived from it.
+    pub records: &'a Records,
+    /// Interface language.
+    pub lang: Language,
+}
+
+impl ProgressScreen<'_> {
+    /// Draws the screen and pushes actions.
+    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(820.0));
+                    self.contents_ui(ui, t, actions);
+                });
+        });
+    }
+
+    fn contents_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
+        let p = self.records.progress();
+        ui.heading(t.progress_heading);
+        match self.records.path() {
+            Some(path) => ui.label(
+                RichText::new(fill(t.progress_history_file, &[("path", &path.display())]))
+                    .weak()
+                    .small(),
+            ),
+            None => ui.label(RichText::new(t.progress_no_history_file).weak().small()),
+        };
+        if p.answers == 0 {
+            ui.add_space(12.0);
+            ui.label(t.progress_empty);
+            return;
+        }
+        ui.label(fill(
+            t.progress_summary,
+            &[("answers", &p.answers), ("quizzes", &p.quiz_attempts)],
+        ));
+
+        if !p.series.is_empty() {
+            ui.add_space(8.0);
+            ui.strong(t.progress_scores);
+            Plot::new("progress_scores")
+                .height(200.0)
+                .include_y(0.0)
+                .include_y(100.0)
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .allow_boxed_zoom(false)
+                .legend(Legend::default())
+                .x_axis_formatter(|mark, _| day_label(mark.value))
+                .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
+                .show(ui, |plot| {
+                    for (i, (title, points)) in p.series.values().enumerate() {
+                        let colour = SERIES_COLOURS[i % SERIES_COLOURS.len()];
+                        let xy: Vec<[f64; 2]> = points
+                            .iter()
+                            .map(|(at, percent)| [days(*at), *percent])
+                            .collect();
+                        plot.line(
+                            Line::new(title.clone(), PlotPoints::new(xy.clone())).color(colour),
+                        );
+                        plot.points(
+                            Points::new(title.clone(), PlotPoints::new(xy))
+                                .color(colour)
+                                .radius(3.0),
+                        );
+                    }
+                });
+        }
+
+        ui.add_space(8.0);
+        ui.strong(t.progress_by_type);
+        charts::accuracy_chart_ui(ui, "progress_accuracy", &p.by_type, self.lang);
+
+        ui.add_space(8.0);
+        ui.strong(t.progress_confusions);
+        let confusions = p.matrix.confusions();
+        if confusions.is_empty() {
+            ui.label(t.report_no_confusion);
+        }
+        for c in confusions.iter().take(3) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(fill(
+                    t.progress_confusion_row,
+                    &[
+                        ("right", &c.right.norwegian()),
+                        ("chosen", &c.chosen.norwegian()),
+                        ("n", &c.count),
+                    ],
+                ));
+                let label = format!(
+                    "{}: {} + {}",
+                    t.progress_practice_pair,
+                    c.right.norwegian(),
+                    c.chosen.norwegian()
+                );
+                if ui.button(label).clicked() {
+                    actions.push(Action::PracticePair(c.right, c.chosen));
+                }
+            });
+        }
+    }
+}
+
+fn days(at: jiff::Timestamp) -> f64 {
+    at.as_second() as f64 / 86_400.0
+}
+
+/// Axis labels as dates; only whole days get one.
+fn day_label(value: f64) -> String {
+    if (value - value.round()).abs() > 1e-6 {
+        return String::new();
+    }
+    jiff::Timestamp::from_second((value.round() * 86_400.0) as i64)
+        .map(|t| t.strftime("%d.%m.").to_string())
+        .unwrap_or_default()
+}

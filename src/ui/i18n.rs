@@ -133,7 +133,8 @@ texts! {
     report_unanswered: "Ubesvarte spørsmål: {n}", "Unanswered questions: {n}";
     report_by_type: "Riktig salgstype, per type", "Right sale type, per type";
     report_matrix: "Riktig type (rader) mot valgt type (kolonner)", "Right type (rows) against chosen type (columns)";
-    report_confusion_sentence: "Du valgte ofte {chosen} der {right} var riktig ({n} ganger).", "You often chose {chosen} where {right} was right ({n} times).";
+    report_confusion_sentence: "Du valgte oftest {chosen} der {right} var riktig (antall: {n}).", "You most often chose {chosen} where {right} was right (count: {n}).";
+    accuracy_cell: "{type}: {right} av {total}", "{type}: {right} of {total}";
     report_no_confusion: "Ingen salgstyper ble forvekslet.", "No sale types were mixed up.";
     report_calibration: "Sikkerhet og treff", "Confidence and accuracy";
     report_calibration_row: "{right} av {total} riktige", "{right} of {total} right";

@@ -97,7 +97,7 @@ impl ProgressScreen<'_> {
 
         ui.add_space(8.0);
         ui.strong(t.progress_by_type);
-        charts::accuracy_chart_ui(ui, "progress_accuracy", &p.by_type, self.lang);
+        charts::accuracy_chart_ui(ui, t, "progress_accuracy", &p.by_type, self.lang);
 
         ui.add_space(8.0);
         ui.strong(t.progress_confusions);

@@ -91,7 +91,7 @@ impl ReportView<'_> {
 
                 ui.separator();
                 ui.strong(t.report_by_type);
-                charts::accuracy_chart_ui(ui, "report_accuracy", &r.by_type, self.lang);
+                charts::accuracy_chart_ui(ui, t, "report_accuracy", &r.by_type, self.lang);
 
                 ui.add_space(8.0);
                 ui.strong(t.report_matrix);

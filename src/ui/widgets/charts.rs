@@ -1,17 +1,19 @@
 //! Charts shared by the report and the progress screen: accuracy per sale type as bars, and
 //! the 5x5 confusion matrix.
 
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, vec2};
+use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Stroke, Ui, vec2};
 use egui_plot::{Bar, BarChart, Plot};
 
 use crate::domain::language::Language;
 use crate::domain::stats::{ConfusionMatrix, Ratio};
 use crate::domain::taxonomy::SaleType;
+use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::sale_type;
 
-/// Bars of the share of right sale types, one per type in its colour. Types with no answers
-/// are left out rather than drawn as 0 %.
-pub fn accuracy_chart_ui(ui: &mut Ui, id: &str, by_type: &[Ratio; 5], lang: Language) {
+/// Bars of the share of right sale types, one per type in its colour, with the counts written
+/// underneath (a 0 % bar is invisible, and text is what a screen reader gets). Types with no
+/// answers are left out rather than drawn as 0 %.
+pub fn accuracy_chart_ui(ui: &mut Ui, t: &Texts, id: &str, by_type: &[Ratio; 5], lang: Language) {
     let dark = ui.visuals().dark_mode;
     let bars: Vec<Bar> = SaleType::ALL
         .iter()
@@ -47,6 +49,26 @@ pub fn accuracy_chart_ui(ui: &mut Ui, id: &str, by_type: &[Ratio; 5], lang: Lang
         })
         .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
         .show(ui, |plot| plot.bar_chart(BarChart::new("accuracy", bars)));
+    ui.horizontal_wrapped(|ui| {
+        for (st, r) in SaleType::ALL
+            .iter()
+            .zip(by_type)
+            .filter(|(_, r)| r.total > 0)
+        {
+            ui.label(
+                RichText::new(fill(
+                    t.accuracy_cell,
+                    &[
+                        ("type", &st.title()),
+                        ("right", &r.right),
+                        ("total", &r.total),
+                    ],
+                ))
+                .color(sale_type::color(*st, dark)),
+            );
+            ui.add_space(8.0);
+        }
+    });
 }
 
 /// The confusion matrix as a grid of cells shaded by count: the diagonal (right answers) in

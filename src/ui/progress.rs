@@ -65,8 +65,18 @@ impl ProgressScreen<'_> {
         if !p.series.is_empty() {
             ui.add_space(8.0);
             ui.strong(t.progress_scores);
+            let all_days: Vec<f64> = p
+                .series
+                .values()
+                .flat_map(|(_, points)| points.iter().map(|(at, _)| days(*at)))
+                .collect();
+            let first = all_days.iter().copied().fold(f64::INFINITY, f64::min);
+            let last = all_days.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             Plot::new("progress_scores")
                 .height(200.0)
+                // At least a week wide, so a single attempt does not fill the axis with dates.
+                .include_x(first - 1.0)
+                .include_x(last.max(first + 6.0) + 1.0)
                 .include_y(0.0)
                 .include_y(100.0)
                 .allow_zoom(false)

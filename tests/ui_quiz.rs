@@ -117,6 +117,7 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
 
     // Question 2: a wrong follow-on type with the best offer, and sure: sure and wrong.
     let (right, offer) = right_answer(h.state());
+    let missed_title = current_title(h.state());
     let wrong = SaleType::ALL
         .into_iter()
         .find(|x| x.is_follow_on() && *x != right)
@@ -179,7 +180,16 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
     let mut pair = vec![right, wrong];
     pair.sort();
     assert_eq!(h.state().practice().filter().types, pair);
+    // The scenario answered wrong in the quiz is due again, so practice shows it first.
+    h.get_by_label(&missed_title);
     h.get_by_label("Sjekk svaret");
+}
+
+fn current_title(app: &SalgstrenerApp) -> String {
+    let QuizStage::Running { run, .. } = app.quiz_stage() else {
+        panic!("no quiz running");
+    };
+    app.bank().scenarios()[run.current().unwrap().scenario].title.clone()
 }
 
 #[test]

@@ -138,6 +138,7 @@ pub struct Practice {
     tally: Tally,
     rng: StdRng,
     due: HashSet<String>,
+    due_left: usize,
 }
 
 impl Practice {
@@ -151,6 +152,7 @@ impl Practice {
             tally: Tally::default(),
             rng: StdRng::seed_from_u64(seed),
             due: HashSet::new(),
+            due_left: 0,
         };
         practice.start_round(bank);
         practice
@@ -183,12 +185,18 @@ impl Practice {
         self.order_deck(bank);
     }
 
-    /// How many scenarios left in this round are due for repetition.
-    pub fn due_remaining(&self, bank: &Bank) -> usize {
-        self.deck
+    /// How many scenarios left in this round are due for repetition. Counted when the deck
+    /// changes, not when asked, because the screen asks every frame.
+    pub fn due_remaining(&self) -> usize {
+        self.due_left
+    }
+
+    fn count_due(&mut self, bank: &Bank) {
+        self.due_left = self
+            .deck
             .iter()
             .filter(|&&i| bank.get(i).is_some_and(|s| self.due.contains(&s.id)))
-            .count()
+            .count();
     }
 
     /// Scenarios not yet shown in this round, not counting the one on screen.
@@ -262,10 +270,15 @@ impl Practice {
         let due = &self.due;
         self.deck
             .sort_by_key(|&i| bank.get(i).is_some_and(|s| due.contains(&s.id)));
+        self.count_due(bank);
     }
 
     fn draw(&mut self, bank: &Bank) {
-        self.question = self.deck.pop().and_then(|index| {
+        let next = self.deck.pop();
+        if next.is_some_and(|i| bank.get(i).is_some_and(|s| self.due.contains(&s.id))) {
+            self.due_left = self.due_left.saturating_sub(1);
+        }
+        self.question = next.and_then(|index| {
             let scenario = bank.get(index)?;
             let mut offer_order: Vec<usize> = (0..scenario.offers.len()).collect();
             offer_order.shuffle(&mut self.rng);
@@ -299,7 +312,7 @@ mod tests {
             .collect();
         assert!(!due.contains(&bank.scenarios()[first].id) || due.len() > 1);
         practice.set_due(&bank, due.clone());
-        let due_left = practice.due_remaining(&bank);
+        let due_left = practice.due_remaining();
         assert_eq!(
             due_left,
             due.len() - usize::from(due.contains(&bank.scenarios()[first].id))
@@ -310,6 +323,7 @@ mod tests {
             answer_and_next(&mut practice, &bank);
             let q = practice.question().unwrap().scenario;
             assert!(due.contains(&bank.scenarios()[q].id), "due ones come first");
+            assert_eq!(practice.due_remaining(), due_left - seen.len());
             seen.push(q);
         }
         while practice.question().is_some() {

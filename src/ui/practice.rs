@@ -154,6 +154,10 @@ impl PracticeScreen<'_> {
                 ("total", &self.practice.round_size()),
             ],
         ));
+        let due = self.practice.due_remaining();
+        if due > 0 {
+            ui.label(RichText::new(fill(t.due_count, &[("n", &due)])).strong());
+        }
         ui.add_space(8.0);
         ui.label(
             RichText::new(fill(

@@ -9,6 +9,7 @@ use crate::domain::language::Language;
 use crate::domain::quiz::QuizRun;
 use crate::domain::scoring::cue_ranges;
 use crate::domain::stats::Report;
+use crate::domain::taxonomy::deciding_difference;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::quiz::{QuizCommand, clock_text};
@@ -38,7 +39,7 @@ impl ReportView<'_> {
         ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(820.0));
+                ui.set_max_width(ui.available_width().min(1000.0));
                 ui.heading(fill(
                     t.report_heading,
                     &[("title", &self.attempt.quiz_title)],
@@ -90,34 +91,16 @@ impl ReportView<'_> {
                 });
 
                 ui.separator();
-                ui.strong(t.report_by_type);
-                charts::accuracy_chart_ui(ui, t, "report_accuracy", &r.by_type, self.lang);
-
-                ui.add_space(8.0);
-                ui.strong(t.report_matrix);
-                charts::confusion_matrix_ui(ui, &r.matrix);
-                match r.matrix.most_frequent() {
-                    Some(c) => {
-                        ui.label(
-                            RichText::new(fill(
-                                t.report_confusion_sentence,
-                                &[
-                                    ("chosen", &c.chosen.norwegian()),
-                                    ("right", &c.right.norwegian()),
-                                    ("n", &c.count),
-                                ],
-                            ))
-                            .strong(),
-                        );
-                        if let Some(diff) = crate::domain::taxonomy::deciding_difference(
-                            c.right, c.chosen, self.lang,
-                        ) {
-                            ui.label(diff);
-                        }
-                    }
-                    None => {
-                        ui.label(t.report_no_confusion);
-                    }
+                // Side by side when there is room, so score, chart and matrix fit one screen.
+                if ui.available_width() >= TWO_COLUMNS {
+                    ui.columns(2, |cols| {
+                        self.accuracy_ui(&mut cols[0], t);
+                        self.matrix_ui(&mut cols[1], t);
+                    });
+                } else {
+                    self.accuracy_ui(ui, t);
+                    ui.add_space(8.0);
+                    self.matrix_ui(ui, t);
                 }
 
                 if let Some(levels) = r.calibration {
@@ -176,6 +159,43 @@ impl ReportView<'_> {
             });
     }
 }
+
+impl ReportView<'_> {
+    fn accuracy_ui(&self, ui: &mut Ui, t: &Texts) {
+        ui.strong(t.report_by_type);
+        charts::accuracy_chart_ui(ui, t, "report_accuracy", &self.report.by_type, self.lang);
+    }
+
+    fn matrix_ui(&self, ui: &mut Ui, t: &Texts) {
+        let matrix = &self.report.matrix;
+        ui.strong(t.report_matrix);
+        charts::confusion_matrix_ui(ui, matrix);
+        match matrix.most_frequent() {
+            Some(c) => {
+                ui.label(
+                    RichText::new(fill(
+                        t.report_confusion_sentence,
+                        &[
+                            ("chosen", &c.chosen.norwegian()),
+                            ("right", &c.right.norwegian()),
+                            ("n", &c.count),
+                        ],
+                    ))
+                    .strong(),
+                );
+                if let Some(diff) = deciding_difference(c.right, c.chosen, self.lang) {
+                    ui.label(diff);
+                }
+            }
+            None => {
+                ui.label(t.report_no_confusion);
+            }
+        }
+    }
+}
+
+/// From this width the chart and the matrix sit side by side.
+const TWO_COLUMNS: f32 = 800.0;
 
 fn unanswered_ui(ui: &mut Ui, t: &Texts, s: &crate::domain::scenario::Scenario, lang: Language) {
     for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {

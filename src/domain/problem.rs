@@ -49,6 +49,9 @@ pub struct Problem {
     pub severity: Severity,
     /// What is wrong and what to do about it.
     pub message: String,
+    /// The field it concerns, as `title`, `cues[1]` or `offers[0].feedback`, so an editor can
+    /// show it beside that field.
+    pub field: Option<String>,
 }
 
 impl Problem {
@@ -63,7 +66,14 @@ impl Problem {
             position,
             severity: Severity::Error,
             message: message.into(),
+            field: None,
         }
+    }
+
+    /// The same problem, tied to a field.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
     }
 
     /// A warning at an optional position.

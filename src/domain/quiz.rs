@@ -161,11 +161,9 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
     let map = SourceMap::new(text);
     let mut problems = Vec::new();
     let mut error = |field: &str, message: String| {
-        problems.push(Problem::error(
-            path,
-            map.position(&Locus::Field(field)),
-            message,
-        ));
+        problems.push(
+            Problem::error(path, map.position(&Locus::Field(field)), message).with_field(field),
+        );
     };
     if !is_valid_id(&quiz.id) {
         error(

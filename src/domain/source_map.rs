@@ -19,6 +19,17 @@ pub enum Locus<'a> {
     OfferField(usize, &'a str),
 }
 
+impl Locus<'_> {
+    /// The field's path as written in problems: `title`, `cues[1]`, `offers[0].feedback`.
+    pub fn path(&self) -> String {
+        match *self {
+            Locus::Field(name) => name.to_owned(),
+            Locus::Item(field, index) => format!("{field}[{index}]"),
+            Locus::OfferField(index, name) => format!("offers[{index}].{name}"),
+        }
+    }
+}
+
 /// Field and item positions of one scenario file.
 #[derive(Debug, Default)]
 pub struct SourceMap {

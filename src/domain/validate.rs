@@ -167,7 +167,7 @@ pub fn validate(
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut error = |locus: Locus<'_>, message: String| {
-        problems.push(Problem::error(path, map.position(&locus), message));
+        problems.push(Problem::error(path, map.position(&locus), message).with_field(locus.path()));
     };
 
     if scenario.id.trim().is_empty() {
@@ -297,14 +297,15 @@ pub fn validate(
     if let [only] = best.as_slice() {
         let offer = &scenario.offers[*only];
         if offer.kind != scenario.answer {
+            let locus = Locus::OfferField(*only, "kind");
             problems.push(Problem::warning(
                 path,
-                map.position(&Locus::OfferField(*only, "kind")),
+                map.position(&locus),
                 format!(
                     "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
                     offer.kind, scenario.answer
                 ),
-            ));
+            ).with_field(locus.path()));
         }
     }
 

@@ -13,6 +13,7 @@ use super::problem::{Problem, Severity};
 use super::quiz::{self, Quiz};
 use super::scenario::Scenario;
 use super::source_map::{Locus, SourceMap};
+use super::taxonomy::SaleType;
 use super::validate::{self, AssetLookup, MAX_FILE_BYTES};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
@@ -300,6 +301,157 @@ pub struct Bank {
     quizzes: Vec<Quiz>,
     quiz_paths: Vec<PathBuf>,
     quiz_files: usize,
+    entries: Vec<Entry>,
+}
+
+/// A scenario file checked on its own, before the rules that span files.
+struct CheckedFile {
+    path: PathBuf,
+    result: Result<validate::Checked, Problem>,
+    id_position: Option<super::problem::Position>,
+}
+
+fn check_one(file: SourceFile, assets: &(dyn AssetLookup + Sync)) -> CheckedFile {
+    let SourceFile { path, text } = file;
+    let (result, id_position) = match text {
+        Ok(text) => {
+            let result = validate::check_text(&path, &text, assets);
+            let id_position = SourceMap::new(&text).position(&Locus::Field("id"));
+            (result, id_position)
+        }
+        Err(problem) => (Err(problem), None),
+    };
+    CheckedFile {
+        path,
+        result,
+        id_position,
+    }
+}
+
+/// Checks every file, on all cores: parsing and validating dominate loading, and files are
+/// independent until the cross-file rules, which run afterwards in path order.
+fn check_all(files: Vec<SourceFile>, assets: &(dyn AssetLookup + Sync)) -> Vec<CheckedFile> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || files.len() < 64 {
+        return files.into_iter().map(|f| check_one(f, assets)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<SourceFile>> = Vec::new();
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
+        chunks.push(files.by_ref().take(chunk).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|f| check_one(f, assets))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Whether a file holds a scenario or a quiz.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A scenario file.
+    Scenario,
+    /// A quiz file in `quizzes/`.
+    Quiz,
+}
+
+/// One file of the bank as the editor lists it: usable or not, with what search and filters
+/// need and how many problems it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The file.
+    pub path: PathBuf,
+    /// Scenario or quiz.
+    pub kind: EntryKind,
+    /// The id, when the file could be parsed.
+    pub id: Option<String>,
+    /// The title, when the file could be parsed.
+    pub title: Option<String>,
+    /// The language, when the file could be parsed.
+    pub language: Option<Language>,
+    /// The right answer of a scenario.
+    pub answer: Option<SaleType>,
+    /// The difficulty of a scenario.
+    pub difficulty: Option<u8>,
+    /// The tags of a scenario.
+    pub tags: Vec<String>,
+    /// Lower-case id, title and texts, for search.
+    pub search: String,
+    /// Errors in the file.
+    pub errors: u32,
+    /// Warnings in the file.
+    pub warnings: u32,
+}
+
+impl Entry {
+    fn unreadable(path: PathBuf, kind: EntryKind) -> Entry {
+        let search = path.to_string_lossy().to_lowercase();
+        Entry {
+            path,
+            kind,
+            id: None,
+            title: None,
+            language: None,
+            answer: None,
+            difficulty: None,
+            tags: Vec::new(),
+            search,
+            errors: 0,
+            warnings: 0,
+        }
+    }
+
+    fn describe_scenario(&mut self, s: &Scenario) {
+        self.id = Some(s.id.clone());
+        self.title = Some(s.title.clone());
+        self.language = Some(s.language);
+        self.answer = Some(s.answer);
+        self.difficulty = Some(s.difficulty);
+        self.tags = s.tags.clone();
+        self.search = [
+            &s.id,
+            &s.title,
+            &s.industry,
+            &s.customer,
+            &s.situation,
+            &s.explanation,
+        ]
+        .iter()
+        .map(|t| t.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    }
+
+    fn describe_quiz(&mut self, q: &Quiz) {
+        self.id = Some(q.id.clone());
+        self.title = Some(q.title.clone());
+        self.language = Some(q.language);
+        self.search = format!("{}\n{}", q.id, q.title).to_lowercase();
+    }
+
+    /// The name shown in lists: the title, or the file name when it could not be read.
+    pub fn display_name(&self) -> String {
+        self.title.clone().unwrap_or_else(|| {
+            self.path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+    }
 }
 
 impl Bank {
@@ -325,7 +477,7 @@ impl Bank {
     pub fn from_files(
         source: BankSource,
         files: Vec<SourceFile>,
-        assets: &dyn AssetLookup,
+        assets: &(dyn AssetLookup + Sync),
     ) -> Bank {
         let mut bank = Bank {
             source,
@@ -337,51 +489,84 @@ impl Bank {
             quizzes: Vec::new(),
             quiz_paths: Vec::new(),
             quiz_files: 0,
+            entries: Vec::new(),
         };
-        for file in files {
-            let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
-            if is_scenario {
-                bank.files += 1;
+        for checked in check_all(files, assets) {
+            bank.add_checked(checked);
+        }
+        bank.finish();
+        bank
+    }
+
+    /// Adds one checked file: its problems, its list entry, and the scenario when usable and
+    /// its id is not taken.
+    fn add_checked(&mut self, file: CheckedFile) {
+        let CheckedFile {
+            path,
+            result,
+            id_position,
+        } = file;
+        if path.extension().is_none_or(|e| e != "ron") {
+            // A problem about the folder itself (such as too many files), not about a file.
+            if let Err(problem) = result {
+                self.problems.push(problem);
             }
-            let text = match file.text {
-                Ok(text) => text,
-                Err(problem) => {
-                    bank.problems.push(problem);
-                    continue;
-                }
-            };
-            let checked = match validate::check_text(&file.path, &text, assets) {
-                Ok(checked) => checked,
-                Err(problem) => {
-                    bank.problems.push(problem);
-                    continue;
-                }
-            };
-            let usable = checked.is_usable();
-            bank.problems.extend(checked.problems);
-            if !usable {
-                continue;
+            return;
+        }
+        self.files += 1;
+        let mut entry = Entry::unreadable(path.clone(), EntryKind::Scenario);
+        let checked = match result {
+            Ok(checked) => checked,
+            Err(problem) => {
+                self.problems.push(problem);
+                self.entries.push(entry);
+                return;
             }
-            let scenario = checked.scenario;
-            if let Some(&first) = bank.by_id.get(&scenario.id) {
-                let position = SourceMap::new(&text).position(&Locus::Field("id"));
-                bank.problems.push(Problem::error(
-                    &file.path,
-                    position,
+        };
+        entry.describe_scenario(&checked.scenario);
+        let usable = checked.is_usable();
+        self.problems.extend(checked.problems);
+        self.entries.push(entry);
+        if !usable {
+            return;
+        }
+        let scenario = checked.scenario;
+        if let Some(&first) = self.by_id.get(&scenario.id) {
+            self.problems.push(
+                Problem::error(
+                    &path,
+                    id_position,
                     format!(
                         "id {:?} is already used by {}: every scenario needs its own id; rename one of them",
                         scenario.id,
-                        bank.paths[first].display()
+                        self.paths[first].display()
                     ),
-                ));
-                continue;
-            }
-            bank.by_id.insert(scenario.id.clone(), bank.scenarios.len());
-            bank.scenarios.push(scenario);
-            bank.paths.push(file.path);
+                )
+                .with_field("id"),
+            );
+            return;
         }
-        bank.sort_problems();
-        bank
+        self.by_id.insert(scenario.id.clone(), self.scenarios.len());
+        self.scenarios.push(scenario);
+        self.paths.push(path);
+    }
+
+    /// Sorts the problems and counts them per entry, once everything is loaded.
+    fn finish(&mut self) {
+        self.sort_problems();
+        let mut counts: HashMap<&Path, (u32, u32)> = HashMap::new();
+        for p in &self.problems {
+            let c = counts.entry(p.path.as_path()).or_default();
+            match p.severity {
+                Severity::Error => c.0 += 1,
+                Severity::Warning => c.1 += 1,
+            }
+        }
+        for e in &mut self.entries {
+            let (errors, warnings) = counts.get(e.path.as_path()).copied().unwrap_or_default();
+            e.errors = errors;
+            e.warnings = warnings;
+        }
     }
 
     fn sort_problems(&mut self) {
@@ -394,10 +579,12 @@ impl Bank {
     pub fn add_quizzes(&mut self, files: Vec<SourceFile>) {
         for file in files {
             self.quiz_files += 1;
+            let mut entry = Entry::unreadable(file.path.clone(), EntryKind::Quiz);
             let text = match file.text {
                 Ok(text) => text,
                 Err(problem) => {
                     self.problems.push(problem);
+                    self.entries.push(entry);
                     continue;
                 }
             };
@@ -405,21 +592,27 @@ impl Bank {
                 Ok(quiz) => quiz,
                 Err(problem) => {
                     self.problems.push(problem);
+                    self.entries.push(entry);
                     continue;
                 }
             };
+            entry.describe_quiz(&quiz);
+            self.entries.push(entry);
             let mut problems = quiz::validate_quiz(&file.path, &text, &quiz, self);
             if let Some(first) = self.quizzes.iter().position(|q| q.id == quiz.id) {
                 let position = SourceMap::new(&text).position(&Locus::Field("id"));
-                problems.push(Problem::error(
-                    &file.path,
-                    position,
-                    format!(
-                        "quiz id {:?} is already used by {}: every quiz needs its own id",
-                        quiz.id,
-                        self.quiz_paths[first].display()
-                    ),
-                ));
+                problems.push(
+                    Problem::error(
+                        &file.path,
+                        position,
+                        format!(
+                            "quiz id {:?} is already used by {}: every quiz needs its own id",
+                            quiz.id,
+                            self.quiz_paths[first].display()
+                        ),
+                    )
+                    .with_field("id"),
+                );
             }
             let usable = !problems.iter().any(Problem::is_error);
             self.problems.extend(problems);
@@ -428,7 +621,12 @@ impl Bank {
                 self.quiz_paths.push(file.path);
             }
         }
-        self.sort_problems();
+        self.finish();
+    }
+
+    /// Every file of the bank, scenarios in path order then quizzes, for the editor's list.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
 
     /// Every usable quiz, in file order.

@@ -1,6 +1,7 @@
 //! The domain: everything Salgstreneren knows and decides, with no user interface in it.
 
 pub mod bank;
+pub mod export;
 pub mod history;
 pub mod language;
 pub mod practice;

@@ -4,6 +4,8 @@
 //!   questions per scenario, graded like the app).
 //! - [`csv`]: the bank as a spreadsheet, and reading such a spreadsheet back.
 //! - [`import`]: writing the rows of a spreadsheet into a scenario folder.
+//! - [`xapi`] and [`results_csv`]: the trainee's history for a learning record store or a
+//!   spreadsheet.
 //!
 //! The question model shared by the two Moodle formats lives here, so both grade and word
 //! every question the same way.
@@ -12,6 +14,8 @@ pub mod csv;
 pub mod gift;
 pub mod import;
 pub mod moodle_xml;
+pub mod results_csv;
+pub mod xapi;
 
 use super::language::Language;
 use super::scenario::{Fit, Scenario};

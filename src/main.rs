@@ -54,7 +54,7 @@ enum Command {
         format: ExportFormat,
         /// Scenario folder (default: what the app would open).
         dir: Option<PathBuf>,
-        /// File to write (replaced atomically).
+        /// File to write (a regular file is replaced atomically).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
         /// Only scenarios in this language.
@@ -363,7 +363,7 @@ fn results(
 }
 
 fn write_output(path: &Path, text: &str) -> Result<(), String> {
-    storage::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+    storage::write_output(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 fn run_window(dir: Option<PathBuf>) -> ExitCode {

@@ -1,11 +1,15 @@
-//! Command line: open the window, or check a scenario folder without one.
+//! Command line: open the window, or check, export and import scenarios and export results
+//! without one. Each command parses its arguments, calls the domain and turns the outcome
+//! into messages and an exit code; the work itself is in `domain`.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::export::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::problem::Severity;
@@ -40,6 +44,111 @@ enum Command {
         /// Folder to check (default: what the app would open).
         dir: Option<PathBuf>,
     },
+
+    /// Export the scenario bank as a Moodle question bank or a spreadsheet.
+    ///
+    /// Scenarios with errors are left out and listed on stderr. Exits 0 when everything was
+    /// exported, 1 when files with errors were left out, 2 on a usage error or when the
+    /// output cannot be written.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Scenario folder (default: what the app would open).
+        dir: Option<PathBuf>,
+        /// File to write (a regular file is replaced atomically).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Only scenarios in this language.
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
+    },
+
+    /// Import scenarios from a spreadsheet (CSV) into a scenario folder.
+    ///
+    /// Each row becomes DIR/<language>/<id>.ron, checked with the same rules as `check`.
+    /// Rows with errors are listed as FILE:ROW:COLUMN: error: MESSAGE and skipped; the rest
+    /// are imported. Exits 0 when every row was imported, 1 when some were skipped, 2 on a
+    /// usage error or when the file cannot be read.
+    Import {
+        /// Input format.
+        #[arg(long, value_enum)]
+        from: ImportFormat,
+        /// The spreadsheet file.
+        file: PathBuf,
+        /// Scenario folder to import into (default: --scenarios, else ./scenarios).
+        dir: Option<PathBuf>,
+        /// Replace scenarios that already exist (same id or same file).
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Export the trainee's history (history.ron in the data folder).
+    ///
+    /// Exits 0 on success, 1 when the history file could not be read (it is then kept aside
+    /// and nothing is written), 2 on a usage error or when the output cannot be written.
+    Results {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ResultsFormat,
+        /// File to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// xAPI only: the actor's name.
+        #[arg(long, value_name = "NAME", default_value = xapi::DEFAULT_ACTOR_NAME)]
+        actor_name: String,
+        /// xAPI only: the actor's e-mail address (default: a placeholder on salgstreneren.example).
+        #[arg(long, value_name = "EMAIL")]
+        actor_email: Option<String>,
+        /// xAPI only: activity ids are made under this IRI.
+        #[arg(long, value_name = "IRI", default_value = xapi::DEFAULT_BASE_IRI)]
+        base_iri: String,
+    },
+}
+
+/// Formats `export` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// Moodle XML question bank.
+    MoodleXml,
+    /// Moodle GIFT text format.
+    Gift,
+    /// Spreadsheet, one row per scenario.
+    Csv,
+}
+
+/// Formats `import` reads.
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportFormat {
+    /// Spreadsheet in the layout `export --format csv` writes.
+    Csv,
+}
+
+/// Formats `results` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum ResultsFormat {
+    /// xAPI 1.0.3 statements (JSON array).
+    Xapi,
+    /// Spreadsheet, one row per answer.
+    Csv,
+}
+
+/// A content language on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum LanguageArg {
+    /// Norwegian bokmål.
+    Nb,
+    /// English.
+    En,
+}
+
+impl From<LanguageArg> for Language {
+    fn from(arg: LanguageArg) -> Self {
+        match arg {
+            LanguageArg::Nb => Language::Nb,
+            LanguageArg::En => Language::En,
+        }
+    }
 }
 
 const EXIT_USAGE: u8 = 2;
@@ -48,6 +157,42 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.or(cli.scenarios)),
+        Some(Command::Export {
+            format,
+            dir,
+            output,
+            language,
+        }) => export_bank(
+            format,
+            dir.or(cli.scenarios),
+            &output,
+            language.map(Language::from),
+        ),
+        Some(Command::Import {
+            from: ImportFormat::Csv,
+            file,
+            dir,
+            force,
+        }) => import_csv(
+            &file,
+            &dir.or(cli.scenarios)
+                .unwrap_or_else(|| PathBuf::from("scenarios")),
+            force,
+        ),
+        Some(Command::Results {
+            format,
+            output,
+            actor_name,
+            actor_email,
+            base_iri,
+        }) => results(
+            format,
+            cli.data_dir,
+            output.as_deref(),
+            &actor_name,
+            actor_email.as_deref(),
+            &base_iri,
+        ),
         None => run_window(cli.scenarios, cli.data_dir),
     }
 }
@@ -103,6 +248,148 @@ fn open_records(data_dir: Option<PathBuf>, language: Language) -> (Records, Vec<
             vec![fill(t.notice_save_failed, &[("error", &e)])],
         ),
     }
+}
+
+fn export_bank(
+    format: ExportFormat,
+    dir: Option<PathBuf>,
+    output: &Path,
+    language: Option<Language>,
+) -> ExitCode {
+    let bank = match Bank::load(source_for(dir)) {
+        Ok(bank) => bank,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let left_out: Vec<_> = bank.problems().iter().filter(|p| p.is_error()).collect();
+    for problem in &left_out {
+        eprintln!("{problem}");
+    }
+    let scenarios: Vec<_> = bank
+        .scenarios()
+        .iter()
+        .filter(|s| language.is_none_or(|l| s.language == l))
+        .collect();
+    let text = match format {
+        ExportFormat::MoodleXml => moodle_xml::moodle_xml(&scenarios),
+        ExportFormat::Gift => Ok(gift::gift(&scenarios)),
+        ExportFormat::Csv => csv::bank_csv(&scenarios),
+    };
+    let written = text
+        .map_err(|e| e.to_string())
+        .and_then(|text| write_output(output, &text));
+    if let Err(e) = written {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    eprintln!(
+        "exported {} scenarios to {}{}",
+        scenarios.len(),
+        output.display(),
+        match bank.files_with_errors() {
+            0 => String::new(),
+            n => format!("; {n} files with errors were left out"),
+        }
+    );
+    if left_out.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn import_csv(file: &Path, dir: &Path, force: bool) -> ExitCode {
+    let report = match import::import_csv_file(file, dir, force) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    println!("{} into {}", report.summary(), dir.display());
+    if report.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn results(
+    format: ResultsFormat,
+    data_dir: Option<PathBuf>,
+    output: Option<&Path>,
+    actor_name: &str,
+    actor_email: Option<&str>,
+    base_iri: &str,
+) -> ExitCode {
+    let options = match format {
+        ResultsFormat::Csv => None,
+        ResultsFormat::Xapi => match xapi::Actor::new(Some(actor_name), actor_email)
+            .and_then(|actor| xapi::XapiOptions::new(actor, base_iri))
+        {
+            Ok(options) => Some(options),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+    };
+    let Some(data_dir) = data_dir.or_else(storage::default_data_dir) else {
+        eprintln!("error: no data folder: give one with --data-dir DIR");
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let path = data_dir.join(HISTORY_FILE);
+    let store = match HistoryStore::open(&path, jiff::Timestamp::now()) {
+        Ok((store, None)) => store,
+        Ok((_, Some(OpenNotice::KeptAside { moved_to, reason }))) => {
+            eprintln!(
+                "error: {}: the history could not be read ({reason}); it was moved to {} and nothing was exported",
+                path.display(),
+                moved_to.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    if !path.exists() {
+        eprintln!("note: {}: no history yet", path.display());
+    }
+    let history = store.history();
+    let text = match options {
+        None => Ok(results_csv::history_csv(history)),
+        Some(options) => {
+            let made = xapi::statements(history, &options, &mut uuid::Uuid::new_v4);
+            for note in &made.notes {
+                eprintln!("note: {note}");
+            }
+            xapi::statements_json(&made).map_err(|e| e.to_string())
+        }
+    };
+    let written = text.and_then(|text| match output {
+        Some(output) => write_output(output, &text),
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write to standard output: {e}")),
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn write_output(path: &Path, text: &str) -> Result<(), String> {
+    storage::write_output(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {

@@ -1,4 +1,5 @@
-//! The binary as a process: `check` on good, broken and missing folders.
+//! The binary as a process: `check` on good, broken and missing folders; `export`, `import`
+//! and `results` with their exit codes and output files.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -95,4 +96,413 @@ fn usage_errors_exit_2() {
     assert_eq!(o.status.code(), Some(2), "{o:?}");
     let o = run(&["--scenarios", "no-such-folder"], &fixtures(""));
     assert_eq!(o.status.code(), Some(2), "{o:?}");
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn path_str(p: &std::path::Path) -> &str {
+    p.to_str().expect("temporary paths are UTF-8")
+}
+
+#[test]
+fn export_writes_each_format_and_exits_0() {
+    let out = tempfile::tempdir().unwrap();
+    for (format, file, start) in [
+        (
+            "moodle-xml",
+            "bank.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>",
+        ),
+        (
+            "gift",
+            "bank.gift.txt",
+            "// Salgstreneren question bank in GIFT format.",
+        ),
+        (
+            "csv",
+            "bank.csv",
+            "id,language,title,industry,difficulty,tags,",
+        ),
+    ] {
+        let target = out.path().join(file);
+        let o = run(
+            &[
+                "export",
+                "--format",
+                format,
+                "good",
+                "-o",
+                path_str(&target),
+            ],
+            &fixtures(""),
+        );
+        assert_eq!(o.status.code(), Some(0), "{format}: {o:?}");
+        let text = std::fs::read_to_string(&target).unwrap();
+        assert!(text.starts_with(start), "{format}: {text}");
+        assert!(text.contains("klaer-belte"), "{format}");
+        assert_eq!(
+            stderr(&o),
+            format!("exported 2 scenarios to {}\n", target.display())
+        );
+    }
+    let target = out.path().join("en.csv");
+    let o = run(
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--language",
+            "en",
+            "good",
+            "-o",
+            path_str(&target),
+        ],
+        &fixtures(""),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        2,
+        "the header and the one English scenario"
+    );
+    assert!(text.contains("bil-takboks") && !text.contains("klaer-belte"));
+}
+
+#[test]
+fn export_leaves_out_files_with_errors_and_exits_1() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("bank.xml");
+    let o = run(
+        &[
+            "export",
+            "--format",
+            "moodle-xml",
+            "broken",
+            "-o",
+            path_str(&target),
+        ],
+        &fixtures(""),
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("broken/unknown_sale_type.ron:11:13: error: unknown sale type"),
+        "{err}"
+    );
+    assert!(err.ends_with("files with errors were left out\n"), "{err}");
+    let xml = std::fs::read_to_string(&target).unwrap();
+    assert!(roxmltree::Document::parse(&xml).is_ok());
+}
+
+#[test]
+fn export_usage_errors_exit_2() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("x.xml");
+    for args in [
+        vec!["export", "--format", "moodle-xml", "good"],
+        vec!["export", "--format", "pdf", "good", "-o", path_str(&target)],
+        vec![
+            "export",
+            "--format",
+            "gift",
+            "no-such-folder",
+            "-o",
+            path_str(&target),
+        ],
+    ] {
+        let o = run(&args, &fixtures(""));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {o:?}");
+    }
+    assert!(!target.exists());
+}
+
+#[test]
+fn import_round_trip_skips_changed_rows_without_force() {
+    let work = tempfile::tempdir().unwrap();
+    let sheet = work.path().join("bank.csv");
+    let target = work.path().join("scenarios");
+    let o = run(
+        &["export", "--format", "csv", "good", "-o", path_str(&sheet)],
+        &fixtures(""),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+
+    let o = run(
+        &[
+            "import",
+            "--from",
+            "csv",
+            path_str(&sheet),
+            path_str(&target),
+        ],
+        work.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "2 rows: 2 imported (0 replaced), 0 unchanged, 0 skipped into {}\n",
+            target.display()
+        )
+    );
+    assert!(target.join("nb/klaer-belte.ron").is_file());
+    let o = run(&["check", path_str(&target)], work.path());
+    assert_eq!(stdout(&o), "2 scenarios, 0 quizzes, 0 errors, 0 warnings\n");
+
+    // A changed title is refused without --force (exit 1), accepted with it (exit 0).
+    let text = std::fs::read_to_string(&sheet)
+        .unwrap()
+        .replace("Ny dressbukse", "Ny dressbukse igjen");
+    std::fs::write(&sheet, text).unwrap();
+    let o = run(
+        &[
+            "import",
+            "--from",
+            "csv",
+            path_str(&sheet),
+            path_str(&target),
+        ],
+        work.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let out = stdout(&o);
+    assert!(
+        out.contains(":id: error: scenario \"klaer-belte\" already exists in "),
+        "{out}"
+    );
+    let summary = format!(
+        "2 rows: 0 imported (0 replaced), 1 unchanged, 1 skipped into {}\n",
+        target.display()
+    );
+    assert!(out.ends_with(&summary), "{out}");
+    let o = run(
+        &[
+            "import",
+            "--from",
+            "csv",
+            "--force",
+            path_str(&sheet),
+            path_str(&target),
+        ],
+        work.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(
+        std::fs::read_to_string(target.join("nb/klaer-belte.ron"))
+            .unwrap()
+            .contains("Ny dressbukse igjen")
+    );
+
+    // A bad cell: reported by row and column, exit 1.
+    let text = std::fs::read_to_string(&sheet)
+        .unwrap()
+        .replace(",Tilleggssalg,", ",Oppsalg,");
+    std::fs::write(&sheet, text).unwrap();
+    let o = run(
+        &[
+            "import",
+            "--from",
+            "csv",
+            path_str(&sheet),
+            path_str(&work.path().join("other")),
+        ],
+        work.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(
+        stdout(&o).contains(&format!("{}:", sheet.display())),
+        "{o:?}"
+    );
+    assert!(
+        stdout(&o).contains(":answer: error: unknown sale type `Oppsalg`"),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn import_usage_errors_exit_2() {
+    let work = tempfile::tempdir().unwrap();
+    let o = run(&["import", "--from", "csv", "missing.csv"], work.path());
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(
+        stderr(&o).contains("missing.csv: cannot read the file"),
+        "{o:?}"
+    );
+    let o = run(&["import", "--from", "xlsx", "x.xlsx"], work.path());
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    std::fs::write(work.path().join("latin1.csv"), b"id,title\n1,\xe6\n").unwrap();
+    let o = run(
+        &["import", "--from", "csv", "latin1.csv", "out"],
+        work.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(stderr(&o).contains("not UTF-8"), "{o:?}");
+}
+
+fn data_dir_with_history() -> tempfile::TempDir {
+    use salgstrener::domain::history::{AnswerRecord, Attempt, HISTORY_FILE, HistoryStore};
+    use salgstrener::domain::taxonomy::SaleType;
+    let dir = tempfile::tempdir().unwrap();
+    let now: jiff::Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
+    let (mut store, _) = HistoryStore::open(&dir.path().join(HISTORY_FILE), now).unwrap();
+    store
+        .record(Attempt {
+            registration: "6f1c2b1e-8a5d-4c3b-9e7f-0a1b2c3d4e5f".into(),
+            quiz_id: "modul-1".into(),
+            quiz_title: "Modul 1".into(),
+            started: now,
+            finished: now,
+            pass_percent: Some(75),
+            answers: vec![AnswerRecord {
+                scenario_id: "klaer-belte".into(),
+                right_type: SaleType::Tilleggssalg,
+                chosen_type: Some(SaleType::Kryssalg),
+                type_points: 1,
+                offer_points: 2,
+                ..AnswerRecord::default()
+            }],
+            ..Attempt::default()
+        })
+        .unwrap();
+    dir
+}
+
+#[test]
+fn results_as_xapi_and_csv() {
+    let data = data_dir_with_history();
+    let out = data.path().join("statements.json");
+    let o = run(
+        &[
+            "results",
+            "--format",
+            "xapi",
+            "--data-dir",
+            path_str(data.path()),
+            "--actor-name",
+            "Kari",
+            "--actor-email",
+            "kari@firma.no",
+            "-o",
+            path_str(&out),
+        ],
+        data.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let verbs: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["verb"]["display"]["en-US"].as_str().unwrap())
+        .collect();
+    assert_eq!(verbs, ["answered", "completed", "passed"]);
+    assert_eq!(json[0]["actor"]["mbox"], "mailto:kari@firma.no");
+    assert_eq!(
+        json[0]["context"]["registration"],
+        "6f1c2b1e-8a5d-4c3b-9e7f-0a1b2c3d4e5f"
+    );
+
+    let o = run(
+        &[
+            "results",
+            "--format",
+            "csv",
+            "--data-dir",
+            path_str(data.path()),
+        ],
+        data.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("registration,kind,quiz_id,"));
+    assert!(
+        lines[1].ends_with(",klaer-belte,Tilleggssalg,Kryssalg,,,,1,2,3"),
+        "{}",
+        lines[1]
+    );
+    let file = data.path().join("results.csv");
+    let o = run(
+        &[
+            "results",
+            "--format",
+            "csv",
+            "--data-dir",
+            path_str(data.path()),
+            "-o",
+            path_str(&file),
+        ],
+        data.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn results_exit_codes_for_bad_options_and_histories() {
+    let data = data_dir_with_history();
+    let dir = path_str(data.path());
+    for args in [
+        vec![
+            "results",
+            "--format",
+            "xapi",
+            "--data-dir",
+            dir,
+            "--actor-email",
+            "not-an-address",
+        ],
+        vec![
+            "results",
+            "--format",
+            "xapi",
+            "--data-dir",
+            dir,
+            "--base-iri",
+            "no scheme",
+        ],
+        vec!["results", "--format", "pdf", "--data-dir", dir],
+    ] {
+        let o = run(&args, data.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {o:?}");
+    }
+    // No history yet: an empty array, exit 0.
+    let empty = tempfile::tempdir().unwrap();
+    let o = run(
+        &[
+            "results",
+            "--format",
+            "xapi",
+            "--data-dir",
+            path_str(empty.path()),
+        ],
+        empty.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert_eq!(stdout(&o), "[]\n");
+    // An unreadable history is kept aside; nothing is written; exit 1.
+    std::fs::write(empty.path().join("history.ron"), "History(attempts: [").unwrap();
+    let out = empty.path().join("out.json");
+    let o = run(
+        &[
+            "results",
+            "--format",
+            "xapi",
+            "--data-dir",
+            path_str(empty.path()),
+            "-o",
+            path_str(&out),
+        ],
+        empty.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(
+        stderr(&o).contains("the history could not be read"),
+        "{o:?}"
+    );
+    assert!(!out.exists());
 }

@@ -2,6 +2,7 @@
 
 pub mod bank;
 pub mod editor;
+pub mod export;
 pub mod history;
 pub mod language;
 pub mod leitner;

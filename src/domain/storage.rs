@@ -70,6 +70,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
     result
 }
 
+/// Writes an export the user asked for with `-o PATH`. A new or regular file is replaced
+/// atomically like any other; anything else is written through as it is, because replacing
+/// it would destroy it: `/dev/stdout`, a named pipe, or a symbolic link the user keeps
+/// pointing at the real file.
+pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(path)
+                .map_err(err(path, "cannot open the file for writing"))?;
+            file.write_all(contents)
+                .map_err(err(path, "cannot write the file"))?;
+            file.flush().map_err(err(path, "cannot write the file"))
+        }
+        _ => write_atomic(path, contents),
+    }
+}
+
 /// What a file looked like when it was read, to notice later changes by someone else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
@@ -157,6 +177,42 @@ mod tests {
         let path = dir.path().join("sub/dir/b.ron");
         write_atomic(&path, b"x").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn output_through_a_link_or_a_pipe_writes_through_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_output(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system: the link case above still ran
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(fifo).unwrap())
+        };
+        write_output(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+
+        let plain = dir.path().join("plain.csv");
+        write_output(&plain, b"x").unwrap();
+        assert_eq!(fs::read(&plain).unwrap(), b"x");
     }
 
     #[test]

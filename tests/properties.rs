@@ -4,6 +4,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use salgstrener::domain::decision_path::{Relation, StatedPath};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::scenario::{Fit, Offer, Scenario};
 use salgstrener::domain::scoring::cue_ranges;
@@ -136,6 +137,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         proptest::collection::vec(text(), 0..3),
         proptest::collection::vec(offer, 2..=6),
         proptest::option::of("[a-z/]{1,12}\\.png"),
+        proptest::option::of(stated_path()),
     )
         .prop_map(
             |(
@@ -147,6 +149,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 cues,
                 offers,
                 image,
+                path,
             )| Scenario {
                 id,
                 language,
@@ -161,6 +164,18 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 explanation,
                 offers,
                 image,
+                path,
             },
         )
+}
+
+fn stated_path() -> impl Strategy<Value = StatedPath> {
+    (
+        any::<bool>(),
+        proptest::option::of(prop::sample::select(Relation::ALL.to_vec())),
+    )
+        .prop_map(|(known_customer, relation)| StatedPath {
+            known_customer,
+            relation,
+        })
 }

@@ -9,6 +9,7 @@ use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::problem::Severity;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::widgets::icons;
 
 /// Salgstreneren: practise the Norwegian sales taxonomy.
 #[derive(Parser)]
@@ -91,7 +92,8 @@ fn run_window(dir: Option<PathBuf>) -> ExitCode {
             .with_title(title)
             .with_app_id("salgstrener")
             .with_inner_size([1100.0, 760.0])
-            .with_min_inner_size([480.0, 360.0]),
+            .with_min_inner_size([480.0, 360.0])
+            .with_icon(icons::app_icon()),
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -2,6 +2,7 @@
 //! applies them once per frame, so state changes in one place and can be tested without a window.
 
 use crate::domain::language::Language;
+use crate::domain::lessons::PathNode;
 use crate::domain::practice::PracticeAction;
 
 /// The screens reachable from the top bar.
@@ -12,6 +13,8 @@ pub enum Screen {
     Practice,
     /// Problems found while loading the scenario files.
     Problems,
+    /// The taxonomy explained: the decision path, the five types, follow-on sales.
+    Learn,
 }
 
 /// A request from a screen.
@@ -23,4 +26,6 @@ pub enum Action {
     Show(Screen),
     /// Switch the interface language.
     SetLanguage(Language),
+    /// Show what a box of the decision path diagram means.
+    ExplainNode(PathNode),
 }

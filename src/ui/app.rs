@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
 use crate::domain::language::Language;
+use crate::domain::lessons::PathNode;
 use crate::domain::practice::{Filter, Practice, PracticeAction};
 use crate::domain::problem::Severity;
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::learn::LearnScreen;
 use crate::ui::practice::PracticeScreen;
 use crate::ui::problems::ProblemsScreen;
 
@@ -48,6 +50,8 @@ pub struct SalgstrenerApp {
     settings: Settings,
     screen: Screen,
     scroll_to_result: bool,
+    explained_node: Option<PathNode>,
+    scroll_to_explanation: bool,
 }
 
 impl SalgstrenerApp {
@@ -60,6 +64,8 @@ impl SalgstrenerApp {
             settings,
             screen: Screen::default(),
             scroll_to_result: false,
+            explained_node: None,
+            scroll_to_explanation: false,
         }
     }
 
@@ -71,6 +77,11 @@ impl SalgstrenerApp {
     /// The practice session.
     pub fn practice(&self) -> &Practice {
         &self.practice
+    }
+
+    /// The box of the decision path whose explanation the Learn screen shows.
+    pub fn explained_node(&self) -> Option<PathNode> {
+        self.explained_node
     }
 
     /// The settings to persist.
@@ -97,6 +108,12 @@ impl SalgstrenerApp {
             }
             .ui(ui, &mut actions),
             Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+            Screen::Learn => LearnScreen {
+                lang,
+                selected: self.explained_node,
+                scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
+            }
+            .ui(ui, &mut actions),
         }
         if !actions.is_empty() {
             // The frame already drawn shows the old state; draw the new one right away.
@@ -117,6 +134,11 @@ impl SalgstrenerApp {
             }
             Action::Show(screen) => self.screen = screen,
             Action::SetLanguage(language) => self.settings.language = language,
+            Action::ExplainNode(node) => {
+                self.explained_node = Some(node);
+                // In a narrow window the explanation is below the fold.
+                self.scroll_to_explanation = true;
+            }
         }
     }
 
@@ -172,6 +194,7 @@ impl SalgstrenerApp {
                 let problems =
                     self.bank.count(Severity::Error) + self.bank.count(Severity::Warning);
                 let tabs = [
+                    (Screen::Learn, t.tab_learn.to_owned()),
                     (Screen::Practice, t.tab_practice.to_owned()),
                     (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),
                 ];

@@ -98,6 +98,20 @@ texts! {
     severity_warning: "Advarsel", "Warning";
     column_file: "Fil", "File";
     column_message: "Melding", "Message";
+
+    // Learn screen and guided practice
+    tab_learn: "Lær", "Learn";
+    learn_heading: "Lær salgstypene", "Learn the sale types";
+    learn_intro: "Et salg sorteres etter forholdet mellom deg, kunden og det kunden har kjøpt før. To spørsmål avgjør hvilken av de fem typene det er.", "A sale is sorted by the relation between you, the customer and what the customer bought before. Two questions decide which of the five types it is.";
+    diagram_heading: "Beslutningsveien", "The decision path";
+    diagram_hint: "Klikk på en boks for å lese hva den betyr.", "Click a box to read what it means.";
+    diagram_yes: "Ja", "Yes";
+    diagram_no: "Nei", "No";
+    step_n: "Steg {n}", "Step {n}";
+    types_heading: "De fem salgstypene", "The five sale types";
+    deciding_cue: "Kjennetegn", "How to recognise it";
+    examples: "Eksempler", "Examples";
+    confused_with: "Forveksles ofte med {type}", "Often confused with {type}";
 }
 
 /// The texts of a language.

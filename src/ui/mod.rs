@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod i18n;
+pub mod learn;
 pub mod practice;
 pub mod problems;
 pub mod widgets;

@@ -1,5 +1,5 @@
-//! Drives the Learn screen (with its decision path diagram) through egui_kittest, by the
-//! labels a trainee sees.
+//! Drives the Learn screen (with its decision path diagram) and guided practice through
+//! egui_kittest, by the labels a trainee sees.
 
 use std::path::PathBuf;
 
@@ -8,9 +8,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::decision_path::Step;
+use salgstrener::domain::decision_path::{Relation, Step};
+use salgstrener::domain::guided::Slip;
 use salgstrener::domain::language::Language;
 use salgstrener::domain::lessons::{self, PathNode};
+use salgstrener::domain::scenario::Fit;
 use salgstrener::domain::taxonomy::SaleType;
 use salgstrener::ui::action::Screen;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
@@ -128,10 +130,116 @@ fn switching_language_shows_the_learn_screen_in_english() {
     assert!(h.query_by_label("Lær salgstypene").is_none());
 }
 
-/// Buttons on the Learn screen (the diagram's boxes included) lie inside the window and do
-/// not overlap, at the smallest supported window and a common laptop size.
 #[test]
-fn the_learn_screen_fits_small_and_large_windows() {
+fn guided_practice_names_the_first_step_that_went_wrong() {
+    let mut h = harness(Language::Nb);
+    h.get_by_label("Steg for steg").click();
+    h.run();
+    h.get_by_label("Ny dressbukse");
+    h.get_by_label(Step::KnownCustomer.question(Language::Nb));
+    // Step 2 and the final answer wait for step 1.
+    assert!(
+        h.query_by_label(Step::Relation.question(Language::Nb))
+            .is_none()
+    );
+    assert!(h.query_by_label("Sjekk svaret").is_none());
+
+    // Ole is a regular customer: saying he is new is the slip.
+    h.get_by_label("Nei N").click();
+    h.run();
+    assert!(
+        h.query_by_label(Step::Relation.question(Language::Nb))
+            .is_none()
+    );
+    h.get_by_label("Svarene dine leder til Nysalg. Du kan endre typen før du sjekker.");
+    h.get_by_label_contains("Et sort belte til buksen").click();
+    h.run();
+    h.get_by_label("Sjekk svaret").click();
+    h.run();
+
+    h.get_by_label("2 av 4 poeng");
+    h.get_by_label("Feil salgstype.");
+    h.get_by_label("Veien din");
+    let diagnosis = Slip::KnownCustomer { said_known: false }.describe(Language::Nb);
+    assert!(
+        diagnosis
+            .starts_with("Steg 1: Du svarte at kunden er ny, men kunden har kjøpt av deg før.")
+    );
+    h.get_by_label(&diagnosis);
+    // The step buttons now carry what was right and what was chosen.
+    h.get_by_label("Ja · riktig");
+    h.get_by_label("Nei · ditt valg");
+    assert_eq!(h.state().guided().practice().tally().points, 2);
+
+    h.get_by_label("Neste scenario").click();
+    h.run();
+    h.get_by_label("Runden er ferdig: du har vært gjennom alle 1 scenarioene i utvalget.");
+}
+
+#[test]
+fn guided_practice_by_keyboard_diagnoses_a_wrong_second_step() {
+    let mut h = harness(Language::En);
+    h.get_by_label("Step by step").click();
+    h.run();
+    h.get_by_label("Roof box");
+    h.key_press(egui::Key::Y);
+    h.run();
+    h.get_by_label(Step::Relation.question(Language::En));
+    // A different product: Kryssalg, where the roof box extends the car.
+    h.key_press(egui::Key::Num4);
+    h.run();
+    h.get_by_label(
+        "Your answers lead to Kryssalg (cross-sale). You can change the type before checking.",
+    );
+    let best_letter = {
+        let app = h.state();
+        let q = app.guided().practice().question().expect("a question");
+        let scenario = &app.bank().scenarios()[q.scenario];
+        let shown = q
+            .offer_order
+            .iter()
+            .position(|&i| scenario.offers[i].fit == Fit::Best)
+            .expect("a best offer");
+        [egui::Key::A, egui::Key::B][shown]
+    };
+    h.key_press(best_letter);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // One point for a follow-on type, two for the best offer.
+    h.get_by_label("3 of 4 points");
+    let slip = Slip::Relation {
+        said: Relation::Different,
+        right: Relation::Extension,
+    };
+    h.get_by_label(&slip.describe(Language::En));
+    h.get_by_label("Step 2: you said the offer is a different product, not tied to the first, but it is an accessory or extension of what they bought.");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label_contains("Round finished");
+}
+
+#[test]
+fn guided_practice_with_every_step_right_says_so() {
+    let mut h = harness(Language::En);
+    h.get_by_label("Step by step").click();
+    h.run();
+    h.get_by_label("Yes Y").click();
+    h.run();
+    h.get_by_label("Accessory or extension 3").click();
+    h.run();
+    h.get_by_label_contains("A roof box").click();
+    h.run();
+    h.get_by_label("Check answer").click();
+    h.run();
+    h.get_by_label("4 of 4 points");
+    h.get_by_label("Every step was right.");
+}
+
+/// Buttons on the Learn and guided screens (the diagram's boxes included) lie inside the
+/// window and do not overlap, at the smallest supported window and a common laptop size.
+#[test]
+fn learn_and_guided_fit_small_and_large_windows() {
     for (width, height) in [(480.0, 360.0), (1280.0, 800.0)] {
         for lang in Language::ALL {
             let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
@@ -139,9 +247,9 @@ fn the_learn_screen_fits_small_and_large_windows() {
             let mut h = Harness::builder()
                 .with_size(egui::vec2(width, height))
                 .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
-            let learn = match lang {
-                Language::Nb => "Lær",
-                Language::En => "Learn",
+            let (learn, guided) = match lang {
+                Language::Nb => ("Lær", "Steg for steg"),
+                Language::En => ("Learn", "Step by step"),
             };
             h.get_by_label(learn).click();
             h.run();
@@ -157,6 +265,23 @@ fn the_learn_screen_fits_small_and_large_windows() {
                 .count();
             assert_eq!(diagram, boxes, "{width}px {lang:?}");
             assert_buttons_fit(&h, width, &format!("learn {lang:?}"), true);
+
+            h.get_by_label(guided).click();
+            h.run();
+            assert_buttons_fit(&h, width, &format!("guided step 1 {lang:?}"), true);
+            // Open every step: yes, then a relation, so the type and offer buttons show too.
+            h.key_press(egui::Key::J);
+            h.run();
+            h.key_press(egui::Key::Num1);
+            h.run();
+            assert_eq!(
+                h.state().guided().answers().relation,
+                Some(Relation::More),
+                "{lang:?}"
+            );
+            // Each answered step scrolls the next into view; scrolled-away buttons sit under the
+            // top bar, clipped, so overlap is only meaningful before scrolling.
+            assert_buttons_fit(&h, width, &format!("guided answer {lang:?}"), false);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Everything a screen can ask the app to do. Screens push actions while drawing; the app
 //! applies them once per frame, so state changes in one place and can be tested without a window.
 
+use crate::domain::guided::GuidedAction;
 use crate::domain::language::Language;
 use crate::domain::lessons::PathNode;
 use crate::domain::practice::PracticeAction;
@@ -15,6 +16,8 @@ pub enum Screen {
     Problems,
     /// The taxonomy explained: the decision path, the five types, follow-on sales.
     Learn,
+    /// Practice that walks through the decision path before the answer.
+    Guided,
 }
 
 /// A request from a screen.
@@ -28,4 +31,6 @@ pub enum Action {
     SetLanguage(Language),
     /// Show what a box of the decision path diagram means.
     ExplainNode(PathNode),
+    /// Something in the guided practice session.
+    Guided(GuidedAction),
 }

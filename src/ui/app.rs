@@ -4,11 +4,13 @@ use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
+use crate::domain::guided::{Guided, GuidedAction};
 use crate::domain::language::Language;
 use crate::domain::lessons::PathNode;
 use crate::domain::practice::{Filter, Practice, PracticeAction};
 use crate::domain::problem::Severity;
 use crate::ui::action::{Action, Screen};
+use crate::ui::guided::GuidedScreen;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::learn::LearnScreen;
 use crate::ui::practice::PracticeScreen;
@@ -47,25 +49,31 @@ impl Settings {
 pub struct SalgstrenerApp {
     bank: Bank,
     practice: Practice,
+    guided: Guided,
     settings: Settings,
     screen: Screen,
     scroll_to_result: bool,
     explained_node: Option<PathNode>,
     scroll_to_explanation: bool,
+    reveal_step: bool,
 }
 
 impl SalgstrenerApp {
     /// An app over `bank`. `seed` drives the order of scenarios and offers (fixed in tests).
     pub fn new(bank: Bank, settings: Settings, seed: u64) -> Self {
         let practice = Practice::new(&bank, settings.filter.clone(), seed);
+        // Its own order, so that the two tabs do not show the same scenario side by side.
+        let guided = Guided::new(&bank, settings.filter.clone(), seed.wrapping_add(1));
         Self {
             bank,
             practice,
+            guided,
             settings,
             screen: Screen::default(),
             scroll_to_result: false,
             explained_node: None,
             scroll_to_explanation: false,
+            reveal_step: false,
         }
     }
 
@@ -77,6 +85,11 @@ impl SalgstrenerApp {
     /// The practice session.
     pub fn practice(&self) -> &Practice {
         &self.practice
+    }
+
+    /// The guided practice session.
+    pub fn guided(&self) -> &Guided {
+        &self.guided
     }
 
     /// The box of the decision path whose explanation the Learn screen shows.
@@ -114,6 +127,14 @@ impl SalgstrenerApp {
                 scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
             }
             .ui(ui, &mut actions),
+            Screen::Guided => GuidedScreen {
+                bank: &self.bank,
+                guided: &self.guided,
+                lang,
+                scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+                reveal_step: std::mem::take(&mut self.reveal_step),
+            }
+            .ui(ui, &mut actions),
         }
         if !actions.is_empty() {
             // The frame already drawn shows the old state; draw the new one right away.
@@ -129,6 +150,12 @@ impl SalgstrenerApp {
         match action {
             Action::Practice(action) => {
                 self.scroll_to_result = action == PracticeAction::Check;
+                if let PracticeAction::SetFilter(filter) = &action {
+                    // Guided practice draws from the same selection.
+                    let follow = PracticeAction::SetFilter(filter.clone());
+                    self.guided
+                        .apply(&self.bank, GuidedAction::Practice(follow));
+                }
                 self.practice.apply(&self.bank, action);
                 self.settings.filter = self.practice.filter().clone();
             }
@@ -138,6 +165,14 @@ impl SalgstrenerApp {
                 self.explained_node = Some(node);
                 // In a narrow window the explanation is below the fold.
                 self.scroll_to_explanation = true;
+            }
+            Action::Guided(action) => {
+                self.scroll_to_result = action == GuidedAction::Practice(PracticeAction::Check);
+                self.reveal_step = matches!(
+                    action,
+                    GuidedAction::AnswerKnownCustomer(_) | GuidedAction::AnswerRelation(_)
+                );
+                self.guided.apply(&self.bank, action);
             }
         }
     }
@@ -196,6 +231,7 @@ impl SalgstrenerApp {
                 let tabs = [
                     (Screen::Learn, t.tab_learn.to_owned()),
                     (Screen::Practice, t.tab_practice.to_owned()),
+                    (Screen::Guided, t.tab_guided.to_owned()),
                     (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),
                 ];
                 for (screen, label) in tabs {

@@ -412,7 +412,7 @@ impl PracticeScreen<'_> {
     }
 }
 
-fn good_color(visuals: &egui::Visuals) -> egui::Color32 {
+pub(crate) fn good_color(visuals: &egui::Visuals) -> egui::Color32 {
     if visuals.dark_mode {
         egui::Color32::from_rgb(120, 210, 120)
     } else {
@@ -420,7 +420,7 @@ fn good_color(visuals: &egui::Visuals) -> egui::Color32 {
     }
 }
 
-fn fit_text(ui: &Ui, t: &Texts, fit: Fit) -> RichText {
+pub(crate) fn fit_text(ui: &Ui, t: &Texts, fit: Fit) -> RichText {
     let visuals = ui.visuals();
     let (label, colour) = match fit {
         Fit::Best => (t.fit_best, good_color(visuals)),

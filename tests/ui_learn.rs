@@ -309,3 +309,19 @@ fn assert_buttons_fit(h: &Harness<'_, SalgstrenerApp>, width: f32, what: &str, o
         }
     }
 }
+
+#[test]
+fn a_box_of_the_diagram_opens_from_the_keyboard() {
+    let mut h = harness(Language::En);
+    h.get_by_label("Learn").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Kryssalg (cross-sale)")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().explained_node(),
+        Some(PathNode::Outcome(SaleType::Kryssalg))
+    );
+}

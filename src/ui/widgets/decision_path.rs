@@ -180,16 +180,16 @@ impl DecisionDiagram<'_> {
                 } else {
                     icon.bottom() + 4.0
                 };
-                let center_x = |g: &Arc<Galley>| {
+                let left_of = |g: &Arc<Galley>| {
                     if beside {
                         text_left
                     } else {
                         area.center().x - g.size().x / 2.0
                     }
                 };
-                paint_line(&node.text, text_color, center_x(&node.text), &mut y);
+                paint_line(&node.text, text_color, left_of(&node.text), &mut y);
                 if let Some(under) = &node.under {
-                    paint_line(under, weak_color, center_x(under), &mut y);
+                    paint_line(under, weak_color, left_of(under), &mut y);
                 }
             }
             None => {
@@ -411,7 +411,7 @@ impl DecisionDiagram<'_> {
         let mut y = q1.rect.bottom() + 14.0;
         let no_label = self.label(painter, self.texts.diagram_no, indent);
         y += no_label.size().y;
-        let nysalg = self.place(
+        let nysalg = place(
             self.outcome_box(painter, SaleType::Nysalg, inner_width, false),
             pos2(inner_left, y),
         );
@@ -442,7 +442,7 @@ impl DecisionDiagram<'_> {
             let leaf = self.outcome_box(painter, relation.sale_type(), leaf_width, false);
             let row = leaf.rect.height().max(2.0 * label.size().y + 8.0);
             let top = y + (row - leaf.rect.height()) / 2.0;
-            let leaf = self.place(leaf, pos2(leaf_left, top));
+            let leaf = place(leaf, pos2(leaf_left, top));
             let branch_y = (leaf.rect.center().y).max(y + label.size().y + 4.0);
             last_branch = branch_y;
             edges.push(branch(trunk2_x, branch_y, leaf_left, label));
@@ -463,14 +463,14 @@ impl DecisionDiagram<'_> {
         nodes.extend(leaves);
         (nodes, edges, height)
     }
+}
 
-    /// Moves a box laid out at the origin to `min`.
-    fn place(&self, mut node: NodeBox, min: Pos2) -> NodeBox {
-        let offset = min.to_vec2();
-        node.rect = node.rect.translate(offset);
-        node.icon = node.icon.map(|r| r.translate(offset));
-        node
-    }
+/// Moves a box laid out at the origin to `min`.
+fn place(mut node: NodeBox, min: Pos2) -> NodeBox {
+    let offset = min.to_vec2();
+    node.rect = node.rect.translate(offset);
+    node.icon = node.icon.map(|r| r.translate(offset));
+    node
 }
 
 /// A branch from a vertical trunk at `trunk_x` across to a box at `to_x`, its label above it.

@@ -17,6 +17,7 @@ use salgstrener::domain::records::Records;
 use salgstrener::domain::storage;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::i18n::{fill, texts};
+use salgstrener::ui::widgets::icons;
 
 /// Salgstreneren: practise the Norwegian sales taxonomy.
 #[derive(Parser)]
@@ -406,7 +407,8 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
             .with_title(title)
             .with_app_id("salgstrener")
             .with_inner_size([1100.0, 760.0])
-            .with_min_inner_size([480.0, 360.0]),
+            .with_min_inner_size([480.0, 360.0])
+            .with_icon(icons::app_icon()),
         ..Default::default()
     };
     let result = eframe::run_native(

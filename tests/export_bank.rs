@@ -66,6 +66,7 @@ fn tricky_scenario() -> Scenario {
             },
         ],
         image: None,
+        path: None,
     }
 }
 
@@ -630,6 +631,7 @@ fn scenario_with(texts: Vec<String>, tags: Vec<String>, cues: Vec<String>) -> Sc
             },
         ],
         image: None,
+        path: None,
     }
 }
 

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use salgstrener::domain::decision_path::{Relation, StatedPath};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::scenario::{Fit, Offer, Scenario};
 use salgstrener::domain::scoring::cue_ranges;
@@ -137,6 +138,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         proptest::collection::vec(text(), 0..3),
         proptest::collection::vec(offer, 2..=6),
         proptest::option::of("[a-z/]{1,12}\\.png"),
+        proptest::option::of(stated_path()),
     )
         .prop_map(
             |(
@@ -148,6 +150,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 cues,
                 offers,
                 image,
+                path,
             )| Scenario {
                 id,
                 language,
@@ -162,6 +165,18 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 explanation,
                 offers,
                 image,
+                path,
             },
         )
+}
+
+fn stated_path() -> impl Strategy<Value = StatedPath> {
+    (
+        any::<bool>(),
+        proptest::option::of(prop::sample::select(Relation::ALL.to_vec())),
+    )
+        .prop_map(|(known_customer, relation)| StatedPath {
+            known_customer,
+            relation,
+        })
 }

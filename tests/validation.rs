@@ -291,3 +291,61 @@ fn the_bundled_bank_loads_without_problems() {
     assert_eq!(bank.problems(), &[], "{:#?}", bank.problems());
     assert!(bank.scenarios().len() >= 120);
 }
+
+/// The optional `path` field: parsed after `image`, used by guided practice, and checked against
+/// `answer` with warnings that point at the field.
+#[test]
+fn a_stated_path_is_parsed_and_checked_against_the_answer() {
+    use salgstrener::domain::decision_path::{DecisionPath, Relation};
+    use salgstrener::domain::validate::check_text;
+
+    let good = fs::read_to_string(fixtures("good/klaer-belte.ron")).unwrap();
+    let with_path = |path: &str| {
+        good.replace(
+            "    image: None,\n",
+            &format!("    image: None,\n    path: {path},\n"),
+        )
+    };
+    let no_assets = |_: &Path| false;
+    let check = |text: &str| {
+        let checked = check_text(Path::new("x.ron"), text, &no_assets).expect("parses");
+        let problems: Vec<String> = checked.problems.iter().map(ToString::to_string).collect();
+        (checked.scenario, problems)
+    };
+
+    let (s, problems) = check(&with_path(
+        "Some((known_customer: true, relation: Extension))",
+    ));
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(s.decision_path(), DecisionPath::Known(Relation::Extension));
+
+    let (_, problems) = check(&with_path(
+        "Some((known_customer: true, relation: Different))",
+    ));
+    assert_eq!(
+        problems,
+        [
+            "x.ron:20:5: warning: `path` leads to kryssalg but the answer is tilleggssalg: guided practice would contradict the answer; make them agree"
+        ]
+    );
+    let (s, problems) = check(&with_path("Some((known_customer: true))"));
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("gives no `relation`"), "{problems:?}");
+    assert_eq!(s.decision_path(), DecisionPath::Known(Relation::Extension));
+    let (_, problems) = check(&with_path("Some((known_customer: false, relation: More))"));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[1].contains("for a new customer"), "{problems:?}");
+
+    let err = check_text(
+        Path::new("x.ron"),
+        &with_path("Some((known_customer: true, relation: Belt))"),
+        &no_assets,
+    )
+    .unwrap_err();
+    assert!(
+        err.message
+            .contains("use one of `More`, `Replacement`, `Extension`, `Different`"),
+        "{}",
+        err.message
+    );
+}

@@ -347,6 +347,7 @@ pub fn blank_scenario(id: &str, language: Language) -> Scenario {
             offer(SaleType::Mersalg, Fit::Poor),
         ],
         image: None,
+        path: None,
     }
 }
 

@@ -1,11 +1,14 @@
 //! The domain: everything Salgstreneren knows and decides, with no user interface in it.
 
 pub mod bank;
+pub mod decision_path;
 pub mod editor;
 pub mod export;
+pub mod guided;
 pub mod history;
 pub mod language;
 pub mod leitner;
+pub mod lessons;
 pub mod practice;
 pub mod problem;
 pub mod quiz;

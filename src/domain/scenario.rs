@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::decision_path::{DecisionPath, StatedPath};
 use super::language::Language;
 use super::taxonomy::SaleType;
 
@@ -68,6 +69,10 @@ pub struct Scenario {
     /// Optional picture, relative to the `assets/` folder.
     #[serde(default)]
     pub image: Option<String>,
+    /// Optional answers to the decision path's two questions, for guided practice. Left out,
+    /// they follow from `answer`.
+    #[serde(default)]
+    pub path: Option<StatedPath>,
 }
 
 impl Scenario {
@@ -78,5 +83,73 @@ impl Scenario {
             (Some(offer), None) => Some(offer),
             _ => None,
         }
+    }
+
+    /// The path guided practice expects: the stated one when it is complete, else the one
+    /// that leads to `answer`.
+    pub fn decision_path(&self) -> DecisionPath {
+        self.path
+            .and_then(StatedPath::resolve)
+            .unwrap_or_else(|| DecisionPath::for_type(self.answer))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::decision_path::Relation;
+
+    fn scenario(answer: SaleType, path: Option<StatedPath>) -> Scenario {
+        Scenario {
+            id: "t".into(),
+            language: Language::Nb,
+            title: "t".into(),
+            industry: "i".into(),
+            difficulty: 1,
+            tags: vec![],
+            customer: "c".into(),
+            situation: "s".into(),
+            answer,
+            cues: vec![],
+            explanation: "e".into(),
+            offers: vec![],
+            image: None,
+            path,
+        }
+    }
+
+    #[test]
+    fn the_path_is_derived_from_the_answer_for_every_type() {
+        let expected = [
+            DecisionPath::NewCustomer,
+            DecisionPath::Known(Relation::More),
+            DecisionPath::Known(Relation::Replacement),
+            DecisionPath::Known(Relation::Different),
+            DecisionPath::Known(Relation::Extension),
+        ];
+        for (t, path) in SaleType::ALL.into_iter().zip(expected) {
+            let s = scenario(t, None);
+            assert_eq!(s.decision_path(), path, "{t:?}");
+            assert_eq!(s.decision_path().sale_type(), t);
+        }
+    }
+
+    #[test]
+    fn a_stated_path_wins_when_complete() {
+        let stated = StatedPath {
+            known_customer: true,
+            relation: Some(Relation::Extension),
+        };
+        let s = scenario(SaleType::Kryssalg, Some(stated));
+        assert_eq!(s.decision_path(), DecisionPath::Known(Relation::Extension));
+        let incomplete = StatedPath {
+            known_customer: true,
+            relation: None,
+        };
+        let s = scenario(SaleType::Gjensalg, Some(incomplete));
+        assert_eq!(
+            s.decision_path(),
+            DecisionPath::Known(Relation::Replacement)
+        );
     }
 }

@@ -194,6 +194,7 @@ mod tests {
                 offer(Mersalg, Fit::Poor),
             ],
             image: None,
+            path: None,
         }
     }
 

@@ -309,6 +309,32 @@ pub fn validate(
         }
     }
 
+    if let Some(stated) = scenario.path {
+        let mut warning = |message: String| {
+            problems.push(Problem::warning(
+                path,
+                map.position(&Locus::Field("path")),
+                message,
+            ));
+        };
+        match stated.resolve() {
+            None => warning(
+                "`path` says the customer is known but gives no `relation`: add `relation: More`, `Replacement`, `Extension` or `Different`; until then guided practice follows `answer`".into(),
+            ),
+            Some(resolved) if resolved.sale_type() != scenario.answer => warning(format!(
+                "`path` leads to {} but the answer is {}: guided practice would contradict the answer; make them agree",
+                resolved.sale_type(),
+                scenario.answer
+            )),
+            Some(_) => {}
+        }
+        if !stated.known_customer && stated.relation.is_some() {
+            warning(
+                "`path` gives a `relation` for a new customer: the path only asks about it for a known customer; remove it or set `known_customer: true`".into(),
+            );
+        }
+    }
+
     problems
 }
 

@@ -1,7 +1,9 @@
 //! Everything a screen can ask the app to do. Screens push actions while drawing; the app
 //! applies them once per frame, so state changes in one place and can be tested without a window.
 
+use crate::domain::guided::GuidedAction;
 use crate::domain::language::Language;
+use crate::domain::lessons::PathNode;
 use crate::domain::practice::PracticeAction;
 use crate::domain::taxonomy::SaleType;
 use crate::ui::quiz::QuizCommand;
@@ -18,6 +20,10 @@ pub enum Screen {
     Progress,
     /// Problems found while loading the scenario files.
     Problems,
+    /// The taxonomy explained: the decision path, the five types, follow-on sales.
+    Learn,
+    /// Practice that walks through the decision path before the answer.
+    Guided,
 }
 
 /// A request from a screen.
@@ -35,4 +41,8 @@ pub enum Action {
     PracticePair(SaleType, SaleType),
     /// Hide the message at this position.
     DismissNotice(usize),
+    /// Show what a box of the decision path diagram means.
+    ExplainNode(PathNode),
+    /// Something in the guided practice session.
+    Guided(GuidedAction),
 }

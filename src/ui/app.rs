@@ -7,15 +7,19 @@ use rand::{Rng as _, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
+use crate::domain::guided::{Guided, GuidedAction};
 use crate::domain::history::new_registration;
 use crate::domain::language::Language;
+use crate::domain::lessons::PathNode;
 use crate::domain::practice::{Filter, Practice, PracticeAction};
 use crate::domain::problem::Severity;
 use crate::domain::quiz::{QuizAction, QuizRun};
 use crate::domain::records::Records;
 use crate::domain::stats::Report;
 use crate::ui::action::{Action, Screen};
+use crate::ui::guided::GuidedScreen;
 use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::learn::LearnScreen;
 use crate::ui::practice::PracticeScreen;
 use crate::ui::problems::ProblemsScreen;
 use crate::ui::progress::ProgressScreen;
@@ -58,6 +62,7 @@ pub type Clock = Box<dyn Fn() -> Timestamp>;
 pub struct SalgstrenerApp {
     bank: Bank,
     practice: Practice,
+    guided: Guided,
     settings: Settings,
     screen: Screen,
     scroll_to_result: bool,
@@ -66,6 +71,9 @@ pub struct SalgstrenerApp {
     notices: Vec<String>,
     clock: Clock,
     rng: StdRng,
+    explained_node: Option<PathNode>,
+    scroll_to_explanation: bool,
+    reveal_step: bool,
 }
 
 impl SalgstrenerApp {
@@ -73,9 +81,12 @@ impl SalgstrenerApp {
     /// offers (fixed in tests).
     pub fn new(bank: Bank, settings: Settings, seed: u64) -> Self {
         let practice = Practice::new(&bank, settings.filter.clone(), seed);
+        // Its own order, so that the two tabs do not show the same scenario side by side.
+        let guided = Guided::new(&bank, settings.filter.clone(), seed.wrapping_add(1));
         Self {
             bank,
             practice,
+            guided,
             settings,
             screen: Screen::default(),
             scroll_to_result: false,
@@ -84,6 +95,9 @@ impl SalgstrenerApp {
             notices: Vec::new(),
             clock: Box::new(Timestamp::now),
             rng: StdRng::seed_from_u64(seed.wrapping_add(1)),
+            explained_node: None,
+            scroll_to_explanation: false,
+            reveal_step: false,
         }
     }
 
@@ -133,6 +147,16 @@ impl SalgstrenerApp {
         &self.practice
     }
 
+    /// The guided practice session.
+    pub fn guided(&self) -> &Guided {
+        &self.guided
+    }
+
+    /// The box of the decision path whose explanation the Learn screen shows.
+    pub fn explained_node(&self) -> Option<PathNode> {
+        self.explained_node
+    }
+
     /// The settings to persist.
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -172,6 +196,20 @@ impl SalgstrenerApp {
             }
             .ui(ui, texts(lang), &mut actions),
             Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+            Screen::Learn => LearnScreen {
+                lang,
+                selected: self.explained_node,
+                scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
+            }
+            .ui(ui, &mut actions),
+            Screen::Guided => GuidedScreen {
+                bank: &self.bank,
+                guided: &self.guided,
+                lang,
+                scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+                reveal_step: std::mem::take(&mut self.reveal_step),
+            }
+            .ui(ui, &mut actions),
         }
         if let QuizStage::Running { run, .. } = &self.quiz
             && run.quiz().time_limit_minutes.is_some()
@@ -205,6 +243,12 @@ impl SalgstrenerApp {
                 let check = action == PracticeAction::Check;
                 self.scroll_to_result = check;
                 let was_checked = self.practice.question().is_some_and(|q| q.is_checked());
+                if let PracticeAction::SetFilter(filter) = &action {
+                    // Guided practice draws from the same selection.
+                    let follow = PracticeAction::SetFilter(filter.clone());
+                    self.guided
+                        .apply(&self.bank, GuidedAction::Practice(follow));
+                }
                 self.practice.apply(&self.bank, action);
                 self.settings.filter = self.practice.filter().clone();
                 if check && !was_checked {
@@ -218,15 +262,26 @@ impl SalgstrenerApp {
                 let mut filter = self.practice.filter().clone();
                 filter.types = vec![a.min(b), a.max(b)];
                 filter.difficulties.clear();
-                self.practice
-                    .apply(&self.bank, PracticeAction::SetFilter(filter));
-                self.settings.filter = self.practice.filter().clone();
+                self.apply(Action::Practice(PracticeAction::SetFilter(filter)), now);
                 self.screen = Screen::Practice;
             }
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);
                 }
+            }
+            Action::ExplainNode(node) => {
+                self.explained_node = Some(node);
+                // In a narrow window the explanation is below the fold.
+                self.scroll_to_explanation = true;
+            }
+            Action::Guided(action) => {
+                self.scroll_to_result = action == GuidedAction::Practice(PracticeAction::Check);
+                self.reveal_step = matches!(
+                    action,
+                    GuidedAction::AnswerKnownCustomer(_) | GuidedAction::AnswerRelation(_)
+                );
+                self.guided.apply(&self.bank, action);
             }
         }
     }
@@ -406,7 +461,9 @@ impl SalgstrenerApp {
                 let problems =
                     self.bank.count(Severity::Error) + self.bank.count(Severity::Warning);
                 let tabs = [
+                    (Screen::Learn, t.tab_learn.to_owned()),
                     (Screen::Practice, t.tab_practice.to_owned()),
+                    (Screen::Guided, t.tab_guided.to_owned()),
                     (Screen::Quiz, t.tab_quiz.to_owned()),
                     (Screen::Progress, t.tab_progress.to_owned()),
                     (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),

@@ -171,6 +171,29 @@ texts! {
     severity_warning: "Advarsel", "Warning";
     column_file: "Fil", "File";
     column_message: "Melding", "Message";
+
+    // Learn screen and guided practice
+    tab_learn: "Lær", "Learn";
+    tab_guided: "Steg for steg", "Step by step";
+    learn_heading: "Lær salgstypene", "Learn the sale types";
+    learn_intro: "Et salg sorteres etter forholdet mellom deg, kunden og det kunden har kjøpt før. To spørsmål avgjør hvilken av de fem typene det er.", "A sale is sorted by the relation between you, the customer and what the customer bought before. Two questions decide which of the five types it is.";
+    diagram_heading: "Beslutningsveien", "The decision path";
+    diagram_hint: "Klikk på en boks for å lese hva den betyr.", "Click a box to read what it means.";
+    diagram_yes: "Ja", "Yes";
+    diagram_no: "Nei", "No";
+    step_n: "Steg {n}", "Step {n}";
+    types_heading: "De fem salgstypene", "The five sale types";
+    deciding_cue: "Kjennetegn", "How to recognise it";
+    examples: "Eksempler", "Examples";
+    confused_with: "Forveksles ofte med {type}", "Often confused with {type}";
+    guided_intro: "Svar på spørsmålene i beslutningsveien før du velger salgstype. Blir svaret feil, får du vite hvilket steg som sporet av.", "Answer the questions of the decision path before you choose the sale type. If the answer is wrong, you learn which step went off track.";
+    guided_selection_hint: "Scenarioene trekkes fra utvalget på Øving-fanen.", "Scenarios are drawn from the selection on the Practice tab.";
+    yes_key: "J", "Y";
+    final_step: "Svar: salgstype og tilbud", "Answer: sale type and offer";
+    path_leads_to: "Svarene dine leder til {type}. Du kan endre typen før du sjekker.", "Your answers lead to {type}. You can change the type before checking.";
+    guided_keys_hint: "Tastatur: J eller Y for ja og N for nei i steg 1, 1–4 i steg 2, så 1–5 for salgstype, A–F for tilbud og Enter for å sjekke og gå videre.", "Keyboard: Y or J for yes and N for no in step 1, 1–4 in step 2, then 1–5 for the sale type, A–F for the offer and Enter to check and move on.";
+    your_path: "Veien din", "Your path";
+    path_all_right: "Alle stegene var riktige.", "Every step was right.";
 }
 
 /// The texts of a language.

@@ -2,7 +2,9 @@
 
 pub mod action;
 pub mod app;
+pub mod guided;
 pub mod i18n;
+pub mod learn;
 pub mod practice;
 pub mod problems;
 pub mod progress;

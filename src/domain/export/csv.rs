@@ -503,6 +503,9 @@ fn parse_row(header: &Header, record: &StringRecord) -> Result<(Scenario, Vec<us
                     explanation,
                     offers,
                     image,
+                    // The decision path is not a spreadsheet column yet: it is derived from
+                    // the answer, which is exact for every bundled scenario.
+                    path: None,
                 },
                 offer_groups,
             ))

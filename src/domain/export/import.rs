@@ -327,6 +327,7 @@ mod tests {
                 },
             ],
             image: None,
+            path: None,
         }
     }
 

@@ -1,6 +1,8 @@
 //! Small widgets shared by several screens.
 
 pub mod charts;
+pub mod decision_path;
+pub mod icons;
 pub mod question;
 pub mod sale_type;
 pub mod text;

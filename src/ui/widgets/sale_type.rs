@@ -4,6 +4,7 @@ use egui::{Button, Color32, Response, RichText, Ui};
 
 use crate::domain::language::Language;
 use crate::domain::taxonomy::SaleType;
+use crate::ui::widgets::icons;
 
 /// The colour of a sale type, tuned for both dark and light backgrounds.
 pub fn color(t: SaleType, dark_mode: bool) -> Color32 {
@@ -53,8 +54,8 @@ pub enum Mark<'a> {
     Nothing,
 }
 
-/// A toggle button for choosing a sale type. Its accessible name is the type's label followed
-/// by the mark's text.
+/// A toggle button for choosing a sale type, with the type's icon in front. Its accessible name
+/// is the type's label followed by the mark's text.
 pub fn choice_button(
     ui: &mut Ui,
     t: SaleType,
@@ -66,7 +67,7 @@ pub fn choice_button(
     let text = RichText::new(t.label(lang))
         .color(color(t, visuals.dark_mode))
         .strong();
-    let button = Button::new(text)
+    let button = Button::new((icons::sale_type_atom(t, 18.0), text))
         .selected(selected)
         .min_size(egui::vec2(120.0, 32.0));
     let button = match mark {

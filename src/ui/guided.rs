@@ -1,0 +1,468 @@
+//! Guided practice: a scenario, then the decision path's questions one at a time, then the sale
+//! type and offer; the feedback names the step where the reasoning went off.
+
+use egui::{Align, AtomExt as _, Button, Key, Modifiers, RichText, ScrollArea, Ui};
+
+use crate::domain::bank::Bank;
+use crate::domain::decision_path::{Relation, Step};
+use crate::domain::guided::{Guided, GuidedAction, GuidedStage};
+use crate::domain::language::Language;
+use crate::domain::practice::{PracticeAction, Question};
+use crate::domain::scenario::Scenario;
+use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
+use crate::domain::taxonomy::SaleType;
+use crate::ui::action::Action;
+use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::widgets::question::{fit_text, good_color};
+use crate::ui::widgets::{sale_type, text};
+
+const OFFER_KEYS: [(Key, &str); 6] = [
+    (Key::A, "A"),
+    (Key::B, "B"),
+    (Key::C, "C"),
+    (Key::D, "D"),
+    (Key::E, "E"),
+    (Key::F, "F"),
+];
+const NUMBER_KEYS: [(Key, &str); 5] = [
+    (Key::Num1, "1"),
+    (Key::Num2, "2"),
+    (Key::Num3, "3"),
+    (Key::Num4, "4"),
+    (Key::Num5, "5"),
+];
+/// The question column stops at this width, as in practice.
+const MAX_TEXT_WIDTH: f32 = 760.0;
+
+/// Draws guided practice from the session and pushes what the trainee does.
+pub struct GuidedScreen<'a> {
+    /// The loaded scenarios.
+    pub bank: &'a Bank,
+    /// The session.
+    pub guided: &'a Guided,
+    /// Interface language.
+    pub lang: Language,
+    /// Bring the result into view this frame (the frame after checking).
+    pub scroll_to_result: bool,
+    /// Bring the step that was just revealed into view (the frame after answering a step).
+    pub reveal_step: bool,
+}
+
+fn push(actions: &mut Vec<Action>, action: GuidedAction) {
+    actions.push(Action::Guided(action));
+}
+
+fn practice(actions: &mut Vec<Action>, action: PracticeAction) {
+    push(actions, GuidedAction::Practice(action));
+}
+
+impl GuidedScreen<'_> {
+    /// Draws the screen, pushing actions to `actions`.
+    pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let t = texts(self.lang);
+        egui::CentralPanel::default().show(ui, |ui| {
+            ScrollArea::vertical()
+                .id_salt("guided_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
+                    ui.label(RichText::new(t.guided_intro).weak());
+                    ui.add_space(8.0);
+                    let practice = self.guided.practice();
+                    match practice
+                        .question()
+                        .and_then(|q| Some((q, self.bank.get(q.scenario)?)))
+                    {
+                        Some((q, s)) => self.question_ui(ui, t, s, q, actions),
+                        None => self.empty_ui(ui, t, actions),
+                    }
+                });
+        });
+        self.keyboard(ui, actions);
+    }
+
+    fn keyboard(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if ui.ctx().text_edit_focused() {
+            return;
+        }
+        let Some(stage) = self.guided.stage() else {
+            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
+                && self.guided.practice().round_size() > 0
+            {
+                practice(actions, PracticeAction::Restart);
+            }
+            return;
+        };
+        let offers = self
+            .guided
+            .practice()
+            .question()
+            .map_or(0, |q| q.offer_order.len());
+        ui.input_mut(|input| {
+            let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
+            match stage {
+                GuidedStage::Step(Step::KnownCustomer) => {
+                    if pressed(Key::J) || pressed(Key::Y) {
+                        push(actions, GuidedAction::AnswerKnownCustomer(true));
+                    } else if pressed(Key::N) {
+                        push(actions, GuidedAction::AnswerKnownCustomer(false));
+                    }
+                }
+                GuidedStage::Step(Step::Relation) => {
+                    for (relation, (key, _)) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
+                        if pressed(key) {
+                            push(actions, GuidedAction::AnswerRelation(relation));
+                        }
+                    }
+                }
+                GuidedStage::Answer => {
+                    for (st, (key, _)) in SaleType::ALL.into_iter().zip(NUMBER_KEYS) {
+                        if pressed(key) {
+                            practice(actions, PracticeAction::ChooseType(st));
+                        }
+                    }
+                    for (shown, (key, _)) in OFFER_KEYS.into_iter().enumerate().take(offers) {
+                        if pressed(key) {
+                            practice(actions, PracticeAction::ChooseOffer(shown));
+                        }
+                    }
+                    if pressed(Key::Enter) && self.guided.can_check() {
+                        practice(actions, PracticeAction::Check);
+                    }
+                }
+                GuidedStage::Checked => {
+                    if pressed(Key::Enter) {
+                        practice(actions, PracticeAction::Next);
+                    }
+                }
+            }
+        });
+    }
+
+    fn empty_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
+        let practice_session = self.guided.practice();
+        ui.add_space(16.0);
+        if practice_session.round_size() == 0 {
+            ui.heading(t.empty_selection);
+            ui.label(t.guided_selection_hint);
+        } else {
+            ui.heading(fill(t.round_done, &[("n", &practice_session.round_size())]));
+            let tally = practice_session.tally();
+            ui.label(fill(
+                t.points_of,
+                &[("points", &tally.points), ("possible", &tally.possible)],
+            ));
+            ui.add_space(8.0);
+            if ui.button(t.restart).clicked() {
+                practice(actions, PracticeAction::Restart);
+            }
+        }
+    }
+
+    fn question_ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        s: &Scenario,
+        q: &Question,
+        actions: &mut Vec<Action>,
+    ) {
+        let tally = self.guided.practice().tally();
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&s.title);
+            ui.label(
+                RichText::new(fill(
+                    t.points_of,
+                    &[("points", &tally.points), ("possible", &tally.possible)],
+                ))
+                .weak(),
+            );
+        });
+        ui.label(
+            RichText::new(fill(
+                t.meta_line,
+                &[("industry", &s.industry), ("difficulty", &s.difficulty)],
+            ))
+            .weak(),
+        );
+        ui.add_space(6.0);
+        let checked = q.is_checked();
+        for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
+            ui.strong(label);
+            let ranges = if checked {
+                cue_ranges(body, &s.cues)
+            } else {
+                Vec::new()
+            };
+            ui.label(text::highlighted(ui, body, &ranges));
+            ui.add_space(6.0);
+        }
+
+        let answers = self.guided.answers();
+        let expected = s.decision_path();
+        ui.add_space(4.0);
+        step_frame(ui, |ui| {
+            step_heading_ui(ui, t, Step::KnownCustomer, self.lang);
+            ui.add_enabled_ui(!checked, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for (known, label, key) in
+                        [(true, t.diagram_yes, t.yes_key), (false, t.diagram_no, "N")]
+                    {
+                        let chosen = answers.known_customer == Some(known);
+                        let mark =
+                            step_mark(t, checked, chosen, expected.known_customer() == known);
+                        if step_button(ui, label, key, chosen, mark).clicked() {
+                            push(actions, GuidedAction::AnswerKnownCustomer(known));
+                        }
+                    }
+                });
+            });
+        });
+
+        let stage = self.guided.stage();
+        let reveal = |response: egui::Response, when: GuidedStage| {
+            if self.reveal_step && stage == Some(when) {
+                response.scroll_to_me(None);
+            }
+        };
+        if answers.known_customer == Some(true) {
+            let response = step_frame(ui, |ui| {
+                step_heading_ui(ui, t, Step::Relation, self.lang);
+                ui.add_enabled_ui(!checked, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        for (relation, (_, key)) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
+                            let chosen = answers.relation == Some(relation);
+                            let right = expected.relation() == Some(relation);
+                            let mark = step_mark(t, checked, chosen, right);
+                            let label = relation.label(self.lang);
+                            if step_button(ui, label, key, chosen, mark).clicked() {
+                                push(actions, GuidedAction::AnswerRelation(relation));
+                            }
+                        }
+                    });
+                });
+            });
+            reveal(response, GuidedStage::Step(Step::Relation));
+        }
+
+        if let Some(path) = answers.path() {
+            let response = step_frame(ui, |ui| {
+                ui.strong(t.final_step);
+                if !checked {
+                    ui.label(fill(
+                        t.path_leads_to,
+                        &[("type", &path.sale_type().label(self.lang))],
+                    ));
+                }
+                ui.add_space(4.0);
+                self.final_answer_ui(ui, t, s, q, actions);
+            });
+            reveal(response, GuidedStage::Answer);
+        }
+        ui.label(RichText::new(t.guided_keys_hint).weak().small());
+
+        if let Some(outcome) = &q.outcome {
+            ui.add_space(10.0);
+            self.result_ui(ui, t, s, outcome);
+        }
+    }
+
+    fn final_answer_ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        s: &Scenario,
+        q: &Question,
+        actions: &mut Vec<Action>,
+    ) {
+        let checked = q.is_checked();
+        ui.add_enabled_ui(!checked, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (st, (_, key)) in SaleType::ALL.into_iter().zip(NUMBER_KEYS) {
+                    let selected = q.chosen_type == Some(st);
+                    let mark = match &q.outcome {
+                        None => sale_type::Mark::Shortcut(key),
+                        Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
+                        Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
+                        Some(_) => sale_type::Mark::Nothing,
+                    };
+                    if sale_type::choice_button(ui, st, self.lang, selected, mark).clicked() {
+                        practice(actions, PracticeAction::ChooseType(st));
+                    }
+                }
+            });
+        });
+        ui.add_space(6.0);
+        ui.strong(t.which_offer);
+        for (shown, &offer_index) in q.offer_order.iter().enumerate() {
+            let Some(offer) = s.offers.get(offer_index) else {
+                continue;
+            };
+            let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
+            let mut button = Button::new((
+                RichText::new(key).strong().monospace(),
+                offer.text.as_str().atom_shrink(true),
+                egui::Atom::grow(),
+            ))
+            .selected(q.chosen_offer == Some(offer_index))
+            .wrap()
+            .min_size(egui::vec2(ui.available_width(), 30.0));
+            if checked {
+                button = button.right_text(fit_text(ui, t, offer.fit));
+            }
+            if ui.add_enabled(!checked, button).clicked() {
+                practice(actions, PracticeAction::ChooseOffer(shown));
+            }
+        }
+        ui.add_space(8.0);
+        let (label, action, enabled) = if checked {
+            (t.next, PracticeAction::Next, true)
+        } else {
+            (t.check, PracticeAction::Check, self.guided.can_check())
+        };
+        let button = Button::new(RichText::new(label).strong()).min_size(egui::vec2(160.0, 32.0));
+        let response = ui
+            .add_enabled(enabled, button)
+            .on_disabled_hover_text(t.check_disabled_hover);
+        if response.clicked() {
+            practice(actions, action);
+        }
+    }
+
+    fn result_ui(&self, ui: &mut Ui, t: &Texts, s: &Scenario, outcome: &Outcome) {
+        let visuals = ui.visuals().clone();
+        let (verdict, colour) = match outcome.verdict {
+            TypeVerdict::Right => (t.verdict_right, good_color(&visuals)),
+            TypeVerdict::SameFamily => (t.verdict_same_family, visuals.warn_fg_color),
+            TypeVerdict::Wrong => (t.verdict_wrong, visuals.error_fg_color),
+        };
+        let response = egui::Frame::group(ui.style())
+            .fill(visuals.faint_bg_color)
+            .inner_margin(12.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(fill(
+                            t.result_points,
+                            &[("points", &outcome.score.total()), ("max", &Score::MAX)],
+                        ))
+                        .heading()
+                        .strong(),
+                    );
+                    ui.colored_label(colour, verdict);
+                });
+                ui.add_space(6.0);
+                // The diagnosis comes first: it is what guided practice is for.
+                ui.strong(t.your_path);
+                match self.guided.slip() {
+                    Some(slip) => {
+                        let colour = if outcome.verdict == TypeVerdict::Right {
+                            visuals.warn_fg_color
+                        } else {
+                            visuals.error_fg_color
+                        };
+                        ui.colored_label(colour, slip.describe(self.lang));
+                    }
+                    None => {
+                        ui.colored_label(good_color(&visuals), t.path_all_right);
+                    }
+                }
+                if let Some(difference) = outcome.difference {
+                    ui.add_space(6.0);
+                    ui.strong(t.difference);
+                    ui.label(difference);
+                }
+                ui.add_space(6.0);
+                ui.strong(t.explanation);
+                ui.label(&s.explanation);
+                if let Some(offer) = s.offers.get(outcome.choice.offer) {
+                    ui.add_space(6.0);
+                    ui.horizontal_wrapped(|ui| {
+                        ui.strong(t.your_offer);
+                        ui.label(fit_text(ui, t, offer.fit));
+                    });
+                    ui.label(RichText::new(&offer.text).italics());
+                    ui.label(&offer.feedback);
+                }
+                if let Some(best) = outcome.best_offer.filter(|b| *b != outcome.choice.offer)
+                    && let Some(offer) = s.offers.get(best)
+                {
+                    ui.add_space(6.0);
+                    ui.strong(t.best_offer_was);
+                    ui.label(RichText::new(&offer.text).italics());
+                    ui.label(&offer.feedback);
+                }
+            })
+            .response;
+        if self.scroll_to_result {
+            response.scroll_to_me(Some(Align::Min));
+        }
+    }
+}
+
+/// A light frame around one step, so the steps read as a sequence.
+fn step_frame(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui)) -> egui::Response {
+    let response = egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add_contents(ui);
+        })
+        .response;
+    ui.add_space(6.0);
+    response
+}
+
+fn step_heading_ui(ui: &mut Ui, t: &Texts, step: Step, lang: Language) {
+    ui.label(
+        RichText::new(fill(t.step_n, &[("n", &step.number())]))
+            .weak()
+            .small(),
+    );
+    ui.strong(step.question(lang));
+    ui.add_space(2.0);
+}
+
+/// The mark on a step's answer button: its key before checking; after checking, the right
+/// answer and a wrong choice are marked in words.
+fn step_mark<'a>(t: &'a Texts, checked: bool, chosen: bool, right: bool) -> StepMark<'a> {
+    match (checked, right, chosen) {
+        (false, _, _) => StepMark::Key,
+        (true, true, _) => StepMark::Word(t.mark_right, false),
+        (true, false, true) => StepMark::Word(t.mark_chosen, true),
+        (true, false, false) => StepMark::None,
+    }
+}
+
+enum StepMark<'a> {
+    Key,
+    /// A word, and whether it marks an error.
+    Word(&'a str, bool),
+    None,
+}
+
+fn step_button(
+    ui: &mut Ui,
+    label: &str,
+    key: &str,
+    selected: bool,
+    mark: StepMark<'_>,
+) -> egui::Response {
+    let visuals = ui.visuals();
+    let button = Button::new(RichText::new(label).strong())
+        .selected(selected)
+        .min_size(egui::vec2(90.0, 30.0));
+    let button = match mark {
+        StepMark::Key => button.shortcut_text(key.to_owned()),
+        StepMark::Word(word, wrong) => {
+            button.right_text(RichText::new(format!("· {word}")).strong().color(if wrong {
+                visuals.error_fg_color
+            } else {
+                visuals.strong_text_color()
+            }))
+        }
+        StepMark::None => button,
+    };
+    ui.add(button)
+}

@@ -1,0 +1,327 @@
+//! Drives the Learn screen (with its decision path diagram) and guided practice through
+//! egui_kittest, by the labels a trainee sees.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::decision_path::{Relation, Step};
+use salgstrener::domain::guided::Slip;
+use salgstrener::domain::language::Language;
+use salgstrener::domain::lessons::{self, PathNode};
+use salgstrener::domain::scenario::Fit;
+use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::ui::action::Screen;
+use salgstrener::ui::app::{SalgstrenerApp, Settings};
+
+fn fixtures(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn harness(language: Language) -> Harness<'static, SalgstrenerApp> {
+    let bank = Bank::load(BankSource::Folder(fixtures("good"))).expect("fixture folder loads");
+    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+}
+
+#[test]
+fn the_learn_tab_shows_the_five_types_with_cues_examples_and_follow_on_sales() {
+    let mut h = harness(Language::Nb);
+    h.get_by_label("Lær").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Learn);
+    h.get_by_label("Lær salgstypene");
+    h.get_by_label("Beslutningsveien");
+    h.get_by_label("De fem salgstypene");
+    for t in SaleType::ALL {
+        // Once as a box of the diagram, once as the heading of its lesson.
+        h.get_by_role_and_label(Role::Button, t.title());
+        assert!(h.get_all_by_label(t.title()).count() >= 2, "{t:?}");
+        h.get_by_label(t.deciding_cue(Language::Nb));
+        let lesson = lessons::lesson(t, Language::Nb);
+        for example in &lesson.examples {
+            h.get_by_label(example.text);
+        }
+        // Confusions go both ways (mersalg and gjensalg name each other), so a line and a
+        // difference can appear in two lessons.
+        let confusion = format!("Forveksles ofte med {}", lesson.confused_with.title());
+        assert!(h.get_all_by_label(&confusion).count() >= 1);
+        assert!(h.get_all_by_label(lesson.difference).count() >= 1);
+    }
+    for heading in [
+        "Påfølgende salg",
+        "Hvorfor de lønner seg",
+        "Slik finner du neste tilbud",
+    ] {
+        h.get_by_label(heading);
+    }
+    h.get_by_label_contains("Det koster ingenting å nå kunden");
+}
+
+#[test]
+fn clicking_a_box_of_the_diagram_shows_what_it_means() {
+    let mut h = harness(Language::Nb);
+    h.get_by_label("Lær").click();
+    h.run();
+    let first = PathNode::Question(Step::KnownCustomer);
+    assert!(
+        h.query_by_label(first.explanation(Language::Nb)).is_none(),
+        "nothing is explained before a box is chosen"
+    );
+    h.get_by_role_and_label(Role::Button, Step::KnownCustomer.question(Language::Nb))
+        .click();
+    h.run();
+    assert_eq!(h.state().explained_node(), Some(first));
+    h.get_by_label(first.explanation(Language::Nb));
+
+    h.get_by_role_and_label(Role::Button, Step::Relation.question(Language::Nb))
+        .click();
+    h.run();
+    h.get_by_label(PathNode::Question(Step::Relation).explanation(Language::Nb));
+    assert!(h.query_by_label(first.explanation(Language::Nb)).is_none());
+
+    // An outcome box explains its type and what it is confused with.
+    h.get_by_role_and_label(Role::Button, "Tilleggssalg")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().explained_node(),
+        Some(PathNode::Outcome(SaleType::Tilleggssalg))
+    );
+    // The cue is in the explanation and in the lesson below.
+    assert_eq!(
+        h.get_all_by_label(SaleType::Tilleggssalg.deciding_cue(Language::Nb))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn switching_language_shows_the_learn_screen_in_english() {
+    let mut h = harness(Language::Nb);
+    h.get_by_label("Lær").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, Step::KnownCustomer.question(Language::Nb))
+        .click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Learn the sale types");
+    h.get_by_label("The decision path");
+    h.get_by_role_and_label(
+        Role::Button,
+        "Has the customer bought from you before, and do they know the product?",
+    );
+    // The chosen box stays chosen, explained in the new language.
+    h.get_by_label(PathNode::Question(Step::KnownCustomer).explanation(Language::En));
+    for t in SaleType::ALL {
+        h.get_by_role_and_label(Role::Button, &t.label(Language::En));
+        h.get_by_label(t.deciding_cue(Language::En));
+    }
+    h.get_by_label("Why they pay");
+    h.get_by_label("How to find the next offer");
+    assert!(h.query_by_label("Lær salgstypene").is_none());
+}
+
+#[test]
+fn guided_practice_names_the_first_step_that_went_wrong() {
+    let mut h = harness(Language::Nb);
+    h.get_by_label("Steg for steg").click();
+    h.run();
+    h.get_by_label("Ny dressbukse");
+    h.get_by_label(Step::KnownCustomer.question(Language::Nb));
+    // Step 2 and the final answer wait for step 1.
+    assert!(
+        h.query_by_label(Step::Relation.question(Language::Nb))
+            .is_none()
+    );
+    assert!(h.query_by_label("Sjekk svaret").is_none());
+
+    // Ole is a regular customer: saying he is new is the slip.
+    h.get_by_label("Nei N").click();
+    h.run();
+    assert!(
+        h.query_by_label(Step::Relation.question(Language::Nb))
+            .is_none()
+    );
+    h.get_by_label("Svarene dine leder til Nysalg. Du kan endre typen før du sjekker.");
+    h.get_by_label_contains("Et sort belte til buksen").click();
+    h.run();
+    h.get_by_label("Sjekk svaret").click();
+    h.run();
+
+    h.get_by_label("2 av 4 poeng");
+    h.get_by_label("Feil salgstype.");
+    h.get_by_label("Veien din");
+    let diagnosis = Slip::KnownCustomer { said_known: false }.describe(Language::Nb);
+    assert!(
+        diagnosis
+            .starts_with("Steg 1: Du svarte at kunden er ny, men kunden har kjøpt av deg før.")
+    );
+    h.get_by_label(&diagnosis);
+    // The step buttons now carry what was right and what was chosen.
+    h.get_by_label("Ja · riktig");
+    h.get_by_label("Nei · ditt valg");
+    assert_eq!(h.state().guided().practice().tally().points, 2);
+
+    h.get_by_label("Neste scenario").click();
+    h.run();
+    h.get_by_label("Runden er ferdig: du har vært gjennom alle 1 scenarioene i utvalget.");
+}
+
+#[test]
+fn guided_practice_by_keyboard_diagnoses_a_wrong_second_step() {
+    let mut h = harness(Language::En);
+    h.get_by_label("Step by step").click();
+    h.run();
+    h.get_by_label("Roof box");
+    h.key_press(egui::Key::Y);
+    h.run();
+    h.get_by_label(Step::Relation.question(Language::En));
+    // A different product: Kryssalg, where the roof box extends the car.
+    h.key_press(egui::Key::Num4);
+    h.run();
+    h.get_by_label(
+        "Your answers lead to Kryssalg (cross-sale). You can change the type before checking.",
+    );
+    let best_letter = {
+        let app = h.state();
+        let q = app.guided().practice().question().expect("a question");
+        let scenario = &app.bank().scenarios()[q.scenario];
+        let shown = q
+            .offer_order
+            .iter()
+            .position(|&i| scenario.offers[i].fit == Fit::Best)
+            .expect("a best offer");
+        [egui::Key::A, egui::Key::B][shown]
+    };
+    h.key_press(best_letter);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // One point for a follow-on type, two for the best offer.
+    h.get_by_label("3 of 4 points");
+    let slip = Slip::Relation {
+        said: Relation::Different,
+        right: Relation::Extension,
+    };
+    h.get_by_label(&slip.describe(Language::En));
+    h.get_by_label("Step 2: you said the offer is a different product, not tied to the first, but it is an accessory or extension of what they bought.");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label_contains("Round finished");
+}
+
+#[test]
+fn guided_practice_with_every_step_right_says_so() {
+    let mut h = harness(Language::En);
+    h.get_by_label("Step by step").click();
+    h.run();
+    h.get_by_label("Yes Y").click();
+    h.run();
+    h.get_by_label("Accessory or extension 3").click();
+    h.run();
+    h.get_by_label_contains("A roof box").click();
+    h.run();
+    h.get_by_label("Check answer").click();
+    h.run();
+    h.get_by_label("4 of 4 points");
+    h.get_by_label("Every step was right.");
+}
+
+/// Buttons on the Learn and guided screens (the diagram's boxes included) lie inside the
+/// window and do not overlap, at the smallest supported window and a common laptop size.
+#[test]
+fn learn_and_guided_fit_small_and_large_windows() {
+    for (width, height) in [(480.0, 360.0), (1280.0, 800.0)] {
+        for lang in Language::ALL {
+            let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
+            let app = SalgstrenerApp::new(bank, Settings::for_language(lang), 3);
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(width, height))
+                .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+            let (learn, guided) = match lang {
+                Language::Nb => ("Lær", "Steg for steg"),
+                Language::En => ("Learn", "Step by step"),
+            };
+            h.get_by_label(learn).click();
+            h.run();
+            // Every box of the diagram is a button, inside the window.
+            let boxes = PathNode::all().len();
+            let diagram = h
+                .get_all_by_role(Role::Button)
+                .filter(|n| {
+                    let label = n.accesskit_node().label().unwrap_or_default();
+                    SaleType::ALL.iter().any(|t| t.label(lang) == label)
+                        || Step::ALL.iter().any(|s| s.question(lang) == label)
+                })
+                .count();
+            assert_eq!(diagram, boxes, "{width}px {lang:?}");
+            assert_buttons_fit(&h, width, &format!("learn {lang:?}"), true);
+
+            h.get_by_label(guided).click();
+            h.run();
+            assert_buttons_fit(&h, width, &format!("guided step 1 {lang:?}"), true);
+            // Open every step: yes, then a relation, so the type and offer buttons show too.
+            h.key_press(egui::Key::J);
+            h.run();
+            h.key_press(egui::Key::Num1);
+            h.run();
+            assert_eq!(
+                h.state().guided().answers().relation,
+                Some(Relation::More),
+                "{lang:?}"
+            );
+            // Each answered step scrolls the next into view; scrolled-away buttons sit under the
+            // top bar, clipped, so overlap is only meaningful before scrolling.
+            assert_buttons_fit(&h, width, &format!("guided answer {lang:?}"), false);
+        }
+    }
+}
+
+fn assert_buttons_fit(h: &Harness<'_, SalgstrenerApp>, width: f32, what: &str, overlap: bool) {
+    let rects: Vec<(String, egui::Rect)> = h
+        .get_all_by_role(Role::Button)
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+        .collect();
+    for (label, r) in &rects {
+        assert!(
+            r.min.x >= -0.5 && r.max.x <= width + 0.5,
+            "{what}: {label:?} at {r:?} leaves a {width}px window"
+        );
+    }
+    if !overlap {
+        return;
+    }
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        for (b, rb) in &rects[i + 1..] {
+            assert!(
+                !ra.shrink(1.0).intersects(rb.shrink(1.0)),
+                "{what}: {a:?} {ra:?} overlaps {b:?} {rb:?} at {width}px"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_box_of_the_diagram_opens_from_the_keyboard() {
+    let mut h = harness(Language::En);
+    h.get_by_label("Learn").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Kryssalg (cross-sale)")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().explained_node(),
+        Some(PathNode::Outcome(SaleType::Kryssalg))
+    );
+}

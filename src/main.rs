@@ -15,6 +15,7 @@ use salgstrener::domain::language::Language;
 use salgstrener::domain::problem::Severity;
 use salgstrener::domain::records::Records;
 use salgstrener::domain::storage;
+use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::i18n::{fill, texts};
 use salgstrener::ui::widgets::icons;
@@ -394,17 +395,22 @@ fn write_output(path: &Path, text: &str) -> Result<(), String> {
 }
 
 fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
-    let bank = match Bank::load(source_for(dir)) {
-        Ok(bank) => bank,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
+    // A folder named on the command line, or ./scenarios, is loaded before the window opens so
+    // that a wrong path is a usage error; otherwise the remembered folder (kept in the
+    // window's settings) or the bundled bank is chosen once the settings are read.
+    let explicit = match source_for(dir) {
+        BankSource::Embedded => None,
+        source => match Bank::load(source) {
+            Ok(bank) => Some(bank),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
     };
-    let title = format!("Salgstreneren – {}", bank.source().describe());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(title)
+            .with_title("Salgstreneren")
             .with_app_id("salgstrener")
             .with_inner_size([1100.0, 760.0])
             .with_min_inner_size([480.0, 360.0])
@@ -419,8 +425,23 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
+            let bank = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
+            cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                "Salgstreneren – {}",
+                bank.source().describe()
+            )));
+            let watch = match bank.source() {
+                BankSource::Folder(dir) => {
+                    let ctx = cc.egui_ctx.clone();
+                    FolderWatch::start(dir.clone(), move || ctx.request_repaint()).ok()
+                }
+                BankSource::Embedded => None,
+            };
             let (records, notices) = open_records(data_dir, settings.language);
             let mut app = SalgstrenerApp::new(bank, settings, rand::random()).with_records(records);
+            if let Some(watch) = watch {
+                app = app.with_watch(watch);
+            }
             for notice in notices {
                 app = app.with_notice(notice);
             }
@@ -434,6 +455,22 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The folder the instructor copied the bundled bank into, when it still loads; else the
+/// bundled bank.
+fn remembered_or_bundled(settings: &Settings) -> Bank {
+    settings
+        .scenario_folder
+        .as_ref()
+        .filter(|dir| dir.is_dir())
+        .and_then(|dir| Bank::load(BankSource::Folder(dir.clone())).ok())
+        .unwrap_or_else(|| Bank::load(BankSource::Embedded).unwrap_or_else(|_| empty_bank()))
+}
+
+/// Loading the bundled bank cannot fail (it reads no folder); this keeps the types honest.
+fn empty_bank() -> Bank {
+    Bank::from_files(BankSource::Embedded, Vec::new(), &|_: &Path| false)
 }
 
 fn system_language() -> Language {

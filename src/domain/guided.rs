@@ -169,6 +169,11 @@ impl Guided {
         }
     }
 
+    /// Moves the session onto a reloaded bank, keeping the trainee's place.
+    pub fn rebase(&mut self, old: &Bank, new: &Bank) {
+        self.practice.rebase(old, new);
+    }
+
     /// The underlying practice session: question, tally, round.
     pub fn practice(&self) -> &Practice {
         &self.practice

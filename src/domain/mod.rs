@@ -20,3 +20,4 @@ pub mod stats;
 pub mod storage;
 pub mod taxonomy;
 pub mod validate;
+pub mod watch;

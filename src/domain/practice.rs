@@ -199,6 +199,31 @@ impl Practice {
             .count();
     }
 
+    /// Moves the session onto a reloaded bank, keeping the trainee's place: the question on
+    /// screen and the rest of the round are found again by id. A question whose scenario is
+    /// gone is replaced by the next one; one whose offers changed starts its choices again.
+    pub fn rebase(&mut self, old: &Bank, new: &Bank) {
+        let map = |i: usize| old.get(i).and_then(|s| new.index_of(&s.id));
+        self.deck = self.deck.iter().filter_map(|&i| map(i)).collect();
+        self.round_size = self.round_size.min(self.deck.len() + 1);
+        let current = self.question.take();
+        match current.and_then(|q| map(q.scenario).map(|i| (q, i))) {
+            Some((mut q, index)) => {
+                let offers = new.get(index).map_or(0, |s| s.offers.len());
+                if q.offer_order.len() != offers {
+                    q.offer_order = (0..offers).collect();
+                    q.offer_order.shuffle(&mut self.rng);
+                    q.chosen_offer = None;
+                    q.outcome = None;
+                }
+                q.scenario = index;
+                self.question = Some(q);
+            }
+            None => self.draw(new),
+        }
+        self.count_due(new);
+    }
+
     /// Scenarios not yet shown in this round, not counting the one on screen.
     pub fn remaining(&self) -> usize {
         self.deck.len()

@@ -366,6 +366,36 @@ impl QuizRun {
         self.questions.get(self.current)
     }
 
+    /// Moves a running quiz onto a reloaded bank by scenario id. Questions whose scenario is
+    /// gone are dropped; those whose offers changed lose their chosen offer.
+    pub fn rebase(&mut self, old: &Bank, new: &Bank) {
+        let current_id = self
+            .current()
+            .and_then(|q| old.get(q.scenario))
+            .map(|s| s.id.clone());
+        self.questions.retain_mut(|q| {
+            let Some(index) = old.get(q.scenario).and_then(|s| new.index_of(&s.id)) else {
+                return false;
+            };
+            let offers = new.get(index).map_or(0, |s| s.offers.len());
+            if q.offer_order.len() != offers {
+                q.offer_order = (0..offers).collect();
+                q.chosen_offer = None;
+                q.outcome = None;
+            }
+            q.scenario = index;
+            true
+        });
+        self.current = current_id
+            .and_then(|id| {
+                self.questions
+                    .iter()
+                    .position(|q| new.get(q.scenario).is_some_and(|s| s.id == id))
+            })
+            .unwrap_or(0)
+            .min(self.questions.len().saturating_sub(1));
+    }
+
     /// When the quiz was started.
     pub fn started(&self) -> Timestamp {
         self.started

@@ -6,6 +6,7 @@ use crate::domain::language::Language;
 use crate::domain::lessons::PathNode;
 use crate::domain::practice::PracticeAction;
 use crate::domain::taxonomy::SaleType;
+use crate::ui::editor::EditorAction;
 use crate::ui::quiz::QuizCommand;
 
 /// The screens reachable from the top bar.
@@ -24,6 +25,8 @@ pub enum Screen {
     Learn,
     /// Practice that walks through the decision path before the answer.
     Guided,
+    /// Write and maintain scenario and quiz files.
+    Editor,
 }
 
 /// A request from a screen.
@@ -35,6 +38,8 @@ pub enum Action {
     Show(Screen),
     /// Switch the interface language.
     SetLanguage(Language),
+    /// Something in the editor.
+    Editor(EditorAction),
     /// Something in the quiz flow.
     Quiz(QuizCommand),
     /// Practise scenarios whose right answer is one of these two types.

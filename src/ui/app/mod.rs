@@ -1,4 +1,7 @@
 //! The application: top bar, the screen switch, and the one place where actions are applied.
+//! The editor's actions, which touch files, are applied in [`editor_actions`].
+
+mod editor_actions;
 
 use egui::{RichText, Ui};
 use jiff::Timestamp;
@@ -20,6 +23,8 @@ use crate::ui::action::{Action, Screen};
 use crate::ui::guided::GuidedScreen;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::learn::LearnScreen;
+use crate::domain::watch::FolderWatch;
+use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::practice::PracticeScreen;
 use crate::ui::problems::ProblemsScreen;
 use crate::ui::progress::ProgressScreen;
@@ -36,6 +41,9 @@ pub struct Settings {
     pub language: Language,
     /// The practice selection.
     pub filter: Filter,
+    /// A scenario folder the instructor made (by copying the bundled bank), opened when no
+    /// other folder is given.
+    pub scenario_folder: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -50,6 +58,7 @@ impl Settings {
         Self {
             language,
             filter: Filter::for_language(language),
+            scenario_folder: None,
         }
     }
 }
@@ -74,6 +83,13 @@ pub struct SalgstrenerApp {
     explained_node: Option<PathNode>,
     scroll_to_explanation: bool,
     reveal_step: bool,
+    editor: EditorState,
+    /// Bumped whenever the bank is replaced, so cached views know to refresh.
+    generation: u64,
+    watch: Option<FolderWatch>,
+    ctx: Option<egui::Context>,
+    /// The user chose to close despite unsaved changes.
+    close_confirmed: bool,
 }
 
 impl SalgstrenerApp {
@@ -98,7 +114,45 @@ impl SalgstrenerApp {
             explained_node: None,
             scroll_to_explanation: false,
             reveal_step: false,
+            editor: EditorState::default(),
+            generation: 0,
+            watch: None,
+            ctx: None,
+            close_confirmed: false,
         }
+    }
+
+    /// Reloads the bank whenever files in its folder change.
+    pub fn with_watch(mut self, watch: FolderWatch) -> Self {
+        self.watch = Some(watch);
+        self
+    }
+
+    /// The editor's state.
+    pub fn editor(&self) -> &EditorState {
+        &self.editor
+    }
+
+    /// The editor's state, for tests that type into the open draft.
+    pub fn editor_mut(&mut self) -> &mut EditorState {
+        &mut self.editor
+    }
+
+    /// Swaps in a reloaded bank, keeping every session's place (by scenario id), and
+    /// refreshing the open file when it changed on disk and has no unsaved edits.
+    pub fn replace_bank(&mut self, bank: Bank) {
+        let old = std::mem::replace(&mut self.bank, bank);
+        self.practice.rebase(&old, &self.bank);
+        self.guided.rebase(&old, &self.bank);
+        if let QuizStage::Running { run, .. } = &mut self.quiz {
+            run.rebase(&old, &self.bank);
+        }
+        self.generation += 1;
+        self.editor.bank_changed();
+        let now = (self.clock)();
+        let due = self.records.due_ids(&self.bank, now);
+        self.practice.set_due(&self.bank, due);
+        self.refresh_open_file();
     }
 
     /// Uses `clock` for the time (quiz timers, history timestamps).
@@ -171,6 +225,13 @@ impl SalgstrenerApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let now = (self.clock)();
         self.tick(now);
+        if self.ctx.is_none() {
+            self.ctx = Some(ui.ctx().clone());
+        }
+        if let Some(bank) = self.watch.as_ref().and_then(FolderWatch::latest) {
+            self.replace_bank(bank);
+        }
+        self.guard_close(ui);
         let mut actions = Vec::new();
         self.top_bar_ui(ui, &mut actions);
         self.notices_ui(ui, &mut actions);
@@ -196,6 +257,12 @@ impl SalgstrenerApp {
             }
             .ui(ui, texts(lang), &mut actions),
             Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+            Screen::Editor => EditorScreen {
+                bank: &self.bank,
+                generation: self.generation,
+                lang,
+            }
+            .ui(ui, texts(lang), &mut self.editor, &mut actions),
             Screen::Learn => LearnScreen {
                 lang,
                 selected: self.explained_node,
@@ -258,6 +325,7 @@ impl SalgstrenerApp {
             Action::Show(screen) => self.screen = screen,
             Action::SetLanguage(language) => self.settings.language = language,
             Action::Quiz(command) => self.apply_quiz(command, now),
+            Action::Editor(action) => self.apply_editor(action, now),
             Action::PracticePair(a, b) => {
                 let mut filter = self.practice.filter().clone();
                 filter.types = vec![a.min(b), a.max(b)];
@@ -466,6 +534,7 @@ impl SalgstrenerApp {
                     (Screen::Guided, t.tab_guided.to_owned()),
                     (Screen::Quiz, t.tab_quiz.to_owned()),
                     (Screen::Progress, t.tab_progress.to_owned()),
+                    (Screen::Editor, t.tab_editor.to_owned()),
                     (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),
                 ];
                 for (screen, label) in tabs {

@@ -426,10 +426,11 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
             let bank = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
-            cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-                "Salgstreneren – {}",
-                bank.source().describe()
-            )));
+            cc.egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                    "Salgstreneren – {}",
+                    bank.source().describe()
+                )));
             let watch = match bank.source() {
                 BankSource::Folder(dir) => {
                     let ctx = cc.egui_ctx.clone();

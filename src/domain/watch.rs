@@ -29,16 +29,21 @@ impl std::fmt::Debug for FolderWatch {
 impl FolderWatch {
     /// Watches `dir` and everything under it. `on_reload` is called (from the background
     /// thread) after each new bank is ready, so a window can wake up and take it.
-    pub fn start(dir: PathBuf, on_reload: impl Fn() + Send + 'static) -> notify::Result<FolderWatch> {
+    pub fn start(
+        dir: PathBuf,
+        on_reload: impl Fn() + Send + 'static,
+    ) -> notify::Result<FolderWatch> {
         let (events_tx, events) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            let relevant = event.is_ok_and(|e| {
-                !matches!(e.kind, EventKind::Access(_)) && e.paths.iter().any(|p| !is_temporary(p))
-            });
-            if relevant {
-                let _ = events_tx.send(());
-            }
-        })?;
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                let relevant = event.is_ok_and(|e| {
+                    !matches!(e.kind, EventKind::Access(_))
+                        && e.paths.iter().any(|p| !is_temporary(p))
+                });
+                if relevant {
+                    let _ = events_tx.send(());
+                }
+            })?;
         watcher.watch(&dir, RecursiveMode::Recursive)?;
         let (banks_tx, banks) = mpsc::channel();
         thread::Builder::new()

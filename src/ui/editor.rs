@@ -4,7 +4,10 @@
 
 use std::path::PathBuf;
 
-use egui::{Button, ComboBox, DragValue, Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, TextEdit, Ui};
+use egui::{
+    Button, ComboBox, DragValue, Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, TextEdit,
+    Ui,
+};
 
 use crate::domain::bank::{Bank, BankSource, Entry, EntryKind};
 use crate::domain::editor::{Document, Draft};
@@ -195,9 +198,10 @@ impl EditorState {
     /// The number of scenarios a quiz draft's selection matches, recomputed only when the
     /// selection or language changes.
     fn quiz_matches(&mut self, bank: &Bank, quiz: &Quiz) -> usize {
-        let stale = self.quiz_matches.as_ref().is_none_or(|(q, _)| {
-            q.select != quiz.select || q.language != quiz.language
-        });
+        let stale = self
+            .quiz_matches
+            .as_ref()
+            .is_none_or(|(q, _)| q.select != quiz.select || q.language != quiz.language);
         if stale {
             self.quiz_matches = Some((quiz.clone(), quiz.matching(bank).len()));
         }
@@ -239,7 +243,8 @@ impl EditorScreen<'_> {
     /// Draws the list, the form and the preview, and pushes actions.
     pub fn ui(&self, ui: &mut Ui, t: &Texts, state: &mut EditorState, actions: &mut Vec<Action>) {
         let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
-        if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S))) {
+        if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)))
+        {
             push(actions, EditorAction::Save);
         }
         egui::Panel::left("editor_list")
@@ -247,26 +252,34 @@ impl EditorScreen<'_> {
             .default_size(300.0)
             .show(ui, |ui| self.list_ui(ui, t, state, actions));
         let wide = ui.available_width() >= WIDE;
-        let has_preview = matches!(state.doc.as_ref().map(|d| &d.draft), Some(Draft::Scenario(_)));
+        let has_preview = matches!(
+            state.doc.as_ref().map(|d| &d.draft),
+            Some(Draft::Scenario(_))
+        );
         if wide && has_preview {
             egui::Panel::right("editor_preview")
                 .resizable(true)
                 .default_size(380.0)
                 .show(ui, |ui| {
-                    ScrollArea::vertical().id_salt("preview_scroll").show(ui, |ui| {
-                        self.preview_ui(ui, t, state, actions);
-                    });
+                    ScrollArea::vertical()
+                        .id_salt("preview_scroll")
+                        .show(ui, |ui| {
+                            self.preview_ui(ui, t, state, actions);
+                        });
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical().id_salt("form_scroll").auto_shrink([false, false]).show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(820.0));
-                self.form_ui(ui, t, state, actions);
-                if !wide && has_preview {
-                    ui.separator();
-                    self.preview_ui(ui, t, state, actions);
-                }
-            });
+            ScrollArea::vertical()
+                .id_salt("form_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(820.0));
+                    self.form_ui(ui, t, state, actions);
+                    if !wide && has_preview {
+                        ui.separator();
+                        self.preview_ui(ui, t, state, actions);
+                    }
+                });
         });
         self.dialog_ui(ui, t, state, actions);
     }
@@ -274,10 +287,16 @@ impl EditorScreen<'_> {
     fn list_ui(&self, ui: &mut Ui, t: &Texts, state: &mut EditorState, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
             let editable = matches!(self.bank.source(), BankSource::Folder(_));
-            if ui.add_enabled(editable, Button::new(t.editor_new)).clicked() {
+            if ui
+                .add_enabled(editable, Button::new(t.editor_new))
+                .clicked()
+            {
                 actions.push(Action::Editor(EditorAction::NewScenario));
             }
-            if ui.add_enabled(editable, Button::new(t.editor_new_quiz)).clicked() {
+            if ui
+                .add_enabled(editable, Button::new(t.editor_new_quiz))
+                .clicked()
+            {
                 actions.push(Action::Editor(EditorAction::NewQuiz));
             }
         });
@@ -289,14 +308,24 @@ impl EditorScreen<'_> {
         )
         .labelled_by(search_label.id);
         ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t.language);
             ComboBox::from_id_salt("filter_language")
-                .selected_text(state.language.map_or(t.editor_any_language, Language::native_name))
+                .selected_text(
+                    state
+                        .language
+                        .map_or(t.editor_any_language, Language::native_name),
+                )
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut state.language, None, t.editor_any_language);
                     for l in Language::ALL {
                         ui.selectable_value(&mut state.language, Some(l), l.native_name());
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t.field_offer_kind);
             ComboBox::from_id_salt("filter_type")
                 .selected_text(state.sale_type.map_or(t.editor_any_type, SaleType::title))
                 .show_ui(ui, |ui| {
@@ -304,18 +333,29 @@ impl EditorScreen<'_> {
                     for st in SaleType::ALL {
                         ui.selectable_value(&mut state.sale_type, Some(st), st.title());
                     }
-                });
-            let level_text = state
-                .level
-                .map_or(t.editor_any_level.to_owned(), |l| fill(t.difficulty_level, &[("n", &l)]));
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t.difficulty);
+            let level_text = state.level.map_or(t.editor_any_level.to_owned(), |l| {
+                fill(t.difficulty_level, &[("n", &l)])
+            });
             ComboBox::from_id_salt("filter_level")
                 .selected_text(level_text)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut state.level, None, t.editor_any_level);
-                    for l in 1..=3u8 {
-                        ui.selectable_value(&mut state.level, Some(l), fill(t.difficulty_level, &[("n", &l)]));
+                    for level in 1..=3u8 {
+                        ui.selectable_value(
+                            &mut state.level,
+                            Some(level),
+                            fill(t.difficulty_level, &[("n", &level)]),
+                        );
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             let tag_label = ui.label(t.editor_tag_filter);
             ui.add(TextEdit::singleline(&mut state.tag).desired_width(80.0))
                 .labelled_by(tag_label.id);
@@ -323,7 +363,13 @@ impl EditorScreen<'_> {
         let total = self.bank.entries().len();
         let open_path = state.doc.as_ref().map(|d| d.path().to_path_buf());
         let rows = state.rows(self.bank, self.generation).to_vec();
-        ui.label(RichText::new(fill(t.editor_count, &[("shown", &rows.len()), ("total", &total)])).weak());
+        ui.label(
+            RichText::new(fill(
+                t.editor_count,
+                &[("shown", &rows.len()), ("total", &total)],
+            ))
+            .weak(),
+        );
         ui.separator();
         let row_height = ui.spacing().interact_size.y + 2.0;
         ScrollArea::vertical()
@@ -352,9 +398,15 @@ impl EditorScreen<'_> {
             text = text.color(sale_type::color(answer, dark));
         }
         let mark = if entry.errors > 0 {
-            Some(RichText::new(fill(t.editor_mark_errors, &[("n", &entry.errors)])).color(ui.visuals().error_fg_color))
+            Some(
+                RichText::new(fill(t.editor_mark_errors, &[("n", &entry.errors)]))
+                    .color(ui.visuals().error_fg_color),
+            )
         } else if entry.warnings > 0 {
-            Some(RichText::new(fill(t.editor_mark_warnings, &[("n", &entry.warnings)])).color(ui.visuals().warn_fg_color))
+            Some(
+                RichText::new(fill(t.editor_mark_warnings, &[("n", &entry.warnings)]))
+                    .color(ui.visuals().warn_fg_color),
+            )
         } else {
             None
         };
@@ -366,7 +418,10 @@ impl EditorScreen<'_> {
         if let Some(mark) = mark {
             button = button.right_text(mark);
         }
-        let hover = entry.id.clone().unwrap_or_else(|| entry.path.display().to_string());
+        let hover = entry
+            .id
+            .clone()
+            .unwrap_or_else(|| entry.path.display().to_string());
         ui.add(button).on_hover_text(hover)
     }
 
@@ -406,7 +461,11 @@ impl EditorScreen<'_> {
 
         // Header: file, state, commands.
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(doc.path().display().to_string()).monospace().weak());
+            ui.label(
+                RichText::new(doc.path().display().to_string())
+                    .monospace()
+                    .weak(),
+            );
             if doc.is_new() {
                 ui.colored_label(ui.visuals().warn_fg_color, t.editor_new_file);
             } else if doc.is_dirty() {
@@ -425,7 +484,10 @@ impl EditorScreen<'_> {
                 push(actions, EditorAction::Save);
             }
             let parsed = !matches!(doc.draft, Draft::Raw(_));
-            if ui.add_enabled(parsed, Button::new(t.editor_duplicate)).clicked() {
+            if ui
+                .add_enabled(parsed, Button::new(t.editor_duplicate))
+                .clicked()
+            {
                 push(actions, EditorAction::Duplicate);
             }
             if ui.button(t.editor_delete).clicked() {
@@ -438,12 +500,20 @@ impl EditorScreen<'_> {
                 fill(t.editor_errors_block_save, &[("n", &errors)]),
             );
         } else if warnings > 0 {
-            ui.colored_label(ui.visuals().warn_fg_color, fill(t.editor_warnings_note, &[("n", &warnings)]));
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                fill(t.editor_warnings_note, &[("n", &warnings)]),
+            );
         }
         ui.separator();
 
         // Problems not tied to a field are listed at the top.
-        let loose: Vec<Problem> = doc.problems().iter().filter(|p| p.field.is_none()).cloned().collect();
+        let loose: Vec<Problem> = doc
+            .problems()
+            .iter()
+            .filter(|p| p.field.is_none())
+            .cloned()
+            .collect();
         for p in &loose {
             problem_ui(ui, p);
         }
@@ -488,13 +558,21 @@ impl EditorScreen<'_> {
         state.tag_input = tag_input;
     }
 
-    fn preview_ui(&self, ui: &mut Ui, t: &Texts, state: &mut EditorState, actions: &mut Vec<Action>) {
+    fn preview_ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        state: &mut EditorState,
+        actions: &mut Vec<Action>,
+    ) {
         let Some(Draft::Scenario(s)) = state.doc.as_ref().map(|d| &d.draft) else {
             return;
         };
         ui.heading(t.editor_preview);
         let p = &mut state.preview;
-        if p.offer_order.len() != s.offers.len() || p.offer_order.iter().any(|&i| i >= s.offers.len()) {
+        if p.offer_order.len() != s.offers.len()
+            || p.offer_order.iter().any(|&i| i >= s.offers.len())
+        {
             p.offer_order = (0..s.offers.len()).collect();
             p.chosen_offer = None;
             p.outcome = None;
@@ -511,7 +589,8 @@ impl EditorScreen<'_> {
             actions.push(Action::Editor(EditorAction::Preview(pick)));
         }
         ui.horizontal(|ui| {
-            let can_check = p.chosen_type.is_some() && p.chosen_offer.is_some() && p.outcome.is_none();
+            let can_check =
+                p.chosen_type.is_some() && p.chosen_offer.is_some() && p.outcome.is_none();
             if ui.add_enabled(can_check, Button::new(t.check)).clicked() {
                 actions.push(Action::Editor(EditorAction::PreviewCheck));
             }
@@ -524,43 +603,56 @@ impl EditorScreen<'_> {
         }
     }
 
-    fn dialog_ui(&self, ui: &mut Ui, t: &Texts, state: &mut EditorState, actions: &mut Vec<Action>) {
+    fn dialog_ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        state: &mut EditorState,
+        actions: &mut Vec<Action>,
+    ) {
         let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
         let name = state
             .doc
             .as_ref()
-            .map(|d| d.path().file_name().unwrap_or_default().to_string_lossy().into_owned())
+            .map(|d| {
+                d.path()
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .unwrap_or_default();
-        let (heading, text, buttons): (String, String, Vec<(&str, EditorAction)>) = match &state.dialog {
-            Dialog::None => return,
-            Dialog::Discard(_) => (
-                t.editor_unsaved.to_owned(),
-                fill(t.dialog_discard_text, &[("name", &name)]),
-                vec![
-                    (t.editor_save, EditorAction::SaveAndContinue),
-                    (t.dialog_discard, EditorAction::Discard),
-                    (t.dialog_cancel, EditorAction::CloseDialog),
-                ],
-            ),
-            Dialog::Conflict => (
-                t.dialog_conflict_heading.to_owned(),
-                fill(t.dialog_conflict_text, &[("name", &name)]),
-                vec![
-                    (t.dialog_reload, EditorAction::Reload),
-                    (t.dialog_overwrite, EditorAction::Overwrite),
-                    (t.dialog_save_copy, EditorAction::SaveCopy),
-                    (t.dialog_cancel, EditorAction::CloseDialog),
-                ],
-            ),
-            Dialog::Delete => (
-                fill(t.dialog_delete_heading, &[("name", &name)]),
-                t.dialog_delete_text.to_owned(),
-                vec![
-                    (t.editor_delete, EditorAction::ConfirmDelete),
-                    (t.dialog_cancel, EditorAction::CloseDialog),
-                ],
-            ),
-        };
+        let (heading, text, buttons): (String, String, Vec<(&str, EditorAction)>) =
+            match &state.dialog {
+                Dialog::None => return,
+                Dialog::Discard(_) => (
+                    t.editor_unsaved.to_owned(),
+                    fill(t.dialog_discard_text, &[("name", &name)]),
+                    vec![
+                        (t.editor_save, EditorAction::SaveAndContinue),
+                        (t.dialog_discard, EditorAction::Discard),
+                        (t.dialog_cancel, EditorAction::CloseDialog),
+                    ],
+                ),
+                Dialog::Conflict => (
+                    t.dialog_conflict_heading.to_owned(),
+                    fill(t.dialog_conflict_text, &[("name", &name)]),
+                    vec![
+                        (t.dialog_reload, EditorAction::Reload),
+                        (t.dialog_overwrite, EditorAction::Overwrite),
+                        (t.dialog_save_copy, EditorAction::SaveCopy),
+                        (t.dialog_cancel, EditorAction::CloseDialog),
+                    ],
+                ),
+                Dialog::Delete => (
+                    fill(t.dialog_delete_heading, &[("name", &name)]),
+                    t.dialog_delete_text.to_owned(),
+                    vec![
+                        (t.editor_delete, EditorAction::ConfirmDelete),
+                        (t.dialog_cancel, EditorAction::CloseDialog),
+                    ],
+                ),
+            };
         let modal = egui::Modal::new(egui::Id::unique("editor_dialog")).show(ui.ctx(), |ui| {
             ui.set_max_width(420.0);
             ui.heading(heading);
@@ -596,7 +688,9 @@ impl AssetCheck {
 impl crate::domain::validate::AssetLookup for AssetCheck {
     fn exists(&self, relative: &std::path::Path) -> bool {
         // Only called when the draft changes, never per frame.
-        self.0.as_ref().is_some_and(|dir| dir.join(relative).is_file())
+        self.0
+            .as_ref()
+            .is_some_and(|dir| dir.join(relative).is_file())
     }
 }
 
@@ -614,7 +708,10 @@ fn problem_ui(ui: &mut Ui, p: &Problem) {
 
 /// The problems of one field, right under it.
 fn field_problems_ui(ui: &mut Ui, problems: &[Problem], field: &str) {
-    for p in problems.iter().filter(|p| p.field.as_deref() == Some(field)) {
+    for p in problems
+        .iter()
+        .filter(|p| p.field.as_deref() == Some(field))
+    {
         problem_ui(ui, p);
     }
 }
@@ -653,7 +750,11 @@ fn selected_text(output: &egui::text_edit::TextEditOutput, text: &str) -> Option
     }
     let [a, b] = range.sorted_cursors();
     let (start, end) = (a.index.0, b.index.0);
-    let selected: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let selected: String = text
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
     (!selected.trim().is_empty()).then_some(selected)
 }
 
@@ -699,7 +800,11 @@ fn scenario_form_ui(
                 push(actions, EditorAction::RemoveTag(i));
             }
         }
-        let response = ui.add(TextEdit::singleline(tag_input).desired_width(120.0).hint_text(t.field_tags));
+        let response = ui.add(
+            TextEdit::singleline(tag_input)
+                .desired_width(120.0)
+                .hint_text(t.field_tags),
+        );
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if (ui.button(t.field_add).clicked() || enter) && !tag_input.trim().is_empty() {
             push(actions, EditorAction::AddTag(std::mem::take(tag_input)));
@@ -729,7 +834,10 @@ fn scenario_form_ui(
     }
     if !cue_candidate.trim().is_empty() {
         let short: String = cue_candidate.chars().take(40).collect();
-        if ui.button(fill(t.field_add_cue, &[("text", &short)])).clicked() {
+        if ui
+            .button(fill(t.field_add_cue, &[("text", &short)]))
+            .clicked()
+        {
             push(actions, EditorAction::AddCue(std::mem::take(cue_candidate)));
         }
     }
@@ -744,7 +852,13 @@ fn scenario_form_ui(
             }
         }
     });
-    text_area_ui(ui, t.explanation, &mut s.explanation, problems, "explanation");
+    text_area_ui(
+        ui,
+        t.explanation,
+        &mut s.explanation,
+        problems,
+        "explanation",
+    );
 
     ui.add_space(6.0);
     ui.strong(t.field_offers);
@@ -755,10 +869,16 @@ fn scenario_form_ui(
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.strong(fill(t.field_offer, &[("k", &(i + 1))]));
-                if ui.add_enabled(i > 0, Button::new(t.field_move_up).small()).clicked() {
+                if ui
+                    .add_enabled(i > 0, Button::new(t.field_move_up).small())
+                    .clicked()
+                {
                     push(actions, EditorAction::MoveOffer(i, true));
                 }
-                if ui.add_enabled(i + 1 < count, Button::new(t.field_move_down).small()).clicked() {
+                if ui
+                    .add_enabled(i + 1 < count, Button::new(t.field_move_down).small())
+                    .clicked()
+                {
                     push(actions, EditorAction::MoveOffer(i, false));
                 }
                 if ui.add(Button::new(t.field_remove).small()).clicked() {
@@ -766,29 +886,50 @@ fn scenario_form_ui(
                 }
             });
             let prefix = format!("offers[{i}]");
-            text_field_ui(ui, t.field_offer_text, &mut offer.text, problems, &format!("{prefix}.text"));
+            text_field_ui(
+                ui,
+                t.field_offer_text,
+                &mut offer.text,
+                problems,
+                &format!("{prefix}.text"),
+            );
             ui.horizontal_wrapped(|ui| {
-                ui.label(t.field_offer_kind);
+                let l = ui.label(t.field_offer_kind);
                 ComboBox::from_id_salt(("offer_kind", i))
                     .selected_text(offer.kind.title())
                     .show_ui(ui, |ui| {
                         for st in SaleType::ALL {
                             ui.selectable_value(&mut offer.kind, st, st.title());
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(l.id);
                 ui.separator();
                 ui.label(t.field_offer_fit);
-                for (fit, label) in [(Fit::Best, t.fit_best), (Fit::Acceptable, t.fit_acceptable), (Fit::Poor, t.fit_poor)] {
+                for (fit, label) in [
+                    (Fit::Best, t.fit_best),
+                    (Fit::Acceptable, t.fit_acceptable),
+                    (Fit::Poor, t.fit_poor),
+                ] {
                     ui.radio_value(&mut offer.fit, fit, label);
                 }
             });
             field_problems_ui(ui, problems, &format!("{prefix}.kind"));
             field_problems_ui(ui, problems, &format!("{prefix}.fit"));
-            text_area_ui(ui, t.field_offer_feedback, &mut offer.feedback, problems, &format!("{prefix}.feedback"));
+            text_area_ui(
+                ui,
+                t.field_offer_feedback,
+                &mut offer.feedback,
+                problems,
+                &format!("{prefix}.feedback"),
+            );
         });
     }
     if ui
-        .add_enabled(count < crate::domain::validate::MAX_OFFERS, Button::new(t.field_add_offer))
+        .add_enabled(
+            count < crate::domain::validate::MAX_OFFERS,
+            Button::new(t.field_add_offer),
+        )
         .clicked()
     {
         push(actions, EditorAction::AddOffer);
@@ -796,8 +937,11 @@ fn scenario_form_ui(
 
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        ui.strong(t.field_image);
-        let current = s.image.clone().unwrap_or_else(|| t.field_no_image.to_owned());
+        let l = ui.strong(t.field_image);
+        let current = s
+            .image
+            .clone()
+            .unwrap_or_else(|| t.field_no_image.to_owned());
         ComboBox::from_id_salt("image")
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -805,7 +949,9 @@ fn scenario_form_ui(
                 for img in images {
                     ui.selectable_value(&mut s.image, Some(img.clone()), img);
                 }
-            });
+            })
+            .response
+            .labelled_by(l.id);
     });
     field_problems_ui(ui, problems, "image");
 }
@@ -821,7 +967,8 @@ fn quiz_form_ui(ui: &mut Ui, t: &Texts, q: &mut Quiz, problems: &[Problem], matc
     });
     ui.horizontal_wrapped(|ui| {
         let l = ui.strong(t.quiz_field_questions);
-        ui.add(DragValue::new(&mut q.questions).range(1..=500)).labelled_by(l.id);
+        ui.add(DragValue::new(&mut q.questions).range(1..=500))
+            .labelled_by(l.id);
     });
     field_problems_ui(ui, problems, "questions");
 
@@ -869,13 +1016,22 @@ fn quiz_form_ui(ui: &mut Ui, t: &Texts, q: &mut Quiz, problems: &[Problem], matc
     field_problems_ui(ui, problems, "time_limit_minutes");
     ui.horizontal_wrapped(|ui| {
         let l = ui.strong(t.quiz_field_pass);
-        ui.add(egui::Slider::new(&mut q.pass_percent, 0..=100)).labelled_by(l.id);
+        ui.add(egui::Slider::new(&mut q.pass_percent, 0..=100))
+            .labelled_by(l.id);
     });
     field_problems_ui(ui, problems, "pass_percent");
     ui.horizontal_wrapped(|ui| {
         ui.strong(t.quiz_field_feedback);
-        ui.radio_value(&mut q.feedback, FeedbackTiming::AfterEach, t.quiz_feedback_after_each);
-        ui.radio_value(&mut q.feedback, FeedbackTiming::AtEnd, t.quiz_feedback_at_end);
+        ui.radio_value(
+            &mut q.feedback,
+            FeedbackTiming::AfterEach,
+            t.quiz_feedback_after_each,
+        );
+        ui.radio_value(
+            &mut q.feedback,
+            FeedbackTiming::AtEnd,
+            t.quiz_feedback_at_end,
+        );
     });
     ui.checkbox(&mut q.partial_credit, t.quiz_field_partial);
     ui.checkbox(&mut q.ask_confidence, t.quiz_field_confidence);

@@ -12,7 +12,9 @@ use crate::domain::bank::{Bank, BankSource, EntryKind, QUIZ_FOLDER, assets_folde
 use crate::domain::editor::{self, Document, Draft, SaveMode, SaveOutcome};
 use crate::domain::language::Language;
 use crate::domain::watch::FolderWatch;
-use crate::ui::editor::{AssetCheck, Dialog, EditorAction, Message, Pending, Preview, check_preview};
+use crate::ui::editor::{
+    AssetCheck, Dialog, EditorAction, Message, Pending, Preview, check_preview,
+};
 use crate::ui::i18n::{fill, texts};
 use crate::ui::widgets::question::Pick;
 
@@ -55,7 +57,8 @@ impl SalgstrenerApp {
     pub(super) fn guard_close(&mut self, ui: &Ui) {
         let asked = ui.input(|i| i.viewport().close_requested());
         if asked && !self.close_confirmed && self.editor.is_dirty() {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.editor.dialog = Dialog::Discard(Pending::Close);
             self.screen = Screen::Editor;
         }
@@ -110,15 +113,17 @@ impl SalgstrenerApp {
         let mut found = Vec::new();
         let mut stack = vec![assets.clone()];
         while let Some(dir) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let path = entry.path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path
-                    .extension()
-                    .is_some_and(|e| ["png", "jpg", "jpeg", "svg"].contains(&e.to_string_lossy().to_lowercase().as_str()))
-                    && let Ok(relative) = path.strip_prefix(&assets)
+                } else if path.extension().is_some_and(|e| {
+                    ["png", "jpg", "jpeg", "svg"]
+                        .contains(&e.to_string_lossy().to_lowercase().as_str())
+                }) && let Ok(relative) = path.strip_prefix(&assets)
                 {
                     found.push(relative.to_string_lossy().replace('\\', "/"));
                 }
@@ -129,7 +134,10 @@ impl SalgstrenerApp {
     }
 
     fn id_taken(&self, id: &str) -> bool {
-        self.bank.entries().iter().any(|e| e.id.as_deref() == Some(id))
+        self.bank
+            .entries()
+            .iter()
+            .any(|e| e.id.as_deref() == Some(id))
             || self.root().is_some_and(|root| {
                 editor::scenario_path(&root, id).exists()
                     || Language::ALL
@@ -142,7 +150,11 @@ impl SalgstrenerApp {
     /// way (as the bundled one is), else at the root.
     fn folder_for(&self, root: &Path, language: Language) -> PathBuf {
         let sub = root.join(language.code());
-        if sub.is_dir() { sub } else { root.to_path_buf() }
+        if sub.is_dir() {
+            sub
+        } else {
+            root.to_path_buf()
+        }
     }
 
     fn new_scenario(&mut self) {
@@ -172,7 +184,10 @@ impl SalgstrenerApp {
         };
         let id = editor::fresh_id(base, |id| self.id_taken(id));
         let path = editor::scenario_path(&root.join(QUIZ_FOLDER), &id);
-        self.editor.doc = Some(Document::create(path, Draft::Quiz(editor::blank_quiz(&id, language))));
+        self.editor.doc = Some(Document::create(
+            path,
+            Draft::Quiz(editor::blank_quiz(&id, language)),
+        ));
         self.editor.message = None;
     }
 
@@ -201,11 +216,18 @@ impl SalgstrenerApp {
             Draft::Quiz(q) => Some(q.id.clone()),
             Draft::Raw(_) => None,
         };
-        let stem = doc.path().file_stem().map(|s| s.to_string_lossy().into_owned());
+        let stem = doc
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned());
         if let Some(id) = id.filter(|id| Some(id) != stem.as_ref()) {
             // A new id means a new file name.
             if doc.is_new() {
-                let dir = doc.path().parent().map(Path::to_path_buf).unwrap_or_default();
+                let dir = doc
+                    .path()
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
                 doc.retarget(editor::scenario_path(&dir, &id));
             } else {
                 return match editor::rename(doc, &id, &self.bank, &assets) {
@@ -230,7 +252,10 @@ impl SalgstrenerApp {
                 true
             }
             SaveOutcome::Refused(errors) => {
-                let reason = errors.first().map(|p| p.message.clone()).unwrap_or_default();
+                let reason = errors
+                    .first()
+                    .map(|p| p.message.clone())
+                    .unwrap_or_default();
                 self.say(false, fill(t.editor_refused, &[("reason", &reason)]));
                 false
             }
@@ -247,7 +272,9 @@ impl SalgstrenerApp {
 
     /// Gives the draft a fresh id and its own new file, then saves it there.
     fn save_copy(&mut self) {
-        let Some(doc) = self.editor.doc.as_ref() else { return };
+        let Some(doc) = self.editor.doc.as_ref() else {
+            return;
+        };
         let (base, dir) = match &doc.draft {
             Draft::Scenario(s) => (s.id.clone(), doc.path().parent().map(Path::to_path_buf)),
             Draft::Quiz(q) => (q.id.clone(), doc.path().parent().map(Path::to_path_buf)),
@@ -266,8 +293,14 @@ impl SalgstrenerApp {
     }
 
     fn duplicate(&mut self) {
-        let Some(doc) = self.editor.doc.as_ref() else { return };
-        let dir = doc.path().parent().map(Path::to_path_buf).unwrap_or_default();
+        let Some(doc) = self.editor.doc.as_ref() else {
+            return;
+        };
+        let dir = doc
+            .path()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         let mut draft = doc.draft.clone();
         let base = match &draft {
             Draft::Scenario(s) => s.id.clone(),
@@ -286,7 +319,9 @@ impl SalgstrenerApp {
 
     fn delete(&mut self, now: Timestamp) {
         let t = texts(self.settings.language);
-        let Some(doc) = self.editor.doc.take() else { return };
+        let Some(doc) = self.editor.doc.take() else {
+            return;
+        };
         if doc.is_new() {
             return;
         }
@@ -319,7 +354,10 @@ impl SalgstrenerApp {
                         let wake = move || ctx.request_repaint();
                         self.watch = FolderWatch::start(dest.clone(), wake).ok();
                     }
-                    self.say(true, fill(t.editor_copied, &[("n", &n), ("path", &dest.display())]));
+                    self.say(
+                        true,
+                        fill(t.editor_copied, &[("n", &n), ("path", &dest.display())]),
+                    );
                 }
                 Err(e) => self.say(false, e.to_string()),
             },

@@ -1,0 +1,305 @@
+//! The editor driven through the real UI: create a scenario through the form, see and fix its
+//! errors, save; conflicts with changes on disk; unsaved changes; delete; hot reload.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::language::Language;
+use salgstrener::domain::watch::FolderWatch;
+use salgstrener::ui::app::{SalgstrenerApp, Settings};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn folder() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("scenarios");
+    fs::create_dir_all(&dir).unwrap();
+    for name in ["klaer-belte.ron", "bil-takboks.ron"] {
+        fs::copy(fixture("good").join(name), dir.join(name)).unwrap();
+    }
+    (tmp, dir)
+}
+
+fn harness(dir: &Path) -> Harness<'static, SalgstrenerApp> {
+    let bank = Bank::load(BankSource::Folder(dir.to_path_buf())).unwrap();
+    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 2400.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+}
+
+/// Focuses a text field found by its label and types into it.
+fn type_into(h: &mut Harness<'_, SalgstrenerApp>, role: Role, label: &str, nth: usize, text: &str) {
+    let node = h
+        .get_all_by_role_and_label(role, label)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no field {label:?} #{nth}"));
+    node.focus();
+    h.run();
+    let node = h.get_all_by_role_and_label(role, label).nth(nth).unwrap();
+    node.type_text(text);
+    h.run();
+}
+
+/// Selects all text of a field and types over it.
+fn replace_text(h: &mut Harness<'_, SalgstrenerApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
+    let (_tmp, dir) = folder();
+    let mut h = harness(&dir);
+    h.get_by_label("Redigering").click();
+    h.run();
+    h.get_by_label("2 av 2 filer");
+    h.get_by_label("Nytt scenario").click();
+    h.run();
+    h.get_by_label("Ny fil, ikke lagret ennå");
+    // Every empty text is an error beside its field, and saving is refused until fixed.
+    h.get_by_label("Kan ikke lagres før feilene er rettet (11).");
+    h.get_by_label("`title` is empty: write the text the trainee should read");
+
+    type_into(&mut h, Role::TextInput, "Tittel", 0, "Takboks til ny bil");
+    type_into(&mut h, Role::TextInput, "Bransje", 0, "Bil");
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Kunden",
+        0,
+        "Kari kjøpte nettopp en stasjonsvogn hos deg.",
+    );
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Situasjonen",
+        0,
+        "Hun sier at skiene til familien ikke får plass i bagasjerommet.",
+    );
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Forklaring",
+        0,
+        "En takboks utvider bilen hun nettopp kjøpte: tilleggssalg.",
+    );
+    for (i, (text, feedback)) in [
+        ("En takboks", "Hører til bilen."),
+        ("Vinterdekk", "Et annet behov."),
+        ("En bil til", "Ingen trenger to."),
+    ]
+    .iter()
+    .enumerate()
+    {
+        type_into(&mut h, Role::TextInput, "Tekst", i, text);
+        type_into(
+            &mut h,
+            Role::MultilineTextInput,
+            "Tilbakemelding",
+            i,
+            feedback,
+        );
+    }
+    assert!(
+        h.query_by_label_contains("Kan ikke lagres").is_none(),
+        "all errors fixed"
+    );
+
+    // A validation error as you type: an id that another file uses.
+    replace_text(&mut h, Role::TextInput, "Id (unik)", "klaer-belte");
+    h.get_by_label_contains("id \"klaer-belte\" is already used by");
+    h.get_by_label("Kan ikke lagres før feilene er rettet (1).");
+    replace_text(&mut h, Role::TextInput, "Id (unik)", "bil-takboks-ny");
+    assert!(h.query_by_label_contains("Kan ikke lagres").is_none());
+
+    h.get_by_label("Lagre").click();
+    h.run();
+    let saved = dir.join("bil-takboks-ny.ron");
+    h.get_by_label(&format!("Lagret {}", saved.display()));
+    let text = fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("title: \"Takboks til ny bil\""), "{text}");
+    let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
+    assert_eq!(bank.problems(), &[], "the saved file loads cleanly");
+    assert!(bank.index_of("bil-takboks-ny").is_some());
+    // The list follows at once.
+    h.get_by_label("3 av 3 filer");
+}
+
+fn open_in_editor(h: &mut Harness<'_, SalgstrenerApp>, title: &str) {
+    h.get_by_label("Redigering").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, title).click();
+    h.run();
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_offers_reload_overwrite_or_copy() {
+    let (_tmp, dir) = folder();
+    let path = dir.join("klaer-belte.ron");
+    let mut h = harness(&dir);
+    open_in_editor(&mut h, "Ny dressbukse");
+    replace_text(&mut h, Role::TextInput, "Tittel", "Min tittel");
+    h.get_by_label("Ulagrede endringer");
+
+    // Someone edits the same file by hand meanwhile.
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Ny dressbukse", "Deres tittel");
+    fs::write(&path, &theirs).unwrap();
+
+    h.get_by_label("Lagre").click();
+    h.run();
+    h.get_by_label("Filen er endret på disken");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing overwritten without asking"
+    );
+    h.get_by_label("Lagre min som kopi").click();
+    h.run();
+    let copy = dir.join("klaer-belte-2.ron");
+    assert!(fs::read_to_string(&copy).unwrap().contains("Min tittel"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+
+    // Back on the original: change it again and choose to load their version.
+    h.get_by_role_and_label(Role::Button, "Deres tittel")
+        .click();
+    h.run();
+    replace_text(&mut h, Role::TextInput, "Tittel", "Igjen min");
+    fs::write(&path, theirs.replace("Deres tittel", "Deres andre")).unwrap();
+    h.get_by_label("Lagre").click();
+    h.run();
+    h.get_by_label("Last inn deres versjon").click();
+    h.run();
+    assert!(h.query_by_label("Ulagrede endringer").is_none());
+    let title = h.get_by_role_and_label(Role::TextInput, "Tittel");
+    assert_eq!(title.value().as_deref(), Some("Deres andre"));
+
+    // And overwrite, when that is what the instructor wants.
+    replace_text(&mut h, Role::TextInput, "Tittel", "Endelig min");
+    fs::write(&path, theirs).unwrap();
+    h.get_by_label("Lagre").click();
+    h.run();
+    h.get_by_label("Overskriv med min").click();
+    h.run();
+    assert!(fs::read_to_string(&path).unwrap().contains("Endelig min"));
+}
+
+#[test]
+fn unsaved_changes_are_kept_until_the_instructor_decides() {
+    let (_tmp, dir) = folder();
+    let mut h = harness(&dir);
+    open_in_editor(&mut h, "Ny dressbukse");
+    replace_text(&mut h, Role::TextInput, "Bransje", "Herreklær");
+    h.get_by_role_and_label(Role::Button, "Roof box").click();
+    h.run();
+    h.get_by_label("klaer-belte.ron har endringer som ikke er lagret.");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Bransje")
+            .value()
+            .as_deref(),
+        Some("Herreklær")
+    );
+    h.get_by_role_and_label(Role::Button, "Roof box").click();
+    h.run();
+    h.get_by_label("Forkast endringene").click();
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Tittel")
+            .value()
+            .as_deref(),
+        Some("Roof box")
+    );
+    assert!(
+        fs::read_to_string(dir.join("klaer-belte.ron"))
+            .unwrap()
+            .contains("industry: \"Klær\"")
+    );
+}
+
+#[test]
+fn delete_asks_and_moves_the_file_to_the_trash() {
+    let (_tmp, dir) = folder();
+    let mut h = harness(&dir);
+    open_in_editor(&mut h, "Roof box");
+    h.get_by_label("Slett").click();
+    h.run();
+    h.get_by_label("Slette bil-takboks.ron?");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert!(dir.join("bil-takboks.ron").exists());
+    h.get_by_label("Slett").click();
+    h.run();
+    h.get_all_by_label("Slett").last().unwrap().click();
+    h.run();
+    assert!(!dir.join("bil-takboks.ron").exists());
+    assert!(dir.join(".trash/bil-takboks.ron").exists());
+    h.get_by_label("1 av 1 filer");
+}
+
+#[test]
+fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
+    let (_tmp, dir) = folder();
+    let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
+    let watch = FolderWatch::start(dir.clone(), || {}).unwrap();
+    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9).with_watch(watch);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    h.get_by_label("Ny dressbukse");
+    h.get_by_label("Tilleggssalg 5").click();
+    h.run();
+
+    // An instructor fixes a typo in their own editor.
+    let path = dir.join("klaer-belte.ron");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Ny dressbukse", "Ny mørk dressbukse");
+    fs::write(&path, text).unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while h.query_by_label("Ny mørk dressbukse").is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the change was not picked up within 5 s"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+        h.run();
+    }
+    // Same question, same choice.
+    let q = h.state().practice().question().unwrap();
+    assert_eq!(
+        q.chosen_type,
+        Some(salgstrener::domain::taxonomy::SaleType::Tilleggssalg)
+    );
+
+    // A broken save shows up as a problem, and the rest keeps working.
+    fs::write(dir.join("bil-takboks.ron"), "Scenario(id: ").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while h.query_by_label("Problemer (1)").is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the broken file was not reported within 5 s"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+        h.run();
+    }
+    h.get_by_label("Ny mørk dressbukse");
+}

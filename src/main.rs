@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::coverage::Coverage;
 use salgstrener::domain::export::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
 use salgstrener::domain::language::Language;
@@ -44,6 +45,21 @@ enum Command {
     /// Exits 0 without errors, 1 with errors, 2 on a usage error.
     Check {
         /// Folder to check (default: what the app would open).
+        dir: Option<PathBuf>,
+        /// Treat warnings as errors (exit 1), for an instructor's CI.
+        #[arg(long)]
+        strict: bool,
+    },
+
+    /// Write a filled-in, commented scenario file to start from.
+    ///
+    /// Writes DIR/ID.ron (DIR defaults to ./scenarios). Exits 0 when written, 1 when the file
+    /// already exists (nothing is overwritten), 2 on a usage error such as an invalid id.
+    NewScenario {
+        /// Id of the new scenario: lower-case a-z, digits and '-'.
+        #[arg(long)]
+        id: String,
+        /// Folder to write it in.
         dir: Option<PathBuf>,
     },
 
@@ -158,7 +174,12 @@ const EXIT_USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { dir }) => check(dir.or(cli.scenarios)),
+        Some(Command::Check { dir, strict }) => check(dir.or(cli.scenarios), strict),
+        Some(Command::NewScenario { id, dir }) => new_scenario(
+            &id,
+            &dir.or(cli.scenarios)
+                .unwrap_or_else(|| PathBuf::from("scenarios")),
+        ),
         Some(Command::Export {
             format,
             dir,
@@ -209,22 +230,68 @@ fn source_for(dir: Option<PathBuf>) -> BankSource {
     }
 }
 
-fn check(dir: Option<PathBuf>) -> ExitCode {
-    let bank = match Bank::load(source_for(dir)) {
+fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
+    let source = source_for(dir);
+    let bank = match Bank::load(source.clone()) {
         Ok(bank) => bank,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    for problem in bank.problems() {
+    let coverage = Coverage::of(&bank);
+    let folder = match &source {
+        BankSource::Folder(dir) => dir.clone(),
+        BankSource::Embedded => PathBuf::from("scenarios"),
+    };
+    let thin = coverage.warnings(&folder);
+    for problem in bank.problems().iter().chain(&thin) {
         println!("{problem}");
     }
-    println!("{}", bank.summary());
-    if bank.count(Severity::Error) > 0 {
+    for line in coverage.lines() {
+        println!("{line}");
+    }
+    let errors = bank.count(Severity::Error);
+    let warnings = bank.count(Severity::Warning) + thin.len();
+    println!(
+        "{} scenarios, {} quizzes, {errors} errors, {warnings} warnings",
+        bank.files_checked(),
+        bank.quiz_files_checked()
+    );
+    if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn new_scenario(id: &str, dir: &Path) -> ExitCode {
+    if !salgstrener::domain::validate::is_valid_id(id) {
+        eprintln!(
+            "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"klaer-belte\""
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let path = salgstrener::domain::editor::scenario_path(dir, id);
+    if path.exists() {
+        eprintln!(
+            "error: {} already exists: choose another id (nothing was overwritten)",
+            path.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    match storage::write_atomic(
+        &path,
+        salgstrener::domain::editor::example_file(id).as_bytes(),
+    ) {
+        Ok(()) => {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 

@@ -22,11 +22,72 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The summary line `check` ends with.
+fn summary(o: &Output) -> String {
+    stdout(o).lines().last().unwrap_or_default().to_owned()
+}
+
 #[test]
 fn check_on_a_good_folder_exits_0_with_a_summary() {
     let o = run(&["check", "good"], &fixtures(""));
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert_eq!(stdout(&o), "2 scenarios, 0 quizzes, 0 errors, 0 warnings\n");
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    // Two tilleggssalg scenarios leave the four other types thin: warnings, not errors.
+    assert_eq!(lines.len(), 8, "{out}");
+    assert!(lines[0].starts_with(
+        "good: warning: only 0 nysalg scenario(s), under a quarter of the average 0.4"
+    ));
+    assert_eq!(
+        lines[4],
+        "coverage: by sale type: nysalg 0, mersalg 0, gjensalg 0, kryssalg 0, tilleggssalg 2"
+    );
+    assert_eq!(lines[5], "coverage: by difficulty: 1: 1, 2: 1, 3: 0");
+    assert_eq!(lines[6], "coverage: by language: nb 1, en 1");
+    assert_eq!(lines[7], "2 scenarios, 0 quizzes, 0 errors, 4 warnings");
+    // --strict makes the warnings fail an instructor's CI.
+    let strict = run(&["check", "--strict", "good"], &fixtures(""));
+    assert_eq!(strict.status.code(), Some(1), "{strict:?}");
+    assert_eq!(
+        summary(&strict),
+        "2 scenarios, 0 quizzes, 0 errors, 4 warnings"
+    );
+}
+
+#[test]
+fn the_bundled_bank_passes_check_strict() {
+    let empty = tempfile::tempdir().unwrap();
+    let o = run(&["check", "--strict"], empty.path());
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(
+        summary(&o).ends_with(" quizzes, 0 errors, 0 warnings"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn new_scenario_writes_a_template_that_passes_check_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(&["new-scenario", "--id", "klaer-sokker", "."], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert_eq!(stdout(&o), "./klaer-sokker.ron\n");
+    let written = std::fs::read_to_string(tmp.path().join("klaer-sokker.ron")).unwrap();
+    assert!(written.contains("id: \"klaer-sokker\""));
+    let check = run(&["check", "."], tmp.path());
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    assert!(summary(&check).starts_with("1 scenarios, 0 quizzes, 0 errors"));
+
+    std::fs::write(tmp.path().join("klaer-sokker.ron"), "mine").unwrap();
+    let again = run(&["new-scenario", "--id", "klaer-sokker", "."], tmp.path());
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("klaer-sokker.ron")).unwrap(),
+        "mine"
+    );
+    let bad = run(&["new-scenario", "--id", "Ugyldig Id", "."], tmp.path());
+    assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
@@ -35,10 +96,11 @@ fn check_on_a_broken_folder_lists_every_problem_and_exits_1() {
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 22, "{out}");
+    // 21 problems, 4 thin sale types, 3 coverage lines and the summary.
+    assert_eq!(lines.len(), 29, "{out}");
     assert_eq!(
         *lines.last().unwrap(),
-        "21 scenarios, 0 quizzes, 20 errors, 1 warnings"
+        "21 scenarios, 0 quizzes, 20 errors, 5 warnings"
     );
     assert!(lines.contains(
         &"broken/unknown_sale_type.ron:11:13: error: unknown sale type `Oppsalg`: use one of `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`"
@@ -63,14 +125,14 @@ fn check_without_a_folder_checks_what_the_app_would_open() {
     let empty = tempfile::tempdir().unwrap();
     let o = run(&["check"], empty.path());
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    let out = stdout(&o);
+    let out = summary(&o);
     let count: usize = out
         .split_whitespace()
         .next()
         .and_then(|n| n.parse().ok())
         .expect("summary starts with a count");
     assert!(count >= 120, "{out}");
-    assert!(out.ends_with(" quizzes, 0 errors, 0 warnings\n"), "{out}");
+    assert!(out.ends_with(" quizzes, 0 errors, 0 warnings"), "{out}");
     // In a folder with ./scenarios it checks that folder.
     let project = tempfile::tempdir().unwrap();
     std::fs::create_dir(project.path().join("scenarios")).unwrap();
@@ -81,7 +143,11 @@ fn check_without_a_folder_checks_what_the_app_would_open() {
     .unwrap();
     let o = run(&["check"], project.path());
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert_eq!(stdout(&o), "1 scenarios, 0 quizzes, 0 errors, 0 warnings\n");
+    assert!(
+        summary(&o).starts_with("1 scenarios, 0 quizzes, 0 errors, "),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -250,7 +316,11 @@ fn import_round_trip_skips_changed_rows_without_force() {
     );
     assert!(target.join("nb/klaer-belte.ron").is_file());
     let o = run(&["check", path_str(&target)], work.path());
-    assert_eq!(stdout(&o), "2 scenarios, 0 quizzes, 0 errors, 0 warnings\n");
+    assert!(
+        summary(&o).starts_with("2 scenarios, 0 quizzes, 0 errors, "),
+        "{}",
+        stdout(&o)
+    );
 
     // A changed title is refused without --force (exit 1), accepted with it (exit 0).
     let text = std::fs::read_to_string(&sheet)

@@ -664,6 +664,11 @@ impl Bank {
         &self.problems
     }
 
+    /// How many quiz files were looked at, usable or not.
+    pub fn quiz_files_checked(&self) -> usize {
+        self.quiz_files
+    }
+
     /// How many scenario files were looked at, usable or not.
     pub fn files_checked(&self) -> usize {
         self.files

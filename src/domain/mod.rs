@@ -1,6 +1,7 @@
 //! The domain: everything Salgstreneren knows and decides, with no user interface in it.
 
 pub mod bank;
+pub mod coverage;
 pub mod decision_path;
 pub mod editor;
 pub mod export;

@@ -303,3 +303,44 @@ fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
     }
     h.get_by_label("Ny mørk dressbukse");
 }
+
+#[test]
+fn the_bank_is_exported_and_a_sheet_imported_from_the_editor() {
+    let (tmp, dir) = folder();
+    let mut h = harness(&dir);
+    h.get_by_label("Redigering").click();
+    h.run();
+    h.get_by_label("Import og eksport").click();
+    h.run();
+    let xml = tmp.path().join("bank.xml");
+    replace_text(&mut h, Role::TextInput, "Fil", &xml.display().to_string());
+    h.get_by_label("Eksporter Moodle XML").click();
+    h.run();
+    h.get_by_label(&format!("Eksporterte 2 scenarioer til {}", xml.display()));
+    let text = fs::read_to_string(&xml).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "quiz");
+
+    // A sheet exported from the bank, with one scenario given a new id, imports that one.
+    let sheet = tmp.path().join("bank.csv");
+    replace_text(&mut h, Role::TextInput, "Fil", &sheet.display().to_string());
+    h.get_by_label("Eksporter CSV").click();
+    h.run();
+    let csv = fs::read_to_string(&sheet)
+        .unwrap()
+        .replace("klaer-belte,", "klaer-belte-kopi,");
+    fs::write(&sheet, csv).unwrap();
+    h.get_by_label("Importer CSV").click();
+    h.run();
+    // The other row is already in the folder (written by hand, so not byte for byte what an
+    // import would write): it is reported and left alone.
+    h.get_by_label_contains("2 rows: 1 imported (0 replaced), 0 unchanged, 1 skipped");
+    h.get_by_label_contains("bank.csv:2:id: error: scenario \"bil-takboks\" already exists");
+    assert!(
+        fs::read_to_string(dir.join("bil-takboks.ron"))
+            .unwrap()
+            .contains("Roof box")
+    );
+    assert!(dir.join("nb/klaer-belte-kopi.ron").is_file());
+    h.get_by_label("3 av 3 filer");
+}

@@ -166,10 +166,20 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
     assert_eq!(attempts[0].answers.len(), 12);
     assert_eq!(attempts[0].points(), 7);
 
-    // The progress screen shows it, and offers to practise the confusion.
+    // The progress screen shows it, exports it, and offers to practise the confusion.
     h.get_by_label("Fremgang").click();
     h.run();
     h.get_by_label("12 svar og 1 leverte quizer.");
+    h.get_by_label("Eksporter som CSV").click();
+    h.run();
+    let csv_path = history.with_file_name("results.csv");
+    h.get_by_label(&format!("Lagret {}", csv_path.display()));
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        1 + 12,
+        "a header and one row per answer"
+    );
     h.get_by_label(&format!(
         "Øv på disse to: {} + {}",
         right.norwegian(),

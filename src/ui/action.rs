@@ -46,6 +46,8 @@ pub enum Action {
     PracticePair(SaleType, SaleType),
     /// Hide the message at this position.
     DismissNotice(usize),
+    /// Write the history as CSV to the file typed in on the progress screen.
+    ExportResults,
     /// Show what a box of the decision path diagram means.
     ExplainNode(PathNode),
     /// Something in the guided practice session.

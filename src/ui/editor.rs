@@ -125,6 +125,21 @@ pub enum EditorAction {
     PreviewCheck,
     /// Start the preview again.
     PreviewReset,
+    /// Export the bank to the file typed in.
+    Export(ExportFormat),
+    /// Import the spreadsheet typed in into the open folder.
+    ImportCsv,
+}
+
+/// The bank formats the editor can export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Moodle XML question bank.
+    MoodleXml,
+    /// Moodle GIFT text.
+    Gift,
+    /// The spreadsheet layout that `import` reads.
+    Csv,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -168,6 +183,10 @@ pub struct EditorState {
     pub tag_input: String,
     /// Image files in the assets folder, read when a file is opened.
     pub images: Vec<String>,
+    /// The file to export to or import from.
+    pub interop_path: String,
+    /// Problems from the last import, by row and column.
+    pub import_problems: Vec<String>,
     quiz_matches: Option<(Quiz, usize)>,
 }
 
@@ -300,6 +319,9 @@ impl EditorScreen<'_> {
                 actions.push(Action::Editor(EditorAction::NewQuiz));
             }
         });
+        egui::CollapsingHeader::new(t.interop_heading)
+            .id_salt("interop")
+            .show(ui, |ui| self.interop_ui(ui, t, state, actions));
         let search_label = ui.label(t.editor_search);
         ui.add(
             TextEdit::singleline(&mut state.search)
@@ -386,6 +408,52 @@ impl EditorScreen<'_> {
                     }
                 }
             });
+    }
+
+    fn interop_ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        state: &mut EditorState,
+        actions: &mut Vec<Action>,
+    ) {
+        let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
+        let label = ui.label(t.interop_path);
+        ui.add(TextEdit::singleline(&mut state.interop_path).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let has_path = !state.interop_path.trim().is_empty();
+        ui.horizontal_wrapped(|ui| {
+            for (format, text) in [
+                (ExportFormat::MoodleXml, t.interop_export_moodle),
+                (ExportFormat::Gift, t.interop_export_gift),
+                (ExportFormat::Csv, t.interop_export_csv),
+            ] {
+                if ui
+                    .add_enabled(has_path, Button::new(text).small())
+                    .clicked()
+                {
+                    push(actions, EditorAction::Export(format));
+                }
+            }
+            let editable = matches!(self.bank.source(), BankSource::Folder(_));
+            if ui
+                .add_enabled(
+                    has_path && editable,
+                    Button::new(t.interop_import_csv).small(),
+                )
+                .on_disabled_hover_text(t.interop_import_readonly)
+                .clicked()
+            {
+                push(actions, EditorAction::ImportCsv);
+            }
+        });
+        for line in &state.import_problems {
+            ui.label(
+                RichText::new(line)
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
     }
 
     fn row_ui(&self, ui: &mut Ui, t: &Texts, entry: &Entry, selected: bool) -> egui::Response {

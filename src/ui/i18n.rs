@@ -238,6 +238,15 @@ texts! {
     dialog_save_copy: "Lagre min som kopi", "Save mine as a copy";
     dialog_delete_heading: "Slette {name}?", "Delete {name}?";
     dialog_delete_text: "Filen flyttes til .trash/ i scenariomappen og kan hentes tilbake derfra.", "The file is moved to .trash/ in the scenario folder and can be taken back from there.";
+    interop_heading: "Import og eksport", "Import and export";
+    interop_path: "Fil", "File";
+    interop_export_moodle: "Eksporter Moodle XML", "Export Moodle XML";
+    interop_export_gift: "Eksporter GIFT", "Export GIFT";
+    interop_export_csv: "Eksporter CSV", "Export CSV";
+    interop_import_csv: "Importer CSV", "Import CSV";
+    interop_exported: "Eksporterte {n} scenarioer til {path}", "Exported {n} scenarios to {path}";
+    interop_imported: "Import fra {path}: {summary}", "Import from {path}: {summary}";
+    interop_import_readonly: "Kopier de innebygde scenarioene til en mappe før du importerer.", "Copy the bundled scenarios into a folder before importing.";
     notice_reloaded: "Scenariomappen ble endret og lastet inn på nytt.", "The scenario folder changed and was loaded again.";
 
     problems_banner: "{n} filer har feil og ble ikke lastet.", "{n} files have errors and were not loaded.";

@@ -26,11 +26,15 @@ pub struct ProgressScreen<'a> {
     pub records: &'a Records,
     /// Interface language.
     pub lang: Language,
+    /// Where to export the history as CSV (edited in place).
+    pub export_path: &'a mut String,
+    /// The outcome of the last export.
+    pub export_message: Option<&'a (bool, String)>,
 }
 
 impl ProgressScreen<'_> {
     /// Draws the screen and pushes actions.
-    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         egui::CentralPanel::default().show(ui, |ui| {
             ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -41,7 +45,7 @@ impl ProgressScreen<'_> {
         });
     }
 
-    fn contents_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
+    fn contents_ui(&mut self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         let p = self.records.progress();
         ui.heading(t.progress_heading);
         match self.records.path() {
@@ -61,6 +65,26 @@ impl ProgressScreen<'_> {
             t.progress_summary,
             &[("answers", &p.answers), ("quizzes", &p.quiz_attempts)],
         ));
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(t.progress_export_path);
+            ui.add(egui::TextEdit::singleline(self.export_path).desired_width(320.0))
+                .labelled_by(label.id);
+            let enabled = !self.export_path.trim().is_empty();
+            if ui
+                .add_enabled(enabled, egui::Button::new(t.progress_export))
+                .clicked()
+            {
+                actions.push(Action::ExportResults);
+            }
+        });
+        if let Some((ok, text)) = self.export_message {
+            let colour = if *ok {
+                crate::ui::widgets::question::good_color(ui.visuals())
+            } else {
+                ui.visuals().error_fg_color
+            };
+            ui.colored_label(colour, text);
+        }
 
         if !p.series.is_empty() {
             ui.add_space(8.0);

@@ -12,8 +12,9 @@ use crate::domain::bank::{Bank, BankSource, EntryKind, QUIZ_FOLDER, assets_folde
 use crate::domain::editor::{self, Document, Draft, SaveMode, SaveOutcome};
 use crate::domain::language::Language;
 use crate::domain::watch::FolderWatch;
+use crate::domain::{export, storage};
 use crate::ui::editor::{
-    AssetCheck, Dialog, EditorAction, Message, Pending, Preview, check_preview,
+    AssetCheck, Dialog, EditorAction, ExportFormat, Message, Pending, Preview, check_preview,
 };
 use crate::ui::i18n::{fill, texts};
 use crate::ui::widgets::question::Pick;
@@ -458,6 +459,57 @@ impl SalgstrenerApp {
                 }
             }
             EditorAction::PreviewReset => self.reset_preview(),
+            EditorAction::Export(format) => self.export(format),
+            EditorAction::ImportCsv => self.import_csv(),
+        }
+    }
+
+    fn export(&mut self, format: ExportFormat) {
+        let t = texts(self.settings.language);
+        let path = PathBuf::from(self.editor.interop_path.trim());
+        let scenarios: Vec<_> = self.bank.scenarios().iter().collect();
+        let text = match format {
+            ExportFormat::MoodleXml => export::moodle_xml::moodle_xml(&scenarios),
+            ExportFormat::Gift => Ok(export::gift::gift(&scenarios)),
+            ExportFormat::Csv => export::csv::bank_csv(&scenarios),
+        };
+        let written = text.map_err(|e| e.to_string()).and_then(|text| {
+            storage::write_output(&path, text.as_bytes()).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => self.say(
+                true,
+                fill(
+                    t.interop_exported,
+                    &[("n", &scenarios.len()), ("path", &path.display())],
+                ),
+            ),
+            Err(e) => self.say(false, e),
+        }
+    }
+
+    fn import_csv(&mut self) {
+        let t = texts(self.settings.language);
+        let Some(root) = self.root() else {
+            self.say(false, t.interop_import_readonly.to_owned());
+            return;
+        };
+        let path = PathBuf::from(self.editor.interop_path.trim());
+        match export::import::import_csv_file(&path, &root, false) {
+            Ok(report) => {
+                self.editor.import_problems =
+                    report.problems.iter().map(ToString::to_string).collect();
+                let ok = !report.has_errors();
+                self.say(
+                    ok,
+                    fill(
+                        t.interop_imported,
+                        &[("path", &path.display()), ("summary", &report.summary())],
+                    ),
+                );
+                self.reload_bank_now();
+            }
+            Err(e) => self.say(false, e.to_string()),
         }
     }
 

@@ -90,6 +90,8 @@ pub struct SalgstrenerApp {
     ctx: Option<egui::Context>,
     /// The user chose to close despite unsaved changes.
     close_confirmed: bool,
+    results_path: String,
+    results_message: Option<(bool, String)>,
 }
 
 impl SalgstrenerApp {
@@ -119,6 +121,8 @@ impl SalgstrenerApp {
             watch: None,
             ctx: None,
             close_confirmed: false,
+            results_path: String::new(),
+            results_message: None,
         }
     }
 
@@ -163,6 +167,10 @@ impl SalgstrenerApp {
 
     /// Keeps the trainee's records: practice draws due scenarios first from now on.
     pub fn with_records(mut self, records: Records) -> Self {
+        // Results are exported next to the history unless the trainee types another file.
+        if let Some(dir) = records.path().and_then(std::path::Path::parent) {
+            self.results_path = dir.join("results.csv").display().to_string();
+        }
         self.records = records;
         let now = (self.clock)();
         self.practice
@@ -254,6 +262,8 @@ impl SalgstrenerApp {
             Screen::Progress => ProgressScreen {
                 records: &self.records,
                 lang,
+                export_path: &mut self.results_path,
+                export_message: self.results_message.as_ref(),
             }
             .ui(ui, texts(lang), &mut actions),
             Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
@@ -332,6 +342,20 @@ impl SalgstrenerApp {
                 filter.difficulties.clear();
                 self.apply(Action::Practice(PracticeAction::SetFilter(filter)), now);
                 self.screen = Screen::Practice;
+            }
+            Action::ExportResults => {
+                let t = texts(self.settings.language);
+                let path = std::path::PathBuf::from(self.results_path.trim());
+                let csv = crate::domain::export::results_csv::history_csv(&self.records.history());
+                self.results_message = Some(
+                    match crate::domain::storage::write_output(&path, csv.as_bytes()) {
+                        Ok(()) => (
+                            true,
+                            fill(t.progress_exported, &[("path", &path.display())]),
+                        ),
+                        Err(e) => (false, fill(t.notice_save_failed, &[("error", &e)])),
+                    },
+                );
             }
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {

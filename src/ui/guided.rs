@@ -1,7 +1,7 @@
 //! Guided practice: a scenario, then the decision path's questions one at a time, then the sale
 //! type and offer; the feedback names the step where the reasoning went off.
 
-use egui::{Align, AtomExt as _, Button, Key, Modifiers, RichText, ScrollArea, Ui};
+use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
 use crate::domain::decision_path::{Relation, Step};
@@ -9,28 +9,15 @@ use crate::domain::guided::{Guided, GuidedAction, GuidedStage};
 use crate::domain::language::Language;
 use crate::domain::practice::{PracticeAction, Question};
 use crate::domain::scenario::Scenario;
-use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
+use crate::domain::scoring::{Outcome, TypeVerdict, cue_ranges};
 use crate::domain::taxonomy::SaleType;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::widgets::question::{fit_text, good_color};
-use crate::ui::widgets::{sale_type, text};
+use crate::ui::widgets::question::{self, good_color};
+use crate::ui::widgets::text;
 
-const OFFER_KEYS: [(Key, &str); 6] = [
-    (Key::A, "A"),
-    (Key::B, "B"),
-    (Key::C, "C"),
-    (Key::D, "D"),
-    (Key::E, "E"),
-    (Key::F, "F"),
-];
-const NUMBER_KEYS: [(Key, &str); 5] = [
-    (Key::Num1, "1"),
-    (Key::Num2, "2"),
-    (Key::Num3, "3"),
-    (Key::Num4, "4"),
-    (Key::Num5, "5"),
-];
+use crate::ui::widgets::question::{OFFER_KEYS, TYPE_KEYS as NUMBER_KEYS};
+
 /// The question column stops at this width, as in practice.
 const MAX_TEXT_WIDTH: f32 = 760.0;
 
@@ -276,43 +263,16 @@ impl GuidedScreen<'_> {
         actions: &mut Vec<Action>,
     ) {
         let checked = q.is_checked();
-        ui.add_enabled_ui(!checked, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for (st, (_, key)) in SaleType::ALL.into_iter().zip(NUMBER_KEYS) {
-                    let selected = q.chosen_type == Some(st);
-                    let mark = match &q.outcome {
-                        None => sale_type::Mark::Shortcut(key),
-                        Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
-                        Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
-                        Some(_) => sale_type::Mark::Nothing,
-                    };
-                    if sale_type::choice_button(ui, st, self.lang, selected, mark).clicked() {
-                        practice(actions, PracticeAction::ChooseType(st));
-                    }
-                }
-            });
-        });
+        if let Some(st) =
+            question::type_buttons_ui(ui, t, self.lang, q.chosen_type, q.outcome.as_ref())
+        {
+            practice(actions, PracticeAction::ChooseType(st));
+        }
         ui.add_space(6.0);
         ui.strong(t.which_offer);
-        for (shown, &offer_index) in q.offer_order.iter().enumerate() {
-            let Some(offer) = s.offers.get(offer_index) else {
-                continue;
-            };
-            let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
-            let mut button = Button::new((
-                RichText::new(key).strong().monospace(),
-                offer.text.as_str().atom_shrink(true),
-                egui::Atom::grow(),
-            ))
-            .selected(q.chosen_offer == Some(offer_index))
-            .wrap()
-            .min_size(egui::vec2(ui.available_width(), 30.0));
-            if checked {
-                button = button.right_text(fit_text(ui, t, offer.fit));
-            }
-            if ui.add_enabled(!checked, button).clicked() {
-                practice(actions, PracticeAction::ChooseOffer(shown));
-            }
+        if let Some(shown) = question::offers_ui(ui, t, s, &q.offer_order, q.chosen_offer, checked)
+        {
+            practice(actions, PracticeAction::ChooseOffer(shown));
         }
         ui.add_space(8.0);
         let (label, action, enabled) = if checked {
@@ -330,71 +290,26 @@ impl GuidedScreen<'_> {
     }
 
     fn result_ui(&self, ui: &mut Ui, t: &Texts, s: &Scenario, outcome: &Outcome) {
-        let visuals = ui.visuals().clone();
-        let (verdict, colour) = match outcome.verdict {
-            TypeVerdict::Right => (t.verdict_right, good_color(&visuals)),
-            TypeVerdict::SameFamily => (t.verdict_same_family, visuals.warn_fg_color),
-            TypeVerdict::Wrong => (t.verdict_wrong, visuals.error_fg_color),
+        // The diagnosis comes first: it is what guided practice is for.
+        let diagnosis = |ui: &mut Ui| {
+            let visuals = ui.visuals().clone();
+            ui.add_space(6.0);
+            ui.strong(t.your_path);
+            match self.guided.slip() {
+                Some(slip) => {
+                    let colour = if outcome.verdict == TypeVerdict::Right {
+                        visuals.warn_fg_color
+                    } else {
+                        visuals.error_fg_color
+                    };
+                    ui.colored_label(colour, slip.describe(self.lang));
+                }
+                None => {
+                    ui.colored_label(good_color(&visuals), t.path_all_right);
+                }
+            }
         };
-        let response = egui::Frame::group(ui.style())
-            .fill(visuals.faint_bg_color)
-            .inner_margin(12.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(fill(
-                            t.result_points,
-                            &[("points", &outcome.score.total()), ("max", &Score::MAX)],
-                        ))
-                        .heading()
-                        .strong(),
-                    );
-                    ui.colored_label(colour, verdict);
-                });
-                ui.add_space(6.0);
-                // The diagnosis comes first: it is what guided practice is for.
-                ui.strong(t.your_path);
-                match self.guided.slip() {
-                    Some(slip) => {
-                        let colour = if outcome.verdict == TypeVerdict::Right {
-                            visuals.warn_fg_color
-                        } else {
-                            visuals.error_fg_color
-                        };
-                        ui.colored_label(colour, slip.describe(self.lang));
-                    }
-                    None => {
-                        ui.colored_label(good_color(&visuals), t.path_all_right);
-                    }
-                }
-                if let Some(difference) = outcome.difference {
-                    ui.add_space(6.0);
-                    ui.strong(t.difference);
-                    ui.label(difference);
-                }
-                ui.add_space(6.0);
-                ui.strong(t.explanation);
-                ui.label(&s.explanation);
-                if let Some(offer) = s.offers.get(outcome.choice.offer) {
-                    ui.add_space(6.0);
-                    ui.horizontal_wrapped(|ui| {
-                        ui.strong(t.your_offer);
-                        ui.label(fit_text(ui, t, offer.fit));
-                    });
-                    ui.label(RichText::new(&offer.text).italics());
-                    ui.label(&offer.feedback);
-                }
-                if let Some(best) = outcome.best_offer.filter(|b| *b != outcome.choice.offer)
-                    && let Some(offer) = s.offers.get(best)
-                {
-                    ui.add_space(6.0);
-                    ui.strong(t.best_offer_was);
-                    ui.label(RichText::new(&offer.text).italics());
-                    ui.label(&offer.feedback);
-                }
-            })
-            .response;
+        let response = question::outcome_with_ui(ui, t, self.lang, s, outcome, diagnosis);
         if self.scroll_to_result {
             response.scroll_to_me(Some(Align::Min));
         }

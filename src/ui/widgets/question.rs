@@ -55,8 +55,31 @@ pub struct QuestionView<'a> {
 
 /// Draws the question and returns what the trainee picked this frame.
 pub fn question_ui(ui: &mut Ui, t: &Texts, q: &QuestionView<'_>) -> Vec<Pick> {
-    let s = q.scenario;
     let mut picks = Vec::new();
+    scenario_ui(ui, t, q.scenario, q.outcome.is_some());
+    ui.add_space(6.0);
+    ui.strong(t.which_type);
+    if let Some(st) = type_buttons_ui(ui, t, q.lang, q.chosen_type, q.outcome) {
+        picks.push(Pick::Type(st));
+    }
+    ui.add_space(8.0);
+    ui.strong(t.which_offer);
+    if let Some(shown) = offers_ui(
+        ui,
+        t,
+        q.scenario,
+        q.offer_order,
+        q.chosen_offer,
+        q.outcome.is_some(),
+    ) {
+        picks.push(Pick::Offer(shown));
+    }
+    picks
+}
+
+/// Title, industry and level, the customer and the situation; once `revealed`, with the cues
+/// highlighted.
+pub fn scenario_ui(ui: &mut Ui, t: &Texts, s: &Scenario, revealed: bool) {
     ui.heading(&s.title);
     ui.label(
         RichText::new(fill(
@@ -66,11 +89,9 @@ pub fn question_ui(ui: &mut Ui, t: &Texts, q: &QuestionView<'_>) -> Vec<Pick> {
         .weak(),
     );
     ui.add_space(6.0);
-
-    let checked = q.outcome.is_some();
     for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
         ui.strong(label);
-        let ranges = if checked {
+        let ranges = if revealed {
             cue_ranges(body, &s.cues)
         } else {
             Vec::new()
@@ -78,54 +99,73 @@ pub fn question_ui(ui: &mut Ui, t: &Texts, q: &QuestionView<'_>) -> Vec<Pick> {
         ui.label(text::highlighted(ui, body, &ranges));
         ui.add_space(6.0);
     }
-    if checked && !s.cues.is_empty() {
+    if revealed && !s.cues.is_empty() {
         ui.label(RichText::new(t.cues_hint).weak().small());
     }
+}
 
-    ui.add_space(6.0);
-    ui.strong(t.which_type);
-    ui.add_enabled_ui(!checked, |ui| {
+/// The five sale-type buttons with their shortcuts; after checking they are locked and mark
+/// the right type and a wrong choice. Returns the type clicked this frame.
+pub fn type_buttons_ui(
+    ui: &mut Ui,
+    t: &Texts,
+    lang: Language,
+    chosen: Option<SaleType>,
+    outcome: Option<&Outcome>,
+) -> Option<SaleType> {
+    let mut clicked = None;
+    ui.add_enabled_ui(outcome.is_none(), |ui| {
         ui.horizontal_wrapped(|ui| {
             for (st, (_, key)) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
-                let selected = q.chosen_type == Some(st);
-                let mark = match q.outcome {
+                let selected = chosen == Some(st);
+                let mark = match outcome {
                     None => sale_type::Mark::Shortcut(key),
                     Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
                     Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
                     Some(_) => sale_type::Mark::Nothing,
                 };
-                if sale_type::choice_button(ui, st, q.lang, selected, mark).clicked() {
-                    picks.push(Pick::Type(st));
+                if sale_type::choice_button(ui, st, lang, selected, mark).clicked() {
+                    clicked = Some(st);
                 }
             }
         });
     });
+    clicked
+}
 
-    ui.add_space(8.0);
-    ui.strong(t.which_offer);
-    for (shown, &offer_index) in q.offer_order.iter().enumerate() {
+/// The offers in display order with their letters; once `checked`, locked and showing each
+/// offer's fit. Returns the display position clicked this frame.
+pub fn offers_ui(
+    ui: &mut Ui,
+    t: &Texts,
+    s: &Scenario,
+    offer_order: &[usize],
+    chosen_offer: Option<usize>,
+    checked: bool,
+) -> Option<usize> {
+    let mut clicked = None;
+    for (shown, &offer_index) in offer_order.iter().enumerate() {
         let Some(offer) = s.offers.get(offer_index) else {
             continue;
         };
         let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
-        let selected = q.chosen_offer == Some(offer_index);
         let mut button = Button::new((
             RichText::new(key).strong().monospace(),
             // The offer text, not the letter, is what wraps in a narrow window.
             offer.text.as_str().atom_shrink(true),
             egui::Atom::grow(),
         ))
-        .selected(selected)
+        .selected(chosen_offer == Some(offer_index))
         .wrap()
         .min_size(egui::vec2(ui.available_width(), 30.0));
         if checked {
             button = button.right_text(fit_text(ui, t, offer.fit));
         }
         if ui.add_enabled(!checked, button).clicked() {
-            picks.push(Pick::Offer(shown));
+            clicked = Some(shown);
         }
     }
-    picks
+    clicked
 }
 
 /// Reads the choice shortcuts (1-5, A-F) unless a text field has the keyboard.
@@ -158,6 +198,19 @@ pub fn outcome_ui(
     s: &Scenario,
     outcome: &Outcome,
 ) -> Response {
+    outcome_with_ui(ui, t, lang, s, outcome, |_| {})
+}
+
+/// [`outcome_ui`] with something of the caller's right under the points (guided practice puts
+/// its diagnosis there).
+pub fn outcome_with_ui(
+    ui: &mut Ui,
+    t: &Texts,
+    lang: Language,
+    s: &Scenario,
+    outcome: &Outcome,
+    extra: impl FnOnce(&mut Ui),
+) -> Response {
     let visuals = ui.visuals().clone();
     let (verdict, colour) = match outcome.verdict {
         TypeVerdict::Right => (t.verdict_right, good_color(&visuals)),
@@ -180,6 +233,7 @@ pub fn outcome_ui(
                 );
                 ui.colored_label(colour, verdict);
             });
+            extra(ui);
             ui.add_space(4.0);
             egui::Grid::new(("result_types", s.id.as_str()))
                 .num_columns(2)

@@ -106,14 +106,26 @@ fn the_keyboard_answers_and_moves_on() {
 fn the_filter_narrows_the_selection_and_the_language_switch_translates() {
     let mut h = harness("good", Language::En);
     h.get_by_label("Left in this round: 0 of 1");
+    h.get_by_label("Roof box");
+    // Practice follows the interface language while the trainee has not chosen otherwise.
     h.get_by_label("Norsk (bokmål)").click();
     h.run();
     h.get_by_label("Scenariospråk");
-    // Switching the interface language does not change the scenario selection by itself.
+    h.get_by_label("Ny dressbukse");
     h.get_by_label("Igjen i runden: 0 av 1");
-    h.get_by_label("Scenarioer på bokmål").click();
+    // Including the other language widens the round.
+    h.get_by_label("Scenarioer på engelsk").click();
     h.run();
     h.get_by_label("Igjen i runden: 1 av 2");
+    // A mixed selection is the trainee's choice and stays when the language changes.
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Left in this round: 1 of 2");
+    // A difficulty filter narrows it.
+    h.get_by_label("Level 2").click();
+    h.run();
+    h.get_by_label("Left in this round: 0 of 1");
+    h.get_by_label("Roof box");
 }
 
 #[test]

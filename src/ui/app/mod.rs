@@ -333,7 +333,16 @@ impl SalgstrenerApp {
                 }
             }
             Action::Show(screen) => self.screen = screen,
-            Action::SetLanguage(language) => self.settings.language = language,
+            Action::SetLanguage(language) => {
+                let old = self.settings.language;
+                self.settings.language = language;
+                // Practice follows the interface language unless the trainee chose otherwise.
+                if self.practice.filter().languages == [old] && old != language {
+                    let mut filter = self.practice.filter().clone();
+                    filter.languages = vec![language];
+                    self.apply(Action::Practice(PracticeAction::SetFilter(filter)), now);
+                }
+            }
             Action::Quiz(command) => self.apply_quiz(command, now),
             Action::Editor(action) => self.apply_editor(action, now),
             Action::PracticePair(a, b) => {

@@ -271,3 +271,26 @@ fn a_corrupt_history_is_kept_aside_and_the_user_is_told() {
 fn file_name(p: &Path) -> String {
     p.file_name().unwrap().to_string_lossy().into_owned()
 }
+
+#[test]
+fn guided_answers_count_in_the_history_like_practice() {
+    let Setup {
+        mut harness,
+        history,
+        ..
+    } = setup(Language::Nb);
+    let h = &mut harness;
+    h.get_by_label("Steg for steg").click();
+    h.run();
+    h.key_press(egui::Key::N);
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.key_press(egui::Key::A);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label_contains("av 4 poeng");
+    assert_eq!(h.state().records().progress().answers, 1);
+    let (store, _) = HistoryStore::open(&history, Timestamp::now()).unwrap();
+    assert_eq!(store.history().attempts[0].answers.len(), 1);
+}

@@ -377,12 +377,28 @@ impl SalgstrenerApp {
                 self.scroll_to_explanation = true;
             }
             Action::Guided(action) => {
-                self.scroll_to_result = action == GuidedAction::Practice(PracticeAction::Check);
+                let check = action == GuidedAction::Practice(PracticeAction::Check);
+                self.scroll_to_result = check;
                 self.reveal_step = matches!(
                     action,
                     GuidedAction::AnswerKnownCustomer(_) | GuidedAction::AnswerRelation(_)
                 );
+                let was_checked = self
+                    .guided
+                    .practice()
+                    .question()
+                    .is_some_and(|q| q.is_checked());
                 self.guided.apply(&self.bank, action);
+                if check && !was_checked {
+                    // Guided answers count in the history and the Leitner boxes like practice.
+                    let q = self.guided.practice().question();
+                    if let Some((outcome, scenario)) = q.and_then(|q| {
+                        Some((q.outcome.clone()?, self.bank.get(q.scenario)?.clone()))
+                    }) && let Err(e) = self.records.record_practice(&scenario, &outcome, now)
+                    {
+                        self.save_failed(&e);
+                    }
+                }
             }
         }
     }

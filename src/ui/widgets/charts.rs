@@ -8,7 +8,7 @@ use crate::domain::language::Language;
 use crate::domain::stats::{ConfusionMatrix, Ratio};
 use crate::domain::taxonomy::SaleType;
 use crate::ui::i18n::{Texts, fill};
-use crate::ui::widgets::sale_type;
+use crate::ui::widgets::{icons, sale_type};
 
 /// Bars of the share of right sale types, one per type in its colour, with the counts written
 /// underneath (a 0 % bar is invisible, and text is what a screen reader gets). Types with no
@@ -74,33 +74,41 @@ pub fn accuracy_chart_ui(ui: &mut Ui, t: &Texts, id: &str, by_type: &[Ratio; 5],
 /// The confusion matrix as a grid of cells shaded by count: the diagonal (right answers) in
 /// green, mistakes in red, with the count written in each non-empty cell.
 pub fn confusion_matrix_ui(ui: &mut Ui, matrix: &ConfusionMatrix) {
-    let label_width = 96.0;
+    let label_width = 116.0;
+    let header = 40.0;
     let cell = ((ui.available_width() - label_width) / 5.0).clamp(28.0, 64.0);
-    let size = vec2(label_width + cell * 5.0, 24.0 + cell * 5.0);
+    let size = vec2(label_width + cell * 5.0, header + cell * 5.0);
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     let max = matrix.max().max(1) as f32;
     let font = FontId::proportional(12.0);
-    let origin = rect.min + vec2(label_width, 24.0);
+    let origin = rect.min + vec2(label_width, header);
     for (j, chosen) in SaleType::ALL.iter().enumerate() {
+        let colour = sale_type::color(*chosen, visuals.dark_mode);
         let center = origin + vec2(cell * (j as f32 + 0.5), -12.0);
+        let icon = Rect::from_center_size(center + vec2(0.0, -16.0), vec2(14.0, 14.0));
+        icons::paint_sale_type(&painter, icon, *chosen, colour);
         painter.text(
             center,
             Align2::CENTER_CENTER,
             short_name(*chosen, cell),
             font.clone(),
-            sale_type::color(*chosen, visuals.dark_mode),
+            colour,
         );
     }
     for (i, right) in SaleType::ALL.iter().enumerate() {
+        let colour = sale_type::color(*right, visuals.dark_mode);
+        let middle = origin + vec2(-6.0, cell * (i as f32 + 0.5));
         painter.text(
-            origin + vec2(-6.0, cell * (i as f32 + 0.5)),
+            middle,
             Align2::RIGHT_CENTER,
             right.title(),
             font.clone(),
-            sale_type::color(*right, visuals.dark_mode),
+            colour,
         );
+        let icon = Rect::from_center_size(egui::pos2(rect.min.x + 9.0, middle.y), vec2(14.0, 14.0));
+        icons::paint_sale_type(&painter, icon, *right, colour);
         for j in 0..5 {
             let count = matrix.counts[i][j];
             let cell_rect = Rect::from_min_size(

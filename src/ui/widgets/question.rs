@@ -8,7 +8,7 @@ use crate::domain::scenario::{Fit, Scenario};
 use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
 use crate::domain::taxonomy::SaleType;
 use crate::ui::i18n::{Texts, fill};
-use crate::ui::widgets::{sale_type, text};
+use crate::ui::widgets::{icons, sale_type, text};
 
 /// Letters for the offers, in display order; also their keyboard shortcuts.
 pub const OFFER_KEYS: [(Key, &str); 6] = [
@@ -239,12 +239,17 @@ pub fn outcome_with_ui(
                 .num_columns(2)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    ui.label(t.you_chose);
-                    ui.label(sale_type::rich_name(ui, outcome.choice.sale_type, lang));
-                    ui.end_row();
-                    ui.label(t.right_answer);
-                    ui.label(sale_type::rich_name(ui, outcome.right_type, lang));
-                    ui.end_row();
+                    for (label, st) in [
+                        (t.you_chose, outcome.choice.sale_type),
+                        (t.right_answer, outcome.right_type),
+                    ] {
+                        ui.label(label);
+                        ui.horizontal(|ui| {
+                            icons::sale_type_icon_ui(ui, st, 16.0);
+                            ui.label(sale_type::rich_name(ui, st, lang));
+                        });
+                        ui.end_row();
+                    }
                 });
             if let Some(difference) = outcome.difference {
                 ui.add_space(6.0);

@@ -344,3 +344,67 @@ fn the_bank_is_exported_and_a_sheet_imported_from_the_editor() {
     assert!(dir.join("nb/klaer-belte-kopi.ron").is_file());
     h.get_by_label("3 av 3 filer");
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let (_tmp, dir) = folder();
+    let mut h = harness(&dir);
+    open_in_editor(&mut h, "Ny dressbukse");
+    replace_text(&mut h, Role::TextInput, "Bransje", "Herreklær");
+    h.get_by_label("Lær").click();
+    h.run();
+    // The window manager asks the window to close.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "the close is held back");
+    h.run();
+    h.get_by_label("klaer-belte.ron har endringer som ikke er lagret.");
+    // The dialog's Lagre is the last one drawn (the form's is behind the dialog).
+    h.get_all_by_label("Lagre").last().unwrap().click();
+    h.run();
+    assert!(
+        fs::read_to_string(dir.join("klaer-belte.ron"))
+            .unwrap()
+            .contains("Herreklær")
+    );
+}
+
+#[test]
+fn the_bundled_bank_is_copied_into_a_folder_before_editing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bank = Bank::load(BankSource::Embedded).unwrap();
+    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1200.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    h.get_by_label("Redigering").click();
+    h.run();
+    h.get_by_label_contains("De innebygde scenarioene kan ikke endres.");
+    let dest = tmp.path().join("kurs");
+    replace_text(
+        &mut h,
+        Role::TextInput,
+        "Mappe",
+        &dest.display().to_string(),
+    );
+    h.get_by_label("Kopier og åpne").click();
+    h.run();
+    h.get_by_label_contains("Den mappen er nå åpen.");
+    assert_eq!(h.state().bank().source(), &BankSource::Folder(dest.clone()));
+    assert_eq!(
+        h.state().settings().scenario_folder.as_deref(),
+        Some(dest.as_path())
+    );
+    assert!(dest.join("nb").is_dir() && dest.join("quizzes").is_dir());
+    h.get_by_label("Nytt scenario");
+}

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io;
+use std::io::{self, Read as _};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -13,7 +14,7 @@ use super::problem::{Problem, Severity};
 use super::quiz::{self, Quiz};
 use super::scenario::Scenario;
 use super::source_map::{Locus, SourceMap};
-use super::validate::{self, AssetLookup, MAX_FILE_BYTES};
+use super::validate::{self, AssetLookup, Checked, MAX_FILE_BYTES};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
@@ -82,6 +83,38 @@ pub struct SourceFile {
 /// Hidden entries (such as `.git` or `.trash`) and the root `quizzes/` folder are skipped;
 /// symbolic links are not followed, so a link cannot pull in files from elsewhere.
 pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    let listing = list_folder(dir, MAX_FILES)?;
+    let texts = parallel_map(&listing.paths, |path| read_scenario_file(path));
+    Ok(listing
+        .problem_files()
+        .chain(
+            listing
+                .paths
+                .into_iter()
+                .zip(texts)
+                .map(|(path, text)| SourceFile { path, text }),
+        )
+        .collect())
+}
+
+/// The scenario files of a folder in path order, listed but not read, and the problems of the
+/// listing itself (links not followed, too many files).
+struct Listing {
+    paths: Vec<PathBuf>,
+    problems: Vec<Problem>,
+}
+
+impl Listing {
+    /// The listing's problems as files that could not be read.
+    fn problem_files(&self) -> impl Iterator<Item = SourceFile> + use<> {
+        self.problems.clone().into_iter().map(|p| SourceFile {
+            path: p.path.clone(),
+            text: Err(p),
+        })
+    }
+}
+
+fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadError> {
     let meta = fs::metadata(dir).map_err(|source| LoadError::Folder {
         path: dir.to_path_buf(),
         source,
@@ -97,44 +130,37 @@ pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
             source,
         }
     })?;
-    paths.sort();
-    let mut files: Vec<SourceFile> = problems
-        .into_iter()
-        .map(|p| SourceFile {
-            path: p.path.clone(),
-            text: Err(p),
-        })
-        .collect();
-    if paths.len() > MAX_FILES {
-        files.push(SourceFile {
-            path: dir.to_path_buf(),
-            text: Err(Problem::error(
-                dir,
-                None,
-                format!(
-                    "the folder holds {} scenario files, more than the {MAX_FILES} supported; only the first {MAX_FILES} are loaded",
-                    paths.len()
-                ),
-            )),
-        });
-        paths.truncate(MAX_FILES);
+    debug_assert!(paths.is_sorted(), "the walk lists files in path order");
+    if paths.len() > max_files {
+        problems.push(Problem::error(
+            dir,
+            None,
+            format!(
+                "the folder holds {} scenario files, more than the {max_files} supported; only the first {max_files} are loaded: point to the folder of one course instead",
+                paths.len()
+            ),
+        ));
+        paths.truncate(max_files);
     }
-    files.extend(paths.into_iter().map(|path| {
-        let text = read_scenario_file(&path);
-        SourceFile { path, text }
-    }));
-    Ok(files)
+    Ok(Listing { paths, problems })
 }
 
+/// Walks `dir` depth first with each folder's entries sorted by name, which lists the files in
+/// path order without sorting whole paths (comparing paths component by component was a tenth
+/// of loading a large bank).
 fn collect_ron_files(
     dir: &Path,
     is_root: bool,
     out: &mut Vec<PathBuf>,
     problems: &mut Vec<Problem>,
 ) -> io::Result<()> {
+    let mut entries = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name();
+        entries.push((entry.file_name(), entry));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
         let name = name.to_string_lossy();
         if name.starts_with('.') || (is_root && name == QUIZ_FOLDER) {
             continue;
@@ -216,11 +242,16 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
     };
     let unreadable =
         |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
-    let size = fs::metadata(path).map_err(unreadable)?.len();
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(too_big(size));
     }
-    let bytes = fs::read(path).map_err(unreadable)?;
+    // The size can change between the check and the read; never read more than the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
@@ -288,6 +319,38 @@ impl AssetLookup for EmbeddedAssets {
     }
 }
 
+/// `f` over every item on every core, in order. Files are independent and loading is bound by
+/// parsing, so each core takes one contiguous share; small inputs stay on this thread, where
+/// starting threads would cost more than it saves.
+fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    const MIN_PER_THREAD: usize = 16;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(items.len() / MIN_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let share = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = items
+            .chunks(share)
+            .skip(1)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        let mut out: Vec<U> = Vec::with_capacity(items.len());
+        out.extend(items[..share].iter().map(f));
+        for worker in others {
+            match worker.join() {
+                Ok(part) => out.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
 /// Every usable scenario of one source, indexed, with the problems found on the way.
 #[derive(Debug)]
 pub struct Bank {
@@ -300,19 +363,22 @@ pub struct Bank {
     quizzes: Vec<Quiz>,
     quiz_paths: Vec<PathBuf>,
     quiz_files: usize,
+    /// Counted when the problems change, because the screens show them every frame.
+    counts: ProblemCounts,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct ProblemCounts {
+    errors: usize,
+    warnings: usize,
+    files_with_errors: usize,
 }
 
 impl Bank {
     /// Loads a whole source. Only an unreadable folder is an error; bad files become problems.
     pub fn load(source: BankSource) -> Result<Bank, LoadError> {
         match &source {
-            BankSource::Folder(dir) => {
-                let files = read_folder(dir)?;
-                let assets = FolderAssets(assets_folder(dir));
-                let mut bank = Bank::from_files(source.clone(), files, &assets);
-                bank.add_quizzes(read_quiz_folder(dir));
-                Ok(bank)
-            }
+            BankSource::Folder(dir) => Bank::load_folder(source.clone(), dir, MAX_FILES),
             BankSource::Embedded => {
                 let mut bank = Bank::from_files(source, embedded_files(), &EmbeddedAssets);
                 bank.add_quizzes(embedded_quiz_files());
@@ -321,24 +387,67 @@ impl Bank {
         }
     }
 
-    /// Builds a bank from files already read: parse, check each, then the cross-file rules.
+    fn load_folder(source: BankSource, dir: &Path, max_files: usize) -> Result<Bank, LoadError> {
+        let listing = list_folder(dir, max_files)?;
+        let assets = FolderAssets(assets_folder(dir));
+        // Each core reads and checks its share in one pass, parsing a file while its text is
+        // still in the cache.
+        let done = parallel_map(&listing.paths, |path| {
+            let text = read_scenario_file(path);
+            let checked = text
+                .as_ref()
+                .ok()
+                .map(|text| validate::check_text(path, text, &assets));
+            (text, checked)
+        });
+        let files = listing.problem_files().map(|file| (file, None)).chain(
+            listing
+                .paths
+                .into_iter()
+                .zip(done)
+                .map(|(path, (text, checked))| (SourceFile { path, text }, checked)),
+        );
+        let mut bank = Bank::assemble(source, files);
+        bank.add_quizzes(read_quiz_folder(dir));
+        Ok(bank)
+    }
+
+    /// Builds a bank from files already read: parse and check each (on every core), then the
+    /// cross-file rules in path order.
     pub fn from_files(
         source: BankSource,
         files: Vec<SourceFile>,
         assets: &dyn AssetLookup,
     ) -> Bank {
+        let checked = parallel_map(&files, |file| {
+            file.text
+                .as_ref()
+                .ok()
+                .map(|text| validate::check_text(&file.path, text, assets))
+        });
+        Bank::assemble(source, files.into_iter().zip(checked))
+    }
+
+    /// Applies the cross-file rules to files checked one by one (`None`: the file could not be
+    /// read), in order, keeping the first of two files with the same id.
+    fn assemble(
+        source: BankSource,
+        files: impl Iterator<Item = (SourceFile, Option<Result<Checked, Problem>>)>,
+    ) -> Bank {
+        let capacity = files.size_hint().0;
         let mut bank = Bank {
             source,
-            scenarios: Vec::new(),
-            paths: Vec::new(),
-            by_id: HashMap::new(),
+            scenarios: Vec::with_capacity(capacity),
+            paths: Vec::with_capacity(capacity),
+            by_id: HashMap::with_capacity(capacity),
             problems: Vec::new(),
             files: 0,
             quizzes: Vec::new(),
             quiz_paths: Vec::new(),
             quiz_files: 0,
+            counts: ProblemCounts::default(),
         };
-        for file in files {
+        for (file, checked) in files {
             let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
             if is_scenario {
                 bank.files += 1;
@@ -350,12 +459,13 @@ impl Bank {
                     continue;
                 }
             };
-            let checked = match validate::check_text(&file.path, &text, assets) {
-                Ok(checked) => checked,
-                Err(problem) => {
+            let checked = match checked {
+                Some(Ok(checked)) => checked,
+                Some(Err(problem)) => {
                     bank.problems.push(problem);
                     continue;
                 }
+                None => continue,
             };
             let usable = checked.is_usable();
             bank.problems.extend(checked.problems);
@@ -388,6 +498,19 @@ impl Bank {
         self.problems.sort_by(|a, b| {
             (&a.path, a.position, a.severity).cmp(&(&b.path, b.position, b.severity))
         });
+        let mut broken: Vec<&Path> = self
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.path.as_path())
+            .collect();
+        broken.dedup();
+        let errors = self.problems.iter().filter(|p| p.is_error()).count();
+        self.counts = ProblemCounts {
+            errors,
+            warnings: self.problems.len() - errors,
+            files_with_errors: broken.len(),
+        };
     }
 
     /// Parses and checks quiz files against the scenarios already loaded, keeping the usable ones.
@@ -473,22 +596,15 @@ impl Bank {
 
     /// How many files have at least one error and so are left out.
     pub fn files_with_errors(&self) -> usize {
-        let mut paths: Vec<&Path> = self
-            .problems
-            .iter()
-            .filter(|p| p.is_error())
-            .map(|p| p.path.as_path())
-            .collect();
-        paths.dedup();
-        paths.len()
+        self.counts.files_with_errors
     }
 
     /// Number of problems of one severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.problems
-            .iter()
-            .filter(|p| p.severity == severity)
-            .count()
+        match severity {
+            Severity::Error => self.counts.errors,
+            Severity::Warning => self.counts.warnings,
+        }
     }
 
     /// The summary line of `check`: `N scenarios, Q quizzes, E errors, W warnings`.

@@ -1,5 +1,6 @@
 //! Parsing one scenario file and checking it against the format's rules.
 
+use std::cell::OnceCell;
 use std::path::{Component, Path};
 
 use super::problem::{Position, Problem};
@@ -14,15 +15,16 @@ pub const MIN_OFFERS: usize = 2;
 /// Most follow-up offers a scenario may have (keys A-F).
 pub const MAX_OFFERS: usize = 6;
 /// Nesting deeper than this is never a scenario, and stops pathological input early.
-const RECURSION_LIMIT: usize = 32;
+pub const RECURSION_LIMIT: usize = 32;
 
-/// Answers whether an image path (relative to `assets/`) exists.
-pub trait AssetLookup {
+/// Answers whether an image path (relative to `assets/`) exists. Shared by the threads that
+/// check files in parallel, hence `Sync`.
+pub trait AssetLookup: Sync {
     /// True when `relative` names a file in the assets folder.
     fn exists(&self, relative: &Path) -> bool;
 }
 
-impl<F: Fn(&Path) -> bool> AssetLookup for F {
+impl<F: Fn(&Path) -> bool + Sync> AssetLookup for F {
     fn exists(&self, relative: &Path) -> bool {
         self(relative)
     }
@@ -55,8 +57,11 @@ pub fn parse_scenario(path: &Path, text: &str) -> Result<Scenario, Problem> {
 /// Parses and checks one file's text: the whole per-file pipeline.
 pub fn check_text(path: &Path, text: &str, assets: &dyn AssetLookup) -> Result<Checked, Problem> {
     let scenario = parse_scenario(path, text)?;
-    let map = SourceMap::new(text);
-    let problems = validate(path, &scenario, &map, assets);
+    // Scanning for positions costs nearly as much as parsing, and most files have no problem:
+    // the map is only built when a rule needs a position.
+    let map = OnceCell::new();
+    let position = |locus: &Locus<'_>| map.get_or_init(|| SourceMap::new(text)).position(locus);
+    let problems = rules(path, &scenario, &position, assets);
     Ok(Checked { scenario, problems })
 }
 
@@ -165,9 +170,19 @@ pub fn validate(
     map: &SourceMap,
     assets: &dyn AssetLookup,
 ) -> Vec<Problem> {
+    rules(path, scenario, &|locus| map.position(locus), assets)
+}
+
+/// The per-file rules, with positions from `position`.
+fn rules(
+    path: &Path,
+    scenario: &Scenario,
+    position: &dyn Fn(&Locus<'_>) -> Option<Position>,
+    assets: &dyn AssetLookup,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut error = |locus: Locus<'_>, message: String| {
-        problems.push(Problem::error(path, map.position(&locus), message));
+        problems.push(Problem::error(path, position(&locus), message));
     };
 
     if scenario.id.trim().is_empty() {
@@ -299,7 +314,7 @@ pub fn validate(
         if offer.kind != scenario.answer {
             problems.push(Problem::warning(
                 path,
-                map.position(&Locus::OfferField(*only, "kind")),
+                position(&Locus::OfferField(*only, "kind")),
                 format!(
                     "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
                     offer.kind, scenario.answer

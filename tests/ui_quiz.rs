@@ -189,7 +189,9 @@ fn current_title(app: &SalgstrenerApp) -> String {
     let QuizStage::Running { run, .. } = app.quiz_stage() else {
         panic!("no quiz running");
     };
-    app.bank().scenarios()[run.current().unwrap().scenario].title.clone()
+    app.bank().scenarios()[run.current().unwrap().scenario]
+        .title
+        .clone()
 }
 
 #[test]

@@ -629,3 +629,43 @@ impl Bank {
         counts
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = include_str!("../../tests/fixtures/good/klaer-belte.ron");
+
+    #[test]
+    fn more_files_than_the_limit_is_an_error_and_the_first_ones_in_path_order_load() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["d", "a", "c", "b/e"] {
+            let path = dir.path().join(format!("{name}.ron"));
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, GOOD.replace("klaer-belte", &name.replace('/', "-"))).unwrap();
+        }
+        let source = BankSource::Folder(dir.path().to_path_buf());
+        let bank = Bank::load_folder(source, dir.path(), 3).unwrap();
+        let lines: Vec<String> = bank.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [format!(
+                "{}: error: the folder holds 4 scenario files, more than the 3 supported; only the first 3 are loaded: point to the folder of one course instead",
+                dir.path().display()
+            )]
+        );
+        let ids: Vec<&str> = bank.scenarios().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b-e", "c"]);
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order_at_every_size() {
+        for n in [0, 1, 15, 16, 33, 1_000] {
+            let items: Vec<usize> = (0..n).collect();
+            assert_eq!(
+                parallel_map(&items, |i| i * 2),
+                items.iter().map(|i| i * 2).collect::<Vec<_>>()
+            );
+        }
+    }
+}

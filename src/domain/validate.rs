@@ -16,6 +16,9 @@ pub const MIN_OFFERS: usize = 2;
 pub const MAX_OFFERS: usize = 6;
 /// Nesting deeper than this is never a scenario, and stops pathological input early.
 pub const RECURSION_LIMIT: usize = 32;
+/// Longest text, in characters, that one field of a scenario may hold. The longest bundled
+/// situation is under 600; a text this long is pasted material, not a scenario.
+pub const MAX_TEXT_CHARS: usize = 4_000;
 
 /// Answers whether an image path (relative to `assets/`) exists. Shared by the threads that
 /// check files in parallel, hence `Sync`.
@@ -185,12 +188,57 @@ fn rules(
         problems.push(Problem::error(path, position(&locus), message));
     };
 
+    let s = scenario;
+    let top = [
+        ("id", &s.id),
+        ("title", &s.title),
+        ("industry", &s.industry),
+        ("customer", &s.customer),
+        ("situation", &s.situation),
+        ("explanation", &s.explanation),
+    ];
+    for (field, text) in top
+        .into_iter()
+        .chain(s.image.as_ref().map(|i| ("image", i)))
+    {
+        if let Some(chars) = too_long(text) {
+            error(
+                Locus::Field(field),
+                too_long_message(&format!("`{field}`"), chars, SHORTEN_SCENARIO),
+            );
+        }
+    }
+    for (list, word, items) in [("tags", "tag", &s.tags), ("cues", "cue", &s.cues)] {
+        for (i, text) in items.iter().enumerate() {
+            if let Some(chars) = too_long(text) {
+                error(
+                    Locus::Item(list, i),
+                    too_long_message(&format!("{word} {}", i + 1), chars, SHORTEN_SCENARIO),
+                );
+            }
+        }
+    }
+    for (i, offer) in s.offers.iter().enumerate() {
+        for (field, text) in [("text", &offer.text), ("feedback", &offer.feedback)] {
+            if let Some(chars) = too_long(text) {
+                error(
+                    Locus::OfferField(i, field),
+                    too_long_message(
+                        &format!("offer {}: `{field}`", i + 1),
+                        chars,
+                        SHORTEN_SCENARIO,
+                    ),
+                );
+            }
+        }
+    }
+
     if scenario.id.trim().is_empty() {
         error(
             Locus::Field("id"),
             "`id` is empty: give the scenario a unique id such as \"klaer-belte\"".into(),
         );
-    } else if !is_valid_id(&scenario.id) {
+    } else if !is_valid_id(&scenario.id) && too_long(&scenario.id).is_none() {
         error(
             Locus::Field("id"),
             format!(
@@ -243,7 +291,8 @@ fn rules(
                     i + 1
                 ),
             );
-        } else if !scenario.customer.contains(cue.as_str())
+        } else if too_long(cue).is_none()
+            && !scenario.customer.contains(cue.as_str())
             && !scenario.situation.contains(cue.as_str())
         {
             error(
@@ -304,6 +353,7 @@ fn rules(
     if let Some(message) = scenario
         .image
         .as_deref()
+        .filter(|image| too_long(image).is_none())
         .and_then(|image| image_problem(image, assets))
     {
         error(Locus::Field("image"), message);
@@ -325,6 +375,24 @@ fn rules(
 
     problems
 }
+
+/// The character count of `text` when it is over [`MAX_TEXT_CHARS`]. Characters are only
+/// counted when the bytes could be over the limit (a character is at least one byte), so the
+/// common case costs a comparison.
+pub(crate) fn too_long(text: &str) -> Option<usize> {
+    if text.len() <= MAX_TEXT_CHARS {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > MAX_TEXT_CHARS).then_some(chars)
+}
+
+/// The message for a text over the limit; `advice` says what to do about it.
+pub(crate) fn too_long_message(name: &str, chars: usize, advice: &str) -> String {
+    format!("{name} is {chars} characters long, over the limit of {MAX_TEXT_CHARS}: {advice}")
+}
+
+const SHORTEN_SCENARIO: &str = "a trainee should be able to read a scenario in a minute or two; shorten it or split it into two scenarios";
 
 fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<String> {
     let path = Path::new(image);

@@ -48,7 +48,7 @@ const NAMES: [&str; 8] = [
 
 /// The language code, industry folder and id of scenario `i`.
 fn identity(i: usize) -> (&'static str, &'static str, String) {
-    let lang = if i % 2 == 0 { "nb" } else { "en" };
+    let lang = if i.is_multiple_of(2) { "nb" } else { "en" };
     let (folder, _, _) = INDUSTRIES[(i / 2) % INDUSTRIES.len()];
     (lang, folder, format!("{folder}-{lang}-{i:05}"))
 }
@@ -191,7 +191,7 @@ pub fn bank_in_memory(n: usize, broken_every: usize) -> Bank {
     let files = (0..n)
         .map(|i| {
             let mut text = scenario_text(i);
-            if broken_every > 0 && i % broken_every == 0 {
+            if broken_every > 0 && i.is_multiple_of(broken_every) {
                 text = text.replace("difficulty: ", "difficulty: 9");
             }
             SourceFile {

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
@@ -12,6 +14,7 @@ use salgstrener::domain::problem::Severity;
 use salgstrener::domain::records::Records;
 use salgstrener::domain::storage;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
 use salgstrener::ui::i18n::{fill, texts};
 
 /// Salgstreneren: practise the Norwegian sales taxonomy.
@@ -25,6 +28,11 @@ struct Cli {
     /// Folder for the trainee's history (default: the platform's data folder).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
+
+    /// Save the first frame the window draws to this PNG file, then close (for tests and
+    /// for timing start-up).
+    #[arg(long, value_name = "PATH")]
+    screenshot: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -45,10 +53,11 @@ enum Command {
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    let launched = Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.or(cli.scenarios)),
-        None => run_window(cli.scenarios, cli.data_dir),
+        None => run_window(cli.scenarios, cli.data_dir, cli.screenshot, launched),
     }
 }
 
@@ -105,7 +114,12 @@ fn open_records(data_dir: Option<PathBuf>, language: Language) -> (Records, Vec<
     }
 }
 
-fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
+fn run_window(
+    dir: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    screenshot: Option<PathBuf>,
+    launched: Instant,
+) -> ExitCode {
     let bank = match Bank::load(source_for(dir)) {
         Ok(bank) => bank,
         Err(e) => {
@@ -122,6 +136,9 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
             .with_min_inner_size([480.0, 360.0]),
         ..Default::default()
     };
+    let captured = CaptureResult::default();
+    let wants_capture = screenshot.is_some();
+    let capture = screenshot.map(|path| (path, Arc::clone(&captured)));
     let result = eframe::run_native(
         "Salgstreneren",
         options,
@@ -135,12 +152,26 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
             for notice in notices {
                 app = app.with_notice(notice);
             }
-            Ok(Box::new(app))
+            Ok(match capture {
+                Some((path, result)) => {
+                    Box::new(CaptureFirstFrame::new(app, path, launched, result))
+                }
+                None => Box::new(app),
+            })
         }),
     );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    let captured = captured.lock().ok().and_then(|mut r| r.take());
+    match (result, captured) {
+        (Ok(()), Some(Err(e))) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+        (Ok(()), None) if wants_capture => {
+            eprintln!("error: the window closed before its first frame was captured");
+            ExitCode::FAILURE
+        }
+        (Ok(()), _) => ExitCode::SUCCESS,
+        (Err(e), _) => {
             eprintln!("error: could not open the window: {e}");
             ExitCode::FAILURE
         }

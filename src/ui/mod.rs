@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod capture;
 pub mod i18n;
 pub mod practice;
 pub mod problems;

@@ -173,14 +173,15 @@ pub fn write_bank(dir: &Path, n: usize) -> io::Result<()> {
 }
 
 /// A generated bank folder under the system's temporary folder, written once and reused by
-/// later runs (the files are the same for the same `n`).
+/// later runs while the generator writes the same files (the marker holds a sample of them).
 pub fn bank_folder(n: usize) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("salgstrener-bench-bank-{n}"));
     let marker = dir.join(".complete");
-    if !marker.exists() {
+    let sample = format!("{}{}", scenario_text(n - 1), quiz_text("gen-nb", "nb", 20));
+    if fs::read_to_string(&marker).ok().as_ref() != Some(&sample) {
         let _ = fs::remove_dir_all(&dir);
         write_bank(&dir, n).expect("the generated bank can be written");
-        fs::write(&marker, b"").expect("the marker can be written");
+        fs::write(&marker, sample).expect("the marker can be written");
     }
     dir
 }

@@ -319,6 +319,15 @@ impl AssetLookup for EmbeddedAssets {
     }
 }
 
+/// One scenario file after reading and checking.
+struct Loaded {
+    path: PathBuf,
+    /// The text, when it was given rather than read here.
+    text: Option<String>,
+    /// The scenario and its problems, or why there is none.
+    checked: Result<Checked, Problem>,
+}
+
 /// `f` over every item on every core, in order. Files are independent and loading is bound by
 /// parsing, so each core takes one contiguous share; small inputs stay on this thread, where
 /// starting threads would cost more than it saves.
@@ -391,23 +400,26 @@ impl Bank {
         let listing = list_folder(dir, max_files)?;
         let assets = FolderAssets(assets_folder(dir));
         // Each core reads and checks its share in one pass, parsing a file while its text is
-        // still in the cache.
-        let done = parallel_map(&listing.paths, |path| {
-            let text = read_scenario_file(path);
-            let checked = text
-                .as_ref()
-                .ok()
-                .map(|text| validate::check_text(path, text, &assets));
-            (text, checked)
+        // still in the cache. The text is dropped right after: keeping 10,000 of them until
+        // the bank is built would add their size to the peak memory.
+        let checked = parallel_map(&listing.paths, |path| {
+            read_scenario_file(path).and_then(|text| validate::check_text(path, &text, &assets))
         });
-        let files = listing.problem_files().map(|file| (file, None)).chain(
-            listing
-                .paths
-                .into_iter()
-                .zip(done)
-                .map(|(path, (text, checked))| (SourceFile { path, text }, checked)),
-        );
-        let mut bank = Bank::assemble(source, files);
+        let problems = listing.problems.into_iter().map(|problem| Loaded {
+            path: problem.path.clone(),
+            text: None,
+            checked: Err(problem),
+        });
+        let files = listing
+            .paths
+            .into_iter()
+            .zip(checked)
+            .map(|(path, checked)| Loaded {
+                path,
+                text: None,
+                checked,
+            });
+        let mut bank = Bank::assemble(source, problems.chain(files));
         bank.add_quizzes(read_quiz_folder(dir));
         Ok(bank)
     }
@@ -425,15 +437,28 @@ impl Bank {
                 .ok()
                 .map(|text| validate::check_text(&file.path, text, assets))
         });
-        Bank::assemble(source, files.into_iter().zip(checked))
+        let files = files
+            .into_iter()
+            .zip(checked)
+            .map(|(file, checked)| match file.text {
+                Ok(text) => Loaded {
+                    checked: checked
+                        .unwrap_or_else(|| validate::check_text(&file.path, &text, assets)),
+                    path: file.path,
+                    text: Some(text),
+                },
+                Err(problem) => Loaded {
+                    path: file.path,
+                    text: None,
+                    checked: Err(problem),
+                },
+            });
+        Bank::assemble(source, files)
     }
 
-    /// Applies the cross-file rules to files checked one by one (`None`: the file could not be
-    /// read), in order, keeping the first of two files with the same id.
-    fn assemble(
-        source: BankSource,
-        files: impl Iterator<Item = (SourceFile, Option<Result<Checked, Problem>>)>,
-    ) -> Bank {
+    /// Applies the cross-file rules to files checked one by one, in order, keeping the first
+    /// of two files with the same id.
+    fn assemble(source: BankSource, files: impl Iterator<Item = Loaded>) -> Bank {
         let capacity = files.size_hint().0;
         let mut bank = Bank {
             source,
@@ -447,25 +472,17 @@ impl Bank {
             quiz_files: 0,
             counts: ProblemCounts::default(),
         };
-        for (file, checked) in files {
+        for file in files {
             let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
             if is_scenario {
                 bank.files += 1;
             }
-            let text = match file.text {
-                Ok(text) => text,
+            let checked = match file.checked {
+                Ok(checked) => checked,
                 Err(problem) => {
                     bank.problems.push(problem);
                     continue;
                 }
-            };
-            let checked = match checked {
-                Some(Ok(checked)) => checked,
-                Some(Err(problem)) => {
-                    bank.problems.push(problem);
-                    continue;
-                }
-                None => continue,
             };
             let usable = checked.is_usable();
             bank.problems.extend(checked.problems);
@@ -474,7 +491,9 @@ impl Bank {
             }
             let scenario = checked.scenario;
             if let Some(&first) = bank.by_id.get(&scenario.id) {
-                let position = SourceMap::new(&text).position(&Locus::Field("id"));
+                // Rare, so a text already dropped is read again for the position.
+                let text = file.text.or_else(|| read_scenario_file(&file.path).ok());
+                let position = text.and_then(|t| SourceMap::new(&t).position(&Locus::Field("id")));
                 bank.problems.push(Problem::error(
                     &file.path,
                     position,

@@ -23,14 +23,24 @@ work="$(mktemp -d)"
 # A copy, so another build into a shared target folder cannot swap the binary mid-run.
 cp "$target/release/salgstrener" "$work/salgstrener"
 
+lock="/tmp/.X$display-lock"
+socket="/tmp/.X11-unix/X$display"
+if [ -e "$lock" ]; then
+    owner=$(tr -d ' ' <"$lock")
+    if [ -e "/proc/$owner" ]; then
+        echo "display :$display is in use; pick another with DISPLAY_NUMBER (91-97)" >&2
+        exit 1
+    fi
+    rm -f "$lock" "$socket" # left by a server that was killed
+fi
 Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-    [ -S "/tmp/.X11-unix/X$display" ] && break
+trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 200); do
+    [ -S "$socket" ] && [ "$(tr -d ' ' <"$lock" 2>/dev/null)" = "$xvfb" ] && break
     sleep 0.05
 done
-[ -S "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start on :$display" >&2; exit 1; }
+[ -S "$socket" ] || { echo "Xvfb did not start on :$display" >&2; exit 1; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 

@@ -25,11 +25,39 @@ struct Xvfb {
     process: Child,
 }
 
+fn socket(display: u32) -> PathBuf {
+    PathBuf::from(format!("/tmp/.X11-unix/X{display}"))
+}
+
+fn lock(display: u32) -> PathBuf {
+    PathBuf::from(format!("/tmp/.X{display}-lock"))
+}
+
+/// The process id in a display's lock file, if there is one.
+fn lock_owner(display: u32) -> Option<u32> {
+    std::fs::read_to_string(lock(display))
+        .ok()
+        .and_then(|pid| pid.trim().parse().ok())
+}
+
+/// True when a live server holds the display. A lock whose process is gone (a server that was
+/// killed) is stale: it and the socket are removed so the display can be used again.
+fn display_taken(display: u32) -> bool {
+    match lock_owner(display) {
+        Some(pid) if Path::new(&format!("/proc/{pid}")).exists() => true,
+        Some(_) => {
+            let _ = std::fs::remove_file(lock(display));
+            let _ = std::fs::remove_file(socket(display));
+            false
+        }
+        None => socket(display).exists(),
+    }
+}
+
 impl Xvfb {
     fn start(program: &Path) -> Xvfb {
         for display in DISPLAYS {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{display}-lock")).exists() {
+            if display_taken(display) {
                 continue;
             }
             let mut process = Command::new(program)
@@ -42,7 +70,7 @@ impl Xvfb {
                 .expect("Xvfb starts");
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
-                if socket.exists() {
+                if socket(display).exists() && lock_owner(display) == Some(process.id()) {
                     return Xvfb { display, process };
                 }
                 if process.try_wait().ok().flatten().is_some() {
@@ -50,17 +78,33 @@ impl Xvfb {
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
-            let _ = process.kill();
-            let _ = process.wait();
+            stop(&mut process, display);
         }
         panic!("no free display among :{DISPLAYS:?} for Xvfb");
     }
 }
 
+/// Stops a server politely (SIGTERM, so it removes its lock and socket), then firmly.
+fn stop(process: &mut Child, display: u32) {
+    let _ = Command::new("kill").arg(process.id().to_string()).status();
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline {
+        if process.try_wait().ok().flatten().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = process.kill();
+    let _ = process.wait();
+    if lock_owner(display) == Some(process.id()) {
+        let _ = std::fs::remove_file(lock(display));
+        let _ = std::fs::remove_file(socket(display));
+    }
+}
+
 impl Drop for Xvfb {
     fn drop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
+        stop(&mut self.process, self.display);
     }
 }
 

@@ -5,6 +5,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -18,6 +20,7 @@ use salgstrener::domain::records::Records;
 use salgstrener::domain::storage;
 use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
 use salgstrener::ui::i18n::{fill, texts};
 use salgstrener::ui::widgets::icons;
 
@@ -32,6 +35,11 @@ struct Cli {
     /// Folder for the trainee's history (default: the platform's data folder).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
+
+    /// Save the first frame the window draws to this PNG file, then close (for tests and
+    /// for timing start-up).
+    #[arg(long, value_name = "PATH")]
+    screenshot: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -172,6 +180,7 @@ impl From<LanguageArg> for Language {
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    let launched = Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir, strict }) => check(dir.or(cli.scenarios), strict),
@@ -216,7 +225,7 @@ fn main() -> ExitCode {
             actor_email.as_deref(),
             &base_iri,
         ),
-        None => run_window(cli.scenarios, cli.data_dir),
+        None => run_window(cli.scenarios, cli.data_dir, cli.screenshot, launched),
     }
 }
 
@@ -461,7 +470,12 @@ fn write_output(path: &Path, text: &str) -> Result<(), String> {
     storage::write_output(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
-fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
+fn run_window(
+    dir: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    screenshot: Option<PathBuf>,
+    launched: Instant,
+) -> ExitCode {
     // A folder named on the command line, or ./scenarios, is loaded before the window opens so
     // that a wrong path is a usage error; otherwise the remembered folder (kept in the
     // window's settings) or the bundled bank is chosen once the settings are read.
@@ -484,6 +498,9 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
             .with_icon(icons::app_icon()),
         ..Default::default()
     };
+    let captured = CaptureResult::default();
+    let wants_capture = screenshot.is_some();
+    let capture = screenshot.map(|path| (path, Arc::clone(&captured)));
     let result = eframe::run_native(
         "Salgstreneren",
         options,
@@ -513,12 +530,26 @@ fn run_window(dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
             for notice in notices {
                 app = app.with_notice(notice);
             }
-            Ok(Box::new(app))
+            Ok(match capture {
+                Some((path, result)) => {
+                    Box::new(CaptureFirstFrame::new(app, path, launched, result))
+                }
+                None => Box::new(app),
+            })
         }),
     );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    let captured = captured.lock().ok().and_then(|mut r| r.take());
+    match (result, captured) {
+        (Ok(()), Some(Err(e))) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+        (Ok(()), None) if wants_capture => {
+            eprintln!("error: the window closed before its first frame was captured");
+            ExitCode::FAILURE
+        }
+        (Ok(()), _) => ExitCode::SUCCESS,
+        (Err(e), _) => {
             eprintln!("error: could not open the window: {e}");
             ExitCode::FAILURE
         }

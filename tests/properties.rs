@@ -1,16 +1,21 @@
-//! Property tests where the input space is open-ended: whatever a person types into a file.
+//! Property tests where the input space is open-ended: whatever a person types into a file,
+//! and whatever a disk or a transfer does to it.
+//!
+//! Each property runs proptest's default 256 cases; run longer by hand with
+//! `PROPTEST_CASES=100000 cargo test --release --test properties`.
 
 use std::path::Path;
 
 use proptest::prelude::*;
 
+use salgstrener::domain::bank::{Bank, BankSource, read_scenario_file};
 use salgstrener::domain::decision_path::{Relation, StatedPath};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::scenario::{Fit, Offer, Scenario};
 use salgstrener::domain::scoring::cue_ranges;
 use salgstrener::domain::source_map::{Locus, SourceMap};
 use salgstrener::domain::taxonomy::SaleType;
-use salgstrener::domain::validate::check_text;
+use salgstrener::domain::validate::{MAX_FILE_BYTES, check_text};
 
 const GOOD: &str = include_str!("fixtures/good/klaer-belte.ron");
 
@@ -39,7 +44,112 @@ fn mutated_good_file() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The fixture as bytes, damaged the way files get damaged on disk and in transfer: cut
+/// anywhere (also inside a multi-byte character), bytes overwritten with anything (invalid
+/// UTF-8 included), two fields swapped or written twice, a text blown up past the limits, a
+/// byte-order mark or a Latin-1 letter in front.
+fn damaged_good_file() -> impl Strategy<Value = Vec<u8>> {
+    let bytes = GOOD.as_bytes().to_vec();
+    let len = bytes.len();
+    let lines: Vec<String> = GOOD.lines().map(str::to_owned).collect();
+    let fields = 2..lines.len() - 1;
+    prop_oneof![
+        (0..=len).prop_map({
+            let bytes = bytes.clone();
+            move |n| bytes[..n].to_vec()
+        }),
+        proptest::collection::vec((0..len, any::<u8>()), 1..8).prop_map({
+            let bytes = bytes.clone();
+            move |edits| {
+                let mut b = bytes.clone();
+                for (at, byte) in edits {
+                    b[at] = byte;
+                }
+                b
+            }
+        }),
+        (fields.clone(), fields.clone()).prop_map({
+            let lines = lines.clone();
+            move |(a, b)| {
+                let mut l = lines.clone();
+                l.swap(a, b);
+                l.join("\n").into_bytes()
+            }
+        }),
+        (fields.clone(), fields).prop_map({
+            let lines = lines.clone();
+            move |(from, to)| {
+                let mut l = lines.clone();
+                let copy = l[from].clone();
+                l.insert(to, copy);
+                l.join("\n").into_bytes()
+            }
+        }),
+        (
+            prop::sample::select(vec!["Ny dressbukse", "butikk", "Klær", "Et annet produkt."]),
+            3_990usize..300_000,
+            prop::sample::select(vec!["x", "æ", "\\\"", "🙂"])
+        )
+            .prop_map(|(field, n, unit)| GOOD
+                .replace(field, &unit.repeat(n / unit.len().max(1)))
+                .into_bytes()),
+        prop::sample::select(vec![&b"\xEF\xBB\xBF"[..], b"\xE6", b"\xFF\xFE", b"\0"]).prop_map({
+            let bytes = bytes.clone();
+            move |prefix| [prefix, &bytes[..]].concat()
+        }),
+    ]
+}
+
+/// Writes `bytes` as the only scenario of a fresh folder and loads it with the real loader.
+fn load_one(bytes: &[u8]) -> (tempfile::TempDir, Bank) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("x.ron"), bytes).expect("writable");
+    let bank = Bank::load(BankSource::Folder(dir.path().to_path_buf())).expect("the folder loads");
+    (dir, bank)
+}
+
+/// What must hold whatever the file held: one file looked at, and either its scenario or at
+/// least one error about that file (with a position when the file was text that RON read).
+fn assert_scenario_or_error(dir: &Path, bank: &Bank) -> Result<(), TestCaseError> {
+    let file = dir.join("x.ron");
+    prop_assert_eq!(bank.files_checked(), 1);
+    for p in bank.problems() {
+        prop_assert_eq!(&p.path, &file);
+        prop_assert!(!p.message.is_empty());
+    }
+    match bank.scenarios().len() {
+        1 => prop_assert_eq!(bank.files_with_errors(), 0),
+        0 => prop_assert_eq!(bank.files_with_errors(), 1),
+        n => prop_assert!(false, "{} scenarios from one file", n),
+    }
+    Ok(())
+}
+
 proptest! {
+    #[test]
+    fn any_bytes_through_the_file_loader_give_a_scenario_or_an_error(
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+    ) {
+        let (dir, bank) = load_one(&bytes);
+        let read = read_scenario_file(&dir.path().join("x.ron"));
+        prop_assert_eq!(read.is_ok(), std::str::from_utf8(&bytes).is_ok());
+        assert_scenario_or_error(dir.path(), &bank)?;
+    }
+
+    #[test]
+    fn damaged_files_through_the_loader_give_a_scenario_or_an_error(bytes in damaged_good_file()) {
+        let (dir, bank) = load_one(&bytes);
+        assert_scenario_or_error(dir.path(), &bank)?;
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && bytes.len() as u64 <= MAX_FILE_BYTES
+        {
+            for p in bank.problems() {
+                let pos = p.position.expect("problems in a readable file have a position");
+                prop_assert!(pos.line >= 1 && pos.line <= text.lines().count() + 1, "{}", p);
+            }
+        }
+    }
+
     #[test]
     fn any_text_gives_a_scenario_or_a_problem_never_a_panic(text in any::<String>()) {
         let path = Path::new("x.ron");

@@ -264,27 +264,6 @@ fn a_missing_folder_is_an_error_not_an_empty_bank() {
     );
 }
 
-#[cfg(unix)]
-#[test]
-fn symbolic_links_are_not_followed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let outside = tempfile::tempdir().unwrap();
-    write(
-        outside.path(),
-        "secret.ron",
-        &fs::read(fixtures("good/klaer-belte.ron")).unwrap(),
-    );
-    std::os::unix::fs::symlink(
-        outside.path().join("secret.ron"),
-        tmp.path().join("link.ron"),
-    )
-    .unwrap();
-    std::os::unix::fs::symlink(outside.path(), tmp.path().join("linked-dir")).unwrap();
-    let bank = Bank::load(BankSource::Folder(tmp.path().to_path_buf())).unwrap();
-    assert!(bank.scenarios().is_empty());
-    assert_eq!(bank.count(Severity::Warning), 2);
-}
-
 #[test]
 fn the_bundled_bank_loads_without_problems() {
     let bank = Bank::load(BankSource::Embedded).unwrap();

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io;
+use std::io::{self, Read as _};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -14,7 +15,7 @@ use super::quiz::{self, Quiz};
 use super::scenario::Scenario;
 use super::source_map::{Locus, SourceMap};
 use super::taxonomy::SaleType;
-use super::validate::{self, AssetLookup, MAX_FILE_BYTES};
+use super::validate::{self, AssetLookup, Checked, MAX_FILE_BYTES};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
@@ -83,6 +84,38 @@ pub struct SourceFile {
 /// Hidden entries (such as `.git` or `.trash`) and the root `quizzes/` folder are skipped;
 /// symbolic links are not followed, so a link cannot pull in files from elsewhere.
 pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    let listing = list_folder(dir, MAX_FILES)?;
+    let texts = parallel_map(&listing.paths, |path| read_scenario_file(path));
+    Ok(listing
+        .problem_files()
+        .chain(
+            listing
+                .paths
+                .into_iter()
+                .zip(texts)
+                .map(|(path, text)| SourceFile { path, text }),
+        )
+        .collect())
+}
+
+/// The scenario files of a folder in path order, listed but not read, and the problems of the
+/// listing itself (links not followed, too many files).
+struct Listing {
+    paths: Vec<PathBuf>,
+    problems: Vec<Problem>,
+}
+
+impl Listing {
+    /// The listing's problems as files that could not be read.
+    fn problem_files(&self) -> impl Iterator<Item = SourceFile> + use<> {
+        self.problems.clone().into_iter().map(|p| SourceFile {
+            path: p.path.clone(),
+            text: Err(p),
+        })
+    }
+}
+
+fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadError> {
     let meta = fs::metadata(dir).map_err(|source| LoadError::Folder {
         path: dir.to_path_buf(),
         source,
@@ -98,44 +131,37 @@ pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
             source,
         }
     })?;
-    paths.sort();
-    let mut files: Vec<SourceFile> = problems
-        .into_iter()
-        .map(|p| SourceFile {
-            path: p.path.clone(),
-            text: Err(p),
-        })
-        .collect();
-    if paths.len() > MAX_FILES {
-        files.push(SourceFile {
-            path: dir.to_path_buf(),
-            text: Err(Problem::error(
-                dir,
-                None,
-                format!(
-                    "the folder holds {} scenario files, more than the {MAX_FILES} supported; only the first {MAX_FILES} are loaded",
-                    paths.len()
-                ),
-            )),
-        });
-        paths.truncate(MAX_FILES);
+    debug_assert!(paths.is_sorted(), "the walk lists files in path order");
+    if paths.len() > max_files {
+        problems.push(Problem::error(
+            dir,
+            None,
+            format!(
+                "the folder holds {} scenario files, more than the {max_files} supported; only the first {max_files} are loaded: point to the folder of one course instead",
+                paths.len()
+            ),
+        ));
+        paths.truncate(max_files);
     }
-    files.extend(paths.into_iter().map(|path| {
-        let text = read_scenario_file(&path);
-        SourceFile { path, text }
-    }));
-    Ok(files)
+    Ok(Listing { paths, problems })
 }
 
+/// Walks `dir` depth first with each folder's entries sorted by name, which lists the files in
+/// path order without sorting whole paths (comparing paths component by component was a tenth
+/// of loading a large bank).
 fn collect_ron_files(
     dir: &Path,
     is_root: bool,
     out: &mut Vec<PathBuf>,
     problems: &mut Vec<Problem>,
 ) -> io::Result<()> {
+    let mut entries = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name();
+        entries.push((entry.file_name(), entry));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
         let name = name.to_string_lossy();
         if name.starts_with('.') || (is_root && name == QUIZ_FOLDER) {
             continue;
@@ -217,11 +243,16 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
     };
     let unreadable =
         |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
-    let size = fs::metadata(path).map_err(unreadable)?.len();
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(too_big(size));
     }
-    let bytes = fs::read(path).map_err(unreadable)?;
+    // The size can change between the check and the read; never read more than the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
@@ -289,6 +320,47 @@ impl AssetLookup for EmbeddedAssets {
     }
 }
 
+/// One scenario file after reading and checking.
+struct Loaded {
+    path: PathBuf,
+    /// The text, when it was given rather than read here.
+    text: Option<String>,
+    /// The scenario and its problems, or why there is none.
+    checked: Result<Checked, Problem>,
+}
+
+/// `f` over every item on every core, in order. Files are independent and loading is bound by
+/// parsing, so each core takes one contiguous share; small inputs stay on this thread, where
+/// starting threads would cost more than it saves.
+fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    const MIN_PER_THREAD: usize = 16;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(items.len() / MIN_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let share = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = items
+            .chunks(share)
+            .skip(1)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        let mut out: Vec<U> = Vec::with_capacity(items.len());
+        out.extend(items[..share].iter().map(f));
+        for worker in others {
+            match worker.join() {
+                Ok(part) => out.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
 /// Every usable scenario of one source, indexed, with the problems found on the way.
 #[derive(Debug)]
 pub struct Bank {
@@ -301,63 +373,9 @@ pub struct Bank {
     quizzes: Vec<Quiz>,
     quiz_paths: Vec<PathBuf>,
     quiz_files: usize,
+    /// Counted when the problems change, because the screens show them every frame.
+    counts: ProblemCounts,
     entries: Vec<Entry>,
-}
-
-/// A scenario file checked on its own, before the rules that span files.
-struct CheckedFile {
-    path: PathBuf,
-    result: Result<validate::Checked, Problem>,
-    id_position: Option<super::problem::Position>,
-}
-
-fn check_one(file: SourceFile, assets: &(dyn AssetLookup + Sync)) -> CheckedFile {
-    let SourceFile { path, text } = file;
-    let (result, id_position) = match text {
-        Ok(text) => {
-            let result = validate::check_text(&path, &text, assets);
-            let id_position = SourceMap::new(&text).position(&Locus::Field("id"));
-            (result, id_position)
-        }
-        Err(problem) => (Err(problem), None),
-    };
-    CheckedFile {
-        path,
-        result,
-        id_position,
-    }
-}
-
-/// Checks every file, on all cores: parsing and validating dominate loading, and files are
-/// independent until the cross-file rules, which run afterwards in path order.
-fn check_all(files: Vec<SourceFile>, assets: &(dyn AssetLookup + Sync)) -> Vec<CheckedFile> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || files.len() < 64 {
-        return files.into_iter().map(|f| check_one(f, assets)).collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<SourceFile>> = Vec::new();
-    let mut files = files.into_iter().peekable();
-    while files.peek().is_some() {
-        chunks.push(files.by_ref().take(chunk).collect());
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|f| check_one(f, assets))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
 }
 
 /// Whether a file holds a scenario or a quiz.
@@ -454,17 +472,18 @@ impl Entry {
     }
 }
 
+#[derive(Clone, Copy, Debug, Default)]
+struct ProblemCounts {
+    errors: usize,
+    warnings: usize,
+    files_with_errors: usize,
+}
+
 impl Bank {
     /// Loads a whole source. Only an unreadable folder is an error; bad files become problems.
     pub fn load(source: BankSource) -> Result<Bank, LoadError> {
         match &source {
-            BankSource::Folder(dir) => {
-                let files = read_folder(dir)?;
-                let assets = FolderAssets(assets_folder(dir));
-                let mut bank = Bank::from_files(source.clone(), files, &assets);
-                bank.add_quizzes(read_quiz_folder(dir));
-                Ok(bank)
-            }
+            BankSource::Folder(dir) => Bank::load_folder(source.clone(), dir, MAX_FILES),
             BankSource::Embedded => {
                 let mut bank = Bank::from_files(source, embedded_files(), &EmbeddedAssets);
                 bank.add_quizzes(embedded_quiz_files());
@@ -473,106 +492,174 @@ impl Bank {
         }
     }
 
-    /// Builds a bank from files already read: parse, check each, then the cross-file rules.
+    fn load_folder(source: BankSource, dir: &Path, max_files: usize) -> Result<Bank, LoadError> {
+        let listing = list_folder(dir, max_files)?;
+        let assets = FolderAssets(assets_folder(dir));
+        // Each core reads and checks its share in one pass, parsing a file while its text is
+        // still in the cache. The text is dropped right after: keeping 10,000 of them until
+        // the bank is built would add their size to the peak memory.
+        let checked = parallel_map(&listing.paths, |path| {
+            read_scenario_file(path).and_then(|text| validate::check_text(path, &text, &assets))
+        });
+        let problems = listing.problems.into_iter().map(|problem| Loaded {
+            path: problem.path.clone(),
+            text: None,
+            checked: Err(problem),
+        });
+        let files = listing
+            .paths
+            .into_iter()
+            .zip(checked)
+            .map(|(path, checked)| Loaded {
+                path,
+                text: None,
+                checked,
+            });
+        let mut bank = Bank::assemble(source, problems.chain(files));
+        bank.add_quizzes(read_quiz_folder(dir));
+        Ok(bank)
+    }
+
+    /// Builds a bank from files already read: parse and check each (on every core), then the
+    /// cross-file rules in path order.
     pub fn from_files(
         source: BankSource,
         files: Vec<SourceFile>,
-        assets: &(dyn AssetLookup + Sync),
+        assets: &dyn AssetLookup,
     ) -> Bank {
+        let checked = parallel_map(&files, |file| {
+            file.text
+                .as_ref()
+                .ok()
+                .map(|text| validate::check_text(&file.path, text, assets))
+        });
+        let files = files
+            .into_iter()
+            .zip(checked)
+            .map(|(file, checked)| match file.text {
+                Ok(text) => Loaded {
+                    checked: checked
+                        .unwrap_or_else(|| validate::check_text(&file.path, &text, assets)),
+                    path: file.path,
+                    text: Some(text),
+                },
+                Err(problem) => Loaded {
+                    path: file.path,
+                    text: None,
+                    checked: Err(problem),
+                },
+            });
+        Bank::assemble(source, files)
+    }
+
+    /// Applies the cross-file rules to files checked one by one, in order, keeping the first
+    /// of two files with the same id.
+    fn assemble(source: BankSource, files: impl Iterator<Item = Loaded>) -> Bank {
+        let capacity = files.size_hint().0;
         let mut bank = Bank {
             source,
-            scenarios: Vec::new(),
-            paths: Vec::new(),
-            by_id: HashMap::new(),
+            scenarios: Vec::with_capacity(capacity),
+            paths: Vec::with_capacity(capacity),
+            by_id: HashMap::with_capacity(capacity),
             problems: Vec::new(),
             files: 0,
             quizzes: Vec::new(),
             quiz_paths: Vec::new(),
             quiz_files: 0,
-            entries: Vec::new(),
+            counts: ProblemCounts::default(),
+            entries: Vec::with_capacity(capacity),
         };
-        for checked in check_all(files, assets) {
-            bank.add_checked(checked);
+        for file in files {
+            let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
+            if !is_scenario {
+                // A problem about the folder itself (such as too many files), not a file.
+                if let Err(problem) = file.checked {
+                    bank.problems.push(problem);
+                }
+                continue;
+            }
+            bank.files += 1;
+            let mut entry = Entry::unreadable(file.path.clone(), EntryKind::Scenario);
+            let checked = match file.checked {
+                Ok(checked) => checked,
+                Err(problem) => {
+                    bank.problems.push(problem);
+                    bank.entries.push(entry);
+                    continue;
+                }
+            };
+            entry.describe_scenario(&checked.scenario);
+            bank.entries.push(entry);
+            let usable = checked.is_usable();
+            bank.problems.extend(checked.problems);
+            if !usable {
+                continue;
+            }
+            let scenario = checked.scenario;
+            if let Some(&first) = bank.by_id.get(&scenario.id) {
+                // Rare, so a text already dropped is read again for the position.
+                let text = file.text.or_else(|| read_scenario_file(&file.path).ok());
+                let position = text.and_then(|t| SourceMap::new(&t).position(&Locus::Field("id")));
+                bank.problems.push(
+                    Problem::error(
+                        &file.path,
+                        position,
+                        format!(
+                            "id {:?} is already used by {}: every scenario needs its own id; rename one of them",
+                            scenario.id,
+                            bank.paths[first].display()
+                        ),
+                    )
+                    .with_field("id"),
+                );
+                continue;
+            }
+            bank.by_id.insert(scenario.id.clone(), bank.scenarios.len());
+            bank.scenarios.push(scenario);
+            bank.paths.push(file.path);
         }
-        bank.finish();
+        bank.sort_problems();
         bank
-    }
-
-    /// Adds one checked file: its problems, its list entry, and the scenario when usable and
-    /// its id is not taken.
-    fn add_checked(&mut self, file: CheckedFile) {
-        let CheckedFile {
-            path,
-            result,
-            id_position,
-        } = file;
-        if path.extension().is_none_or(|e| e != "ron") {
-            // A problem about the folder itself (such as too many files), not about a file.
-            if let Err(problem) = result {
-                self.problems.push(problem);
-            }
-            return;
-        }
-        self.files += 1;
-        let mut entry = Entry::unreadable(path.clone(), EntryKind::Scenario);
-        let checked = match result {
-            Ok(checked) => checked,
-            Err(problem) => {
-                self.problems.push(problem);
-                self.entries.push(entry);
-                return;
-            }
-        };
-        entry.describe_scenario(&checked.scenario);
-        let usable = checked.is_usable();
-        self.problems.extend(checked.problems);
-        self.entries.push(entry);
-        if !usable {
-            return;
-        }
-        let scenario = checked.scenario;
-        if let Some(&first) = self.by_id.get(&scenario.id) {
-            self.problems.push(
-                Problem::error(
-                    &path,
-                    id_position,
-                    format!(
-                        "id {:?} is already used by {}: every scenario needs its own id; rename one of them",
-                        scenario.id,
-                        self.paths[first].display()
-                    ),
-                )
-                .with_field("id"),
-            );
-            return;
-        }
-        self.by_id.insert(scenario.id.clone(), self.scenarios.len());
-        self.scenarios.push(scenario);
-        self.paths.push(path);
-    }
-
-    /// Sorts the problems and counts them per entry, once everything is loaded.
-    fn finish(&mut self) {
-        self.sort_problems();
-        let mut counts: HashMap<&Path, (u32, u32)> = HashMap::new();
-        for p in &self.problems {
-            let c = counts.entry(p.path.as_path()).or_default();
-            match p.severity {
-                Severity::Error => c.0 += 1,
-                Severity::Warning => c.1 += 1,
-            }
-        }
-        for e in &mut self.entries {
-            let (errors, warnings) = counts.get(e.path.as_path()).copied().unwrap_or_default();
-            e.errors = errors;
-            e.warnings = warnings;
-        }
     }
 
     fn sort_problems(&mut self) {
         self.problems.sort_by(|a, b| {
             (&a.path, a.position, a.severity).cmp(&(&b.path, b.position, b.severity))
         });
+        let mut broken: Vec<&Path> = self
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.path.as_path())
+            .collect();
+        broken.dedup();
+        let errors = self.problems.iter().filter(|p| p.is_error()).count();
+        self.counts = ProblemCounts {
+            errors,
+            warnings: self.problems.len() - errors,
+            files_with_errors: broken.len(),
+        };
+        let mut per_file: HashMap<&Path, (u32, u32)> = HashMap::new();
+        for p in &self.problems {
+            let c = per_file.entry(p.path.as_path()).or_default();
+            match p.severity {
+                Severity::Error => c.0 += 1,
+                Severity::Warning => c.1 += 1,
+            }
+        }
+        for e in &mut self.entries {
+            (e.errors, e.warnings) = per_file.get(e.path.as_path()).copied().unwrap_or_default();
+        }
+    }
+
+    /// Every file of the bank, scenarios in path order then quizzes, for the editor's list.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// How many quiz files were looked at, usable or not.
+    pub fn quiz_files_checked(&self) -> usize {
+        self.quiz_files
     }
 
     /// Parses and checks quiz files against the scenarios already loaded, keeping the usable ones.
@@ -621,12 +708,7 @@ impl Bank {
                 self.quiz_paths.push(file.path);
             }
         }
-        self.finish();
-    }
-
-    /// Every file of the bank, scenarios in path order then quizzes, for the editor's list.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.sort_problems();
     }
 
     /// Every usable quiz, in file order.
@@ -664,11 +746,6 @@ impl Bank {
         &self.problems
     }
 
-    /// How many quiz files were looked at, usable or not.
-    pub fn quiz_files_checked(&self) -> usize {
-        self.quiz_files
-    }
-
     /// How many scenario files were looked at, usable or not.
     pub fn files_checked(&self) -> usize {
         self.files
@@ -676,22 +753,15 @@ impl Bank {
 
     /// How many files have at least one error and so are left out.
     pub fn files_with_errors(&self) -> usize {
-        let mut paths: Vec<&Path> = self
-            .problems
-            .iter()
-            .filter(|p| p.is_error())
-            .map(|p| p.path.as_path())
-            .collect();
-        paths.dedup();
-        paths.len()
+        self.counts.files_with_errors
     }
 
     /// Number of problems of one severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.problems
-            .iter()
-            .filter(|p| p.severity == severity)
-            .count()
+        match severity {
+            Severity::Error => self.counts.errors,
+            Severity::Warning => self.counts.warnings,
+        }
     }
 
     /// The summary line of `check`: `N scenarios, Q quizzes, E errors, W warnings`.
@@ -714,5 +784,45 @@ impl Bank {
             }
         }
         counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = include_str!("../../tests/fixtures/good/klaer-belte.ron");
+
+    #[test]
+    fn more_files_than_the_limit_is_an_error_and_the_first_ones_in_path_order_load() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["d", "a", "c", "b/e"] {
+            let path = dir.path().join(format!("{name}.ron"));
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, GOOD.replace("klaer-belte", &name.replace('/', "-"))).unwrap();
+        }
+        let source = BankSource::Folder(dir.path().to_path_buf());
+        let bank = Bank::load_folder(source, dir.path(), 3).unwrap();
+        let lines: Vec<String> = bank.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [format!(
+                "{}: error: the folder holds 4 scenario files, more than the 3 supported; only the first 3 are loaded: point to the folder of one course instead",
+                dir.path().display()
+            )]
+        );
+        let ids: Vec<&str> = bank.scenarios().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b-e", "c"]);
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order_at_every_size() {
+        for n in [0, 1, 15, 16, 33, 1_000] {
+            let items: Vec<usize> = (0..n).collect();
+            assert_eq!(
+                parallel_map(&items, |i| i * 2),
+                items.iter().map(|i| i * 2).collect::<Vec<_>>()
+            );
+        }
     }
 }

@@ -17,7 +17,7 @@ use super::scenario::Scenario;
 use super::scoring::{self, Choice, Outcome};
 use super::source_map::{Locus, SourceMap};
 use super::taxonomy::SaleType;
-use super::validate::{is_valid_id, ron_problem};
+use super::validate::{RECURSION_LIMIT, is_valid_id, ron_problem, too_long, too_long_message};
 
 /// When the trainee sees feedback.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,7 +151,7 @@ pub const QUIZ_DOC: &str = "docs/quiz-format.md";
 /// Parses a quiz file.
 pub fn parse_quiz(path: &Path, text: &str) -> Result<Quiz, Problem> {
     ron::Options::default()
-        .with_recursion_limit(32)
+        .with_recursion_limit(RECURSION_LIMIT)
         .from_str::<Quiz>(text)
         .map_err(|e| ron_problem(path, &e, QUIZ_DOC))
 }
@@ -165,7 +165,16 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
             Problem::error(path, map.position(&Locus::Field(field)), message).with_field(field),
         );
     };
-    if !is_valid_id(&quiz.id) {
+    for (field, text) in [("id", &quiz.id), ("title", &quiz.title)] {
+        if let Some(chars) = too_long(text) {
+            let advice = "shorten it to what trainees need to read";
+            error(
+                field,
+                too_long_message(&format!("`{field}`"), chars, advice),
+            );
+        }
+    }
+    if !is_valid_id(&quiz.id) && too_long(&quiz.id).is_none() {
         error(
             "id",
             format!(

@@ -46,10 +46,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".into());
+    remove_stale_temporaries(&dir, &file_name);
     // Unique per process and per call, so two writers never share a temporary file.
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{file_name}.tmp-{}-{n}", std::process::id()));
+    let tmp = dir.join(format!(
+        "{}{}-{n}",
+        temporary_prefix(&file_name),
+        std::process::id()
+    ));
     let result = (|| {
         let mut file = File::create(&tmp).map_err(err(&tmp, "cannot create a temporary file"))?;
         file.write_all(contents)
@@ -88,6 +93,51 @@ pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
         }
         _ => write_atomic(path, contents),
     }
+}
+
+/// The start of the names of `file_name`'s temporary files; the writer's process id follows.
+fn temporary_prefix(file_name: &str) -> String {
+    format!(".{file_name}.tmp-")
+}
+
+/// Removes temporary files of `file_name` left by writers that died before renaming them (a
+/// crash, a kill, a power cut), so they do not pile up. A temporary file of a process that is
+/// still running is another writer's work in progress and is left alone.
+fn remove_stale_temporaries(dir: &Path, file_name: &str) {
+    let prefix = temporary_prefix(file_name);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(owner) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if owner != std::process::id() && !writer_may_be_running(owner, &entry) {
+            // Best effort: a file that cannot be removed now is tried again on the next save.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// True unless the process that wrote a temporary file is surely gone. Where the system has no
+/// `/proc` to ask, only files untouched for an hour count as abandoned.
+fn writer_may_be_running(pid: u32, entry: &fs::DirEntry) -> bool {
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return proc.join(pid.to_string()).exists();
+    }
+    let age = entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok());
+    age.is_none_or(|age| age < std::time::Duration::from_secs(3600))
 }
 
 /// What a file looked like when it was read, to notice later changes by someone else.
@@ -169,6 +219,29 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["a.ron"]);
+    }
+
+    #[test]
+    fn temporary_files_of_dead_writers_are_removed_and_those_of_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        // No process has pid 0 in /proc; this process is alive; other files are not ours.
+        let dead = dir.path().join(".a.ron.tmp-0-7");
+        let mine = dir
+            .path()
+            .join(format!(".a.ron.tmp-{}-99", std::process::id()));
+        let other = dir.path().join(".b.ron.tmp-0-7");
+        for p in [&dead, &mine, &other] {
+            fs::write(p, b"half").unwrap();
+        }
+        write_atomic(&path, b"whole").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"whole");
+        assert!(!dead.exists() || !Path::new("/proc/self").exists());
+        assert!(mine.exists(), "this process may be writing it");
+        assert!(
+            other.exists(),
+            "another file's temporaries are its own writer's business"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Parsing one scenario file and checking it against the format's rules.
 
+use std::cell::OnceCell;
 use std::path::{Component, Path};
 
 use super::problem::{Position, Problem};
@@ -14,15 +15,19 @@ pub const MIN_OFFERS: usize = 2;
 /// Most follow-up offers a scenario may have (keys A-F).
 pub const MAX_OFFERS: usize = 6;
 /// Nesting deeper than this is never a scenario, and stops pathological input early.
-const RECURSION_LIMIT: usize = 32;
+pub const RECURSION_LIMIT: usize = 32;
+/// Longest text, in characters, that one field of a scenario may hold. The longest bundled
+/// situation is under 600; a text this long is pasted material, not a scenario.
+pub const MAX_TEXT_CHARS: usize = 4_000;
 
-/// Answers whether an image path (relative to `assets/`) exists.
-pub trait AssetLookup {
+/// Answers whether an image path (relative to `assets/`) exists. Shared by the threads that
+/// check files in parallel, hence `Sync`.
+pub trait AssetLookup: Sync {
     /// True when `relative` names a file in the assets folder.
     fn exists(&self, relative: &Path) -> bool;
 }
 
-impl<F: Fn(&Path) -> bool> AssetLookup for F {
+impl<F: Fn(&Path) -> bool + Sync> AssetLookup for F {
     fn exists(&self, relative: &Path) -> bool {
         self(relative)
     }
@@ -55,8 +60,11 @@ pub fn parse_scenario(path: &Path, text: &str) -> Result<Scenario, Problem> {
 /// Parses and checks one file's text: the whole per-file pipeline.
 pub fn check_text(path: &Path, text: &str, assets: &dyn AssetLookup) -> Result<Checked, Problem> {
     let scenario = parse_scenario(path, text)?;
-    let map = SourceMap::new(text);
-    let problems = validate(path, &scenario, &map, assets);
+    // Scanning for positions costs nearly as much as parsing, and most files have no problem:
+    // the map is only built when a rule needs a position.
+    let map = OnceCell::new();
+    let position = |locus: &Locus<'_>| map.get_or_init(|| SourceMap::new(text)).position(locus);
+    let problems = rules(path, &scenario, &position, assets);
     Ok(Checked { scenario, problems })
 }
 
@@ -165,17 +173,72 @@ pub fn validate(
     map: &SourceMap,
     assets: &dyn AssetLookup,
 ) -> Vec<Problem> {
+    rules(path, scenario, &|locus| map.position(locus), assets)
+}
+
+/// The per-file rules, with positions from `position`.
+fn rules(
+    path: &Path,
+    scenario: &Scenario,
+    position: &dyn Fn(&Locus<'_>) -> Option<Position>,
+    assets: &dyn AssetLookup,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut error = |locus: Locus<'_>, message: String| {
-        problems.push(Problem::error(path, map.position(&locus), message).with_field(locus.path()));
+        problems.push(Problem::error(path, position(&locus), message).with_field(locus.path()));
     };
+
+    let s = scenario;
+    let top = [
+        ("id", &s.id),
+        ("title", &s.title),
+        ("industry", &s.industry),
+        ("customer", &s.customer),
+        ("situation", &s.situation),
+        ("explanation", &s.explanation),
+    ];
+    for (field, text) in top
+        .into_iter()
+        .chain(s.image.as_ref().map(|i| ("image", i)))
+    {
+        if let Some(chars) = too_long(text) {
+            error(
+                Locus::Field(field),
+                too_long_message(&format!("`{field}`"), chars, SHORTEN_SCENARIO),
+            );
+        }
+    }
+    for (list, word, items) in [("tags", "tag", &s.tags), ("cues", "cue", &s.cues)] {
+        for (i, text) in items.iter().enumerate() {
+            if let Some(chars) = too_long(text) {
+                error(
+                    Locus::Item(list, i),
+                    too_long_message(&format!("{word} {}", i + 1), chars, SHORTEN_SCENARIO),
+                );
+            }
+        }
+    }
+    for (i, offer) in s.offers.iter().enumerate() {
+        for (field, text) in [("text", &offer.text), ("feedback", &offer.feedback)] {
+            if let Some(chars) = too_long(text) {
+                error(
+                    Locus::OfferField(i, field),
+                    too_long_message(
+                        &format!("offer {}: `{field}`", i + 1),
+                        chars,
+                        SHORTEN_SCENARIO,
+                    ),
+                );
+            }
+        }
+    }
 
     if scenario.id.trim().is_empty() {
         error(
             Locus::Field("id"),
             "`id` is empty: give the scenario a unique id such as \"klaer-belte\"".into(),
         );
-    } else if !is_valid_id(&scenario.id) {
+    } else if !is_valid_id(&scenario.id) && too_long(&scenario.id).is_none() {
         error(
             Locus::Field("id"),
             format!(
@@ -228,7 +291,8 @@ pub fn validate(
                     i + 1
                 ),
             );
-        } else if !scenario.customer.contains(cue.as_str())
+        } else if too_long(cue).is_none()
+            && !scenario.customer.contains(cue.as_str())
             && !scenario.situation.contains(cue.as_str())
         {
             error(
@@ -289,6 +353,7 @@ pub fn validate(
     if let Some(message) = scenario
         .image
         .as_deref()
+        .filter(|image| too_long(image).is_none())
         .and_then(|image| image_problem(image, assets))
     {
         error(Locus::Field("image"), message);
@@ -300,7 +365,7 @@ pub fn validate(
             let locus = Locus::OfferField(*only, "kind");
             problems.push(Problem::warning(
                 path,
-                map.position(&locus),
+                position(&locus),
                 format!(
                     "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
                     offer.kind, scenario.answer
@@ -313,7 +378,7 @@ pub fn validate(
         let mut warning = |message: String| {
             problems.push(Problem::warning(
                 path,
-                map.position(&Locus::Field("path")),
+                position(&Locus::Field("path")),
                 message,
             ));
         };
@@ -337,6 +402,24 @@ pub fn validate(
 
     problems
 }
+
+/// The character count of `text` when it is over [`MAX_TEXT_CHARS`]. Characters are only
+/// counted when the bytes could be over the limit (a character is at least one byte), so the
+/// common case costs a comparison.
+pub(crate) fn too_long(text: &str) -> Option<usize> {
+    if text.len() <= MAX_TEXT_CHARS {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > MAX_TEXT_CHARS).then_some(chars)
+}
+
+/// The message for a text over the limit; `advice` says what to do about it.
+pub(crate) fn too_long_message(name: &str, chars: usize, advice: &str) -> String {
+    format!("{name} is {chars} characters long, over the limit of {MAX_TEXT_CHARS}: {advice}")
+}
+
+const SHORTEN_SCENARIO: &str = "a trainee should be able to read a scenario in a minute or two; shorten it or split it into two scenarios";
 
 fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<String> {
     let path = Path::new(image);

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod capture;
 pub mod editor;
 pub mod guided;
 pub mod i18n;

@@ -21,7 +21,13 @@ pub enum QuizStage {
     #[default]
     List,
     /// The start page of a chosen quiz.
-    Ready(Quiz),
+    Ready {
+        /// The quiz.
+        quiz: Quiz,
+        /// How many scenarios its selection matches, counted when it was opened (the start
+        /// page shows it every frame, and counting looks at the whole bank).
+        available: usize,
+    },
     /// Taking it.
     Running {
         /// The attempt in progress.
@@ -81,7 +87,9 @@ impl QuizScreen<'_> {
         let t = texts(self.lang);
         egui::CentralPanel::default().show(ui, |ui| match self.stage {
             QuizStage::List => self.list_ui(ui, t, actions),
-            QuizStage::Ready(quiz) => self.ready_ui(ui, t, quiz, actions),
+            QuizStage::Ready { quiz, available } => {
+                self.ready_ui(ui, t, quiz, *available, actions);
+            }
             QuizStage::Running {
                 run,
                 confirm_submit,
@@ -141,14 +149,21 @@ impl QuizScreen<'_> {
         });
     }
 
-    fn ready_ui(&self, ui: &mut Ui, t: &Texts, quiz: &Quiz, actions: &mut Vec<Action>) {
+    fn ready_ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        quiz: &Quiz,
+        available: usize,
+        actions: &mut Vec<Action>,
+    ) {
         ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(760.0));
                 ui.heading(&quiz.title);
                 ui.add_space(6.0);
-                let questions = quiz.questions.min(quiz.matching(self.bank).len());
+                let questions = quiz.questions.min(available);
                 for line in [
                     fill(t.quiz_questions, &[("n", &questions)]),
                     match quiz.time_limit_minutes {

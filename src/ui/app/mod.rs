@@ -425,9 +425,12 @@ impl SalgstrenerApp {
 
     fn apply_quiz(&mut self, command: QuizCommand, now: Timestamp) {
         match command {
-            QuizCommand::Open(quiz) => self.quiz = QuizStage::Ready(quiz),
+            QuizCommand::Open(quiz) => {
+                let available = quiz.matching(&self.bank).len();
+                self.quiz = QuizStage::Ready { quiz, available };
+            }
             QuizCommand::Start => {
-                if let QuizStage::Ready(quiz) = &self.quiz {
+                if let QuizStage::Ready { quiz, .. } = &self.quiz {
                     let quiz = quiz.clone();
                     let drawn = quiz.draw(&self.bank, self.rng.next_u64());
                     let run = QuizRun::start(

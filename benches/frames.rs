@@ -1,0 +1,200 @@
+//! The cost of one frame of each screen, drawn headless with a generated bank loaded: egui's
+//! layout of `SalgstrenerApp::ui` plus tessellation into triangles, which is the CPU's share
+//! of a frame (painting is the GPU's).
+//!
+//! Run with `cargo bench --bench frames`; figures are in docs/performance.md.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+
+use salgstrener::domain::history::{HISTORY_FILE, HistoryStore};
+use salgstrener::domain::language::Language;
+use salgstrener::domain::quiz::QuizAction;
+use salgstrener::domain::records::Records;
+use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::ui::action::{Action, Screen};
+use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::quiz::{QuizCommand, QuizStage};
+
+mod support;
+
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+/// Quiz attempts in the generated history of the progress screen: the same at every bank
+/// size, so the figures show whether the screen does work in proportion to the bank.
+const HISTORY_ATTEMPTS: usize = 200;
+
+fn now() -> Timestamp {
+    "2026-11-27T09:00:00Z".parse().expect("a valid time")
+}
+
+/// A headless egui context driving the app, one frame per call.
+struct Frames {
+    ctx: egui::Context,
+    app: SalgstrenerApp,
+    time: f64,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Frames {
+    fn new(app: SalgstrenerApp) -> Self {
+        let mut frames = Frames {
+            ctx: egui::Context::default(),
+            app,
+            time: 0.0,
+            _dir: None,
+        };
+        // The first frames load fonts and settle sizes; they are not what is measured.
+        for _ in 0..3 {
+            frames.frame();
+        }
+        frames
+    }
+
+    fn frame(&mut self) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1100.0, 760.0),
+            )),
+            time: Some(self.time),
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.ui(ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        primitives.len()
+    }
+}
+
+fn app(n: usize, broken_every: usize) -> SalgstrenerApp {
+    let bank = support::bank_in_memory(n, broken_every);
+    SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7).with_clock(Box::new(now))
+}
+
+fn apply(app: &mut SalgstrenerApp, action: Action) {
+    app.apply(action, now());
+}
+
+fn open_generated_quiz(app: &mut SalgstrenerApp) {
+    let quiz = app
+        .bank()
+        .quizzes()
+        .iter()
+        .find(|q| q.id == "gen-nb")
+        .expect("generated quiz")
+        .clone();
+    apply(app, Action::Show(Screen::Quiz));
+    apply(app, Action::Quiz(QuizCommand::Open(quiz)));
+}
+
+/// Answers every question of the running quiz (a mix of right and wrong) and submits.
+fn answer_and_submit(app: &mut SalgstrenerApp) {
+    let questions = match app.quiz_stage() {
+        QuizStage::Running { run, .. } => run.questions().len(),
+        _ => panic!("no quiz running"),
+    };
+    for k in 0..questions {
+        let run = QuizAction::ChooseType(SaleType::ALL[k % 5]);
+        for action in [
+            run,
+            QuizAction::ChooseOffer(k % 3),
+            QuizAction::ChooseConfidence(salgstrener::domain::history::Confidence::High),
+            QuizAction::CheckCurrent,
+            QuizAction::Next,
+        ] {
+            apply(app, Action::Quiz(QuizCommand::Run(action)));
+        }
+    }
+    apply(app, Action::Quiz(QuizCommand::Run(QuizAction::Submit)));
+    assert!(matches!(app.quiz_stage(), QuizStage::Report(_)));
+}
+
+fn screen(name: &str, n: usize) -> Frames {
+    match name {
+        "practice" => Frames::new(app(n, 0)),
+        // A bank with every tenth file broken: the banner that links to the problems shows.
+        "practice_broken_bank" => Frames::new(app(n, 10)),
+        "quiz_list" => {
+            let mut a = app(n, 0);
+            apply(&mut a, Action::Show(Screen::Quiz));
+            Frames::new(a)
+        }
+        "quiz_start_page" => {
+            let mut a = app(n, 0);
+            open_generated_quiz(&mut a);
+            Frames::new(a)
+        }
+        "quiz_running" => {
+            let mut a = app(n, 0);
+            open_generated_quiz(&mut a);
+            apply(&mut a, Action::Quiz(QuizCommand::Start));
+            Frames::new(a)
+        }
+        "report" => {
+            let mut a = app(n, 0);
+            open_generated_quiz(&mut a);
+            apply(&mut a, Action::Quiz(QuizCommand::Start));
+            answer_and_submit(&mut a);
+            Frames::new(a)
+        }
+        "progress" => {
+            let bank = support::bank_in_memory(n, 0);
+            let history = support::history(&bank, HISTORY_ATTEMPTS);
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let path = dir.path().join(HISTORY_FILE);
+            let text = ron::ser::to_string(&history).expect("serialises");
+            std::fs::write(&path, text).expect("writable");
+            let (store, notice) = HistoryStore::open(&path, now()).expect("opens");
+            assert!(notice.is_none());
+            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
+                .with_clock(Box::new(now))
+                .with_records(Records::new(Some(store)));
+            apply(&mut a, Action::Show(Screen::Progress));
+            let mut frames = Frames::new(a);
+            frames._dir = Some(dir);
+            frames
+        }
+        "problems" => {
+            // Every tenth file broken: 10 % of the bank in the list.
+            let mut a = app(n, 10);
+            apply(&mut a, Action::Show(Screen::Problems));
+            Frames::new(a)
+        }
+        other => panic!("unknown screen {other}"),
+    }
+}
+
+/// The screens that exist in this version. The editor and learn screens are added here when
+/// they land.
+const SCREENS: [&str; 8] = [
+    "practice",
+    "practice_broken_bank",
+    "quiz_list",
+    "quiz_start_page",
+    "quiz_running",
+    "report",
+    "progress",
+    "problems",
+];
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    for name in SCREENS {
+        for n in SIZES {
+            let mut frames = screen(name, n);
+            group.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter(|| black_box(frames.frame()));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

@@ -1,0 +1,101 @@
+//! `--screenshot PATH`: run the app until its first frame is on screen, save that frame as a
+//! PNG and close. Used by the test that starts the real binary under Xvfb and by
+//! `scripts/startup-time.sh`, which times launch to first frame.
+
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use egui::{ColorImage, Ui, ViewportCommand};
+
+/// What became of the capture, for the exit code.
+pub type CaptureResult = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+
+/// Wraps an app: asks for a screenshot of the first frame, writes it, then closes the window.
+pub struct CaptureFirstFrame<A> {
+    app: A,
+    path: PathBuf,
+    launched: Instant,
+    requested: bool,
+    result: CaptureResult,
+}
+
+impl<A> CaptureFirstFrame<A> {
+    /// Captures `app`'s first frame to `path`; `launched` is when the process started, for
+    /// the start-up time printed on standard error. `result` is filled in once written.
+    pub fn new(app: A, path: PathBuf, launched: Instant, result: CaptureResult) -> Self {
+        Self {
+            app,
+            path,
+            launched,
+            requested: false,
+            result,
+        }
+    }
+
+    /// Call after the app drew its frame.
+    fn after_frame(&mut self, ui: &Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.requested {
+            self.requested = true;
+            let path = self.path.clone();
+            let launched = self.launched;
+            let result = Arc::clone(&self.result);
+            let repaint = ctx.clone();
+            // The integration reads the pixels right after painting this frame.
+            ctx.send_viewport_cmd(ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
+                move |image| {
+                    let drawn = launched.elapsed();
+                    let written = write_png(&path, &image)
+                        .map(|()| path.clone())
+                        .map_err(|e| {
+                            format!("{}: cannot write the screenshot: {e}", path.display())
+                        });
+                    if written.is_ok() {
+                        eprintln!(
+                            "first frame drawn {} ms after launch; saved as {}",
+                            drawn.as_millis(),
+                            path.display()
+                        );
+                    }
+                    if let Ok(mut slot) = result.lock() {
+                        *slot = Some(written);
+                    }
+                    repaint.request_repaint();
+                },
+            )));
+        } else if self.result.lock().is_ok_and(|r| r.is_some()) {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+}
+
+impl<A: eframe::App> eframe::App for CaptureFirstFrame<A> {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+        self.after_frame(ui);
+    }
+}
+
+/// Writes an image as an 8-bit RGBA PNG.
+pub fn write_png(path: &Path, image: &ColorImage) -> io::Result<()> {
+    let [width, height] = image.size;
+    let too_big = |_| io::Error::other("the image is too large for a PNG");
+    let mut encoder = png::Encoder::new(
+        BufWriter::new(File::create(path)?),
+        u32::try_from(width).map_err(too_big)?,
+        u32::try_from(height).map_err(too_big)?,
+    );
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(io::Error::other)?;
+    let rgba: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(|p| p.to_srgba_unmultiplied())
+        .collect();
+    writer.write_image_data(&rgba).map_err(io::Error::other)?;
+    writer.finish().map_err(io::Error::other)
+}

@@ -10,6 +10,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::Timestamp;
 
+use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::history::{HISTORY_FILE, HistoryStore};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::quiz::QuizAction;
@@ -17,6 +18,7 @@ use salgstrener::domain::records::Records;
 use salgstrener::domain::taxonomy::SaleType;
 use salgstrener::ui::action::{Action, Screen};
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::editor::EditorAction;
 use salgstrener::ui::quiz::{QuizCommand, QuizStage};
 
 mod support;
@@ -164,13 +166,41 @@ fn screen(name: &str, n: usize) -> Frames {
             apply(&mut a, Action::Show(Screen::Problems));
             Frames::new(a)
         }
+        "editor_list" => {
+            // The list of every file, filtered by a search, with no file open.
+            let mut a = app(n, 0);
+            apply(&mut a, Action::Show(Screen::Editor));
+            a.editor_mut().search = "gen".into();
+            Frames::new(a)
+        }
+        "editor_form" => {
+            // A scenario open in the form, validated, with the preview beside it. The bank is
+            // read from a generated folder, since opening a file reads it from disk.
+            let bank = Bank::load(BankSource::Folder(support::bank_folder(n))).expect("loads");
+            let first = bank.entries()[0].path.clone();
+            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
+                .with_clock(Box::new(now));
+            apply(&mut a, Action::Show(Screen::Editor));
+            apply(&mut a, Action::Editor(EditorAction::Open(first)));
+            assert!(a.editor().doc.is_some());
+            Frames::new(a)
+        }
+        "learn" => {
+            let mut a = app(n, 0);
+            apply(&mut a, Action::Show(Screen::Learn));
+            Frames::new(a)
+        }
+        "guided" => {
+            let mut a = app(n, 0);
+            apply(&mut a, Action::Show(Screen::Guided));
+            Frames::new(a)
+        }
         other => panic!("unknown screen {other}"),
     }
 }
 
-/// The screens that exist in this version. The editor and learn screens are added here when
-/// they land.
-const SCREENS: [&str; 8] = [
+/// Every screen of the app.
+const SCREENS: [&str; 12] = [
     "practice",
     "practice_broken_bank",
     "quiz_list",
@@ -179,6 +209,10 @@ const SCREENS: [&str; 8] = [
     "report",
     "progress",
     "problems",
+    "editor_list",
+    "editor_form",
+    "learn",
+    "guided",
 ];
 
 fn frames(c: &mut Criterion) {

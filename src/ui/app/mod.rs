@@ -132,6 +132,11 @@ impl SalgstrenerApp {
         self
     }
 
+    /// How many times the bank has been replaced (reloaded) since the app started.
+    pub fn bank_generation(&self) -> u64 {
+        self.generation
+    }
+
     /// The editor's state.
     pub fn editor(&self) -> &EditorState {
         &self.editor

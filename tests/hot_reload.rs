@@ -62,7 +62,7 @@ fn a_file_rewritten_many_times_a_second_never_shows_half_written_content() {
                 writes += 1;
                 // Bursts with pauses of varying length: the watcher reloads in the pauses, and
                 // the next burst can start while it is still reading.
-                let pause = if writes % 7 == 0 {
+                let pause = if writes.is_multiple_of(7) {
                     160 + (writes % 5) * 20
                 } else {
                     8

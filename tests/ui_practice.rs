@@ -187,3 +187,36 @@ fn the_layout_fits_small_and_large_windows() {
         }
     }
 }
+
+#[test]
+fn a_scenario_picture_from_assets_is_shown_with_its_title_as_alt_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("scenarios");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(tmp.path().join("assets/images")).unwrap();
+    let text = std::fs::read_to_string(fixtures("good/klaer-belte.ron"))
+        .unwrap()
+        .replace("image: None", "image: Some(\"images/belte.png\")");
+    std::fs::write(dir.join("klaer-belte.ron"), text).unwrap();
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, 4, 3);
+        encoder.set_color(png::ColorType::Rgb);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[200u8; 4 * 3 * 3]).unwrap();
+    }
+    std::fs::write(tmp.path().join("assets/images/belte.png"), png).unwrap();
+
+    let bank = Bank::load(BankSource::Folder(dir)).unwrap();
+    assert_eq!(bank.problems(), &[]);
+    let picture = bank
+        .picture("images/belte.png")
+        .expect("decoded when the bank loads");
+    assert_eq!((picture.width, picture.height), (4, 3));
+    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Image, "Ny dressbukse");
+}

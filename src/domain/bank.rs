@@ -6,10 +6,12 @@ use std::fs;
 use std::io::{self, Read as _};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
 use super::language::Language;
+use super::picture::{self, Picture, Pictures};
 use super::problem::{Problem, Severity};
 use super::quiz::{self, Quiz};
 use super::scenario::Scenario;
@@ -22,6 +24,9 @@ static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets"
 
 /// Name of the folder at the root of a scenario folder that holds quiz files, not scenarios.
 pub const QUIZ_FOLDER: &str = "quizzes";
+/// Largest picture file read; bigger ones are not shown (a scenario picture is an illustration).
+const MAX_PICTURE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Most files one bank may have; more is almost certainly the wrong folder.
 pub const MAX_FILES: usize = 50_000;
 
@@ -376,6 +381,7 @@ pub struct Bank {
     /// Counted when the problems change, because the screens show them every frame.
     counts: ProblemCounts,
     entries: Vec<Entry>,
+    pictures: Pictures,
 }
 
 /// Whether a file holds a scenario or a quiz.
@@ -482,14 +488,45 @@ struct ProblemCounts {
 impl Bank {
     /// Loads a whole source. Only an unreadable folder is an error; bad files become problems.
     pub fn load(source: BankSource) -> Result<Bank, LoadError> {
-        match &source {
-            BankSource::Folder(dir) => Bank::load_folder(source.clone(), dir, MAX_FILES),
+        let mut bank = match &source {
+            BankSource::Folder(dir) => Bank::load_folder(source.clone(), dir, MAX_FILES)?,
             BankSource::Embedded => {
                 let mut bank = Bank::from_files(source, embedded_files(), &EmbeddedAssets);
                 bank.add_quizzes(embedded_quiz_files());
-                Ok(bank)
+                bank
             }
-        }
+        };
+        bank.load_pictures();
+        Ok(bank)
+    }
+
+    /// Decodes the pictures the scenarios name, once, so screens never read files.
+    fn load_pictures(&mut self) {
+        let paths: Vec<&str> = self
+            .scenarios
+            .iter()
+            .filter_map(|s| s.image.as_deref())
+            .collect();
+        self.pictures = match &self.source {
+            BankSource::Folder(dir) => {
+                let assets = assets_folder(dir);
+                picture::load_all(paths, |relative| {
+                    let path = assets.join(relative);
+                    let small = fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_PICTURE_BYTES);
+                    small.then(|| fs::read(&path).ok()).flatten()
+                })
+            }
+            BankSource::Embedded => picture::load_all(paths, |relative| {
+                EMBEDDED_ASSETS
+                    .get_file(relative)
+                    .map(|f| f.contents().to_vec())
+            }),
+        };
+    }
+
+    /// The decoded picture for an image path (relative to `assets/`), if it could be read.
+    pub fn picture(&self, path: &str) -> Option<&Arc<Picture>> {
+        self.pictures.get(path)
     }
 
     fn load_folder(source: BankSource, dir: &Path, max_files: usize) -> Result<Bank, LoadError> {
@@ -568,6 +605,7 @@ impl Bank {
             quiz_files: 0,
             counts: ProblemCounts::default(),
             entries: Vec::with_capacity(capacity),
+            pictures: Pictures::new(),
         };
         for file in files {
             let is_scenario = file.path.extension().is_some_and(|e| e == "ron");

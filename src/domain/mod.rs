@@ -10,6 +10,7 @@ pub mod history;
 pub mod language;
 pub mod leitner;
 pub mod lessons;
+pub mod picture;
 pub mod practice;
 pub mod problem;
 pub mod quiz;

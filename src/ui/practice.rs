@@ -224,6 +224,10 @@ impl PracticeScreen<'_> {
             chosen_type: q.chosen_type,
             chosen_offer: q.chosen_offer,
             outcome: q.outcome.as_ref(),
+            picture: s
+                .image
+                .as_deref()
+                .and_then(|path| self.bank.picture(path).map(|p| (path, p))),
             lang: self.lang,
         };
         for pick in question::question_ui(ui, t, &view) {

@@ -3,7 +3,10 @@
 
 use egui::{AtomExt as _, Button, Key, Modifiers, Response, RichText, Ui};
 
+use std::sync::Arc;
+
 use crate::domain::language::Language;
+use crate::domain::picture::Picture;
 use crate::domain::scenario::{Fit, Scenario};
 use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
 use crate::domain::taxonomy::SaleType;
@@ -51,12 +54,17 @@ pub struct QuestionView<'a> {
     pub outcome: Option<&'a Outcome>,
     /// Interface language.
     pub lang: Language,
+    /// The scenario's picture, decoded when the bank was loaded: (path, picture).
+    pub picture: Option<(&'a str, &'a Arc<Picture>)>,
 }
 
 /// Draws the question and returns what the trainee picked this frame.
 pub fn question_ui(ui: &mut Ui, t: &Texts, q: &QuestionView<'_>) -> Vec<Pick> {
     let mut picks = Vec::new();
     scenario_ui(ui, t, q.scenario, q.outcome.is_some());
+    if let Some((path, picture)) = q.picture {
+        picture_ui(ui, path, picture, &q.scenario.title);
+    }
     ui.add_space(6.0);
     ui.strong(t.which_type);
     if let Some(st) = type_buttons_ui(ui, t, q.lang, q.chosen_type, q.outcome) {
@@ -166,6 +174,33 @@ pub fn offers_ui(
         }
     }
     clicked
+}
+
+/// A scenario's picture, at most 240 points high. The texture is made once per picture and
+/// kept by egui, so a frame only draws it.
+pub fn picture_ui(ui: &mut Ui, path: &str, picture: &Arc<Picture>, alt: &str) {
+    let id = egui::Id::unique(("scenario-picture", path, Arc::as_ptr(picture) as usize));
+    let texture = ui
+        .ctx()
+        .data(|d| d.get_temp::<egui::TextureHandle>(id))
+        .unwrap_or_else(|| {
+            let image = egui::ColorImage::from_rgba_unmultiplied(
+                [picture.width as usize, picture.height as usize],
+                &picture.rgba,
+            );
+            let texture = ui
+                .ctx()
+                .load_texture(path, image, egui::TextureOptions::LINEAR);
+            ui.ctx().data_mut(|d| d.insert_temp(id, texture.clone()));
+            texture
+        });
+    ui.add(
+        egui::Image::new(&texture)
+            .max_height(240.0)
+            .max_width(ui.available_width())
+            .alt_text(alt),
+    );
+    ui.add_space(6.0);
 }
 
 /// Reads the choice shortcuts (1-5, A-F) unless a text field has the keyboard.

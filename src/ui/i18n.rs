@@ -55,6 +55,7 @@ texts! {
     perfect_count: "Helt riktige: {n}", "Fully right: {n}";
     remaining_count: "Igjen i runden: {n} av {total}", "Left in this round: {n} of {total}";
     source_label: "Scenarioer fra: {source}", "Scenarios from: {source}";
+    source_bundled: "de innebygde scenarioene", "the bundled scenarios";
 
     customer: "Kunden", "The customer";
     situation: "Situasjonen", "The situation";

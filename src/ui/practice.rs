@@ -162,7 +162,13 @@ impl PracticeScreen<'_> {
         ui.label(
             RichText::new(fill(
                 t.source_label,
-                &[("source", &self.bank.source().describe())],
+                &[(
+                    "source",
+                    &match self.bank.source() {
+                        crate::domain::bank::BankSource::Embedded => t.source_bundled.to_owned(),
+                        source => source.describe(),
+                    },
+                )],
             ))
             .weak()
             .small(),

@@ -524,6 +524,12 @@ impl Bank {
         };
     }
 
+    /// A scenario's picture with its path, when it has one that could be read.
+    pub fn picture_of<'a>(&'a self, s: &'a Scenario) -> Option<(&'a str, &'a Arc<Picture>)> {
+        let path = s.image.as_deref()?;
+        self.picture(path).map(|p| (path, p))
+    }
+
     /// The decoded picture for an image path (relative to `assets/`), if it could be read.
     pub fn picture(&self, path: &str) -> Option<&Arc<Picture>> {
         self.pictures.get(path)

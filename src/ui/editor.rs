@@ -651,10 +651,7 @@ impl EditorScreen<'_> {
             chosen_type: p.chosen_type,
             chosen_offer: p.chosen_offer,
             outcome: p.outcome.as_ref(),
-            picture: s
-                .image
-                .as_deref()
-                .and_then(|path| self.bank.picture(path).map(|p| (path, p))),
+            picture: self.bank.picture_of(s),
             lang: self.lang,
         };
         for pick in question::question_ui(ui, t, &view) {

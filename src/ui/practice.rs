@@ -230,10 +230,7 @@ impl PracticeScreen<'_> {
             chosen_type: q.chosen_type,
             chosen_offer: q.chosen_offer,
             outcome: q.outcome.as_ref(),
-            picture: s
-                .image
-                .as_deref()
-                .and_then(|path| self.bank.picture(path).map(|p| (path, p))),
+            picture: self.bank.picture_of(s),
             lang: self.lang,
         };
         for pick in question::question_ui(ui, t, &view) {

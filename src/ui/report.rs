@@ -148,9 +148,7 @@ impl ReportView<'_> {
                                     chosen_type: q.chosen_type,
                                     chosen_offer: q.chosen_offer,
                                     outcome: Some(outcome),
-                                    picture: s.image.as_deref().and_then(|path| {
-                                        self.bank.picture(path).map(|p| (path, p))
-                                    }),
+                                    picture: self.bank.picture_of(s),
                                     lang: self.lang,
                                 };
                                 question::question_ui(ui, t, &view);

@@ -196,9 +196,9 @@ impl EditorState {
         self.doc.as_ref().is_some_and(Document::is_dirty)
     }
 
-    /// The list rows (indices into the bank's entries), filtered and searched. Recomputed only
-    /// when the search, a filter or the bank changes.
-    fn rows(&mut self, bank: &Bank, generation: u64) -> &[usize] {
+    /// Brings the list rows (indices into the bank's entries, filtered and searched) up to
+    /// date; they are recomputed only when the search, a filter or the bank changes.
+    fn refresh_rows(&mut self, bank: &Bank, generation: u64) {
         let key = ListKey {
             generation,
             search: self.search.trim().to_lowercase(),
@@ -211,7 +211,6 @@ impl EditorState {
             self.list = filter_entries(bank.entries(), &key);
             self.list_key = Some(key);
         }
-        &self.list
     }
 
     /// The number of scenarios a quiz draft's selection matches, recomputed only when the
@@ -384,7 +383,9 @@ impl EditorScreen<'_> {
         });
         let total = self.bank.entries().len();
         let open_path = state.doc.as_ref().map(|d| d.path().to_path_buf());
-        let rows = state.rows(self.bank, self.generation).to_vec();
+        state.refresh_rows(self.bank, self.generation);
+        // Taken out and put back below, so the list is not copied every frame.
+        let rows = std::mem::take(&mut state.list);
         ui.label(
             RichText::new(fill(
                 t.editor_count,
@@ -408,6 +409,7 @@ impl EditorScreen<'_> {
                     }
                 }
             });
+        state.list = rows;
     }
 
     fn interop_ui(

@@ -9,12 +9,11 @@ use crate::domain::guided::{Guided, GuidedAction, GuidedStage};
 use crate::domain::language::Language;
 use crate::domain::practice::{PracticeAction, Question};
 use crate::domain::scenario::Scenario;
-use crate::domain::scoring::{Outcome, TypeVerdict, cue_ranges};
+use crate::domain::scoring::{Outcome, TypeVerdict};
 use crate::domain::taxonomy::SaleType;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::widgets::question::{self, good_color};
-use crate::ui::widgets::text;
 
 use crate::ui::widgets::question::{OFFER_KEYS, TYPE_KEYS as NUMBER_KEYS};
 
@@ -155,34 +154,17 @@ impl GuidedScreen<'_> {
         actions: &mut Vec<Action>,
     ) {
         let tally = self.guided.practice().tally();
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(&s.title);
-            ui.label(
-                RichText::new(fill(
-                    t.points_of,
-                    &[("points", &tally.points), ("possible", &tally.possible)],
-                ))
-                .weak(),
-            );
-        });
         ui.label(
             RichText::new(fill(
-                t.meta_line,
-                &[("industry", &s.industry), ("difficulty", &s.difficulty)],
+                t.points_of,
+                &[("points", &tally.points), ("possible", &tally.possible)],
             ))
             .weak(),
         );
-        ui.add_space(6.0);
         let checked = q.is_checked();
-        for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
-            ui.strong(label);
-            let ranges = if checked {
-                cue_ranges(body, &s.cues)
-            } else {
-                Vec::new()
-            };
-            ui.label(text::highlighted(ui, body, &ranges));
-            ui.add_space(6.0);
+        question::scenario_ui(ui, t, s, checked);
+        if let Some((path, picture)) = self.bank.picture_of(s) {
+            question::picture_ui(ui, path, picture, &s.title);
         }
 
         let answers = self.guided.answers();

@@ -95,15 +95,10 @@ impl ImportReport {
     }
 }
 
-/// The text the app writes for a scenario: pretty RON with the struct names, fields in the
-/// documented order.
+/// The text the app writes for a scenario: the editor's writer, so an imported file and a
+/// saved one are byte for byte the same.
 pub fn scenario_ron(scenario: &Scenario) -> Result<String, ron::Error> {
-    let mut text = ron::ser::to_string_pretty(
-        scenario,
-        ron::ser::PrettyConfig::default().struct_names(true),
-    )?;
-    text.push('\n');
-    Ok(text)
+    crate::domain::editor::to_ron(scenario)
 }
 
 /// Where a new scenario goes: `DIR/<language>/<id>.ron`, the layout of the bundled bank.

@@ -1,6 +1,8 @@
 //! The domain: everything Salgstreneren knows and decides, with no user interface in it.
 
 pub mod bank;
+pub mod conversation;
+pub mod conversation_rules;
 pub mod coverage;
 pub mod decision_path;
 pub mod editor;

@@ -1,5 +1,6 @@
 //! The domain: everything Salgstreneren knows and decides, with no user interface in it.
 
+pub mod answer;
 pub mod bank;
 pub mod coverage;
 pub mod decision_path;

@@ -2,6 +2,8 @@
 //! The editor's actions, which touch files, are applied in [`editor_actions`].
 
 mod editor_actions;
+#[cfg(test)]
+mod tests;
 
 use egui::{RichText, Ui};
 use jiff::Timestamp;
@@ -61,6 +63,17 @@ impl Settings {
             scenario_folder: None,
         }
     }
+}
+
+/// The two sessions that answer scenarios one by one and record each answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Session {
+    Practice,
+    Guided,
+}
+
+fn is_checked(practice: &Practice) -> bool {
+    practice.question().is_some_and(|q| q.answer.is_checked())
 }
 
 /// Where the app gets the time; tests fix it.
@@ -324,7 +337,7 @@ impl SalgstrenerApp {
             Action::Practice(action) => {
                 let check = action == PracticeAction::Check;
                 self.scroll_to_result = check;
-                let was_checked = self.practice.question().is_some_and(|q| q.is_checked());
+                let was_checked = is_checked(&self.practice);
                 if let PracticeAction::SetFilter(filter) = &action {
                     // Guided practice draws from the same selection.
                     let follow = PracticeAction::SetFilter(filter.clone());
@@ -334,7 +347,7 @@ impl SalgstrenerApp {
                 self.practice.apply(&self.bank, action);
                 self.settings.filter = self.practice.filter().clone();
                 if check && !was_checked {
-                    self.record_practice(now);
+                    self.record_answer(Session::Practice, now);
                 }
             }
             Action::Show(screen) => self.screen = screen,
@@ -388,31 +401,24 @@ impl SalgstrenerApp {
                     action,
                     GuidedAction::AnswerKnownCustomer(_) | GuidedAction::AnswerRelation(_)
                 );
-                let was_checked = self
-                    .guided
-                    .practice()
-                    .question()
-                    .is_some_and(|q| q.is_checked());
+                let was_checked = is_checked(self.guided.practice());
                 self.guided.apply(&self.bank, action);
                 if check && !was_checked {
-                    // Guided answers count in the history and the Leitner boxes like practice.
-                    let q = self.guided.practice().question();
-                    if let Some((outcome, scenario)) = q.and_then(|q| {
-                        Some((q.outcome.clone()?, self.bank.get(q.scenario)?.clone()))
-                    }) && let Err(e) = self.records.record_practice(&scenario, &outcome, now)
-                    {
-                        self.save_failed(&e);
-                    }
+                    self.record_answer(Session::Guided, now);
                 }
             }
         }
     }
 
-    fn record_practice(&mut self, now: Timestamp) {
-        let Some(q) = self.practice.question() else {
-            return;
+    /// Records the answer just checked in `session`: history, Leitner boxes and statistics,
+    /// then the due list practice draws from first. Practice and guided practice both record
+    /// through here, so the two cannot drift apart.
+    fn record_answer(&mut self, session: Session, now: Timestamp) {
+        let practice = match session {
+            Session::Practice => &self.practice,
+            Session::Guided => self.guided.practice(),
         };
-        let (Some(outcome), Some(scenario)) = (&q.outcome, self.bank.get(q.scenario)) else {
+        let Some((scenario, outcome)) = practice.checked(&self.bank) else {
             return;
         };
         if let Err(e) = self.records.record_practice(scenario, outcome, now) {

@@ -19,6 +19,33 @@ use crate::ui::widgets::question::{
 /// The question column stops at this width, as in practice.
 const MAX_TEXT_WIDTH: f32 = 760.0;
 
+/// What the guided practice screen keeps between frames.
+#[derive(Debug, Default)]
+pub struct GuidedState {
+    /// Bring the result into view on the next frame (the trainee just checked).
+    pub scroll_to_result: bool,
+    /// Bring the step just revealed into view on the next frame.
+    pub reveal_step: bool,
+}
+
+impl GuidedState {
+    /// The screen for one frame; scroll requests are used up by it.
+    pub fn screen<'a>(
+        &mut self,
+        bank: &'a Bank,
+        guided: &'a Guided,
+        lang: Language,
+    ) -> GuidedScreen<'a> {
+        GuidedScreen {
+            bank,
+            guided,
+            lang,
+            scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+            reveal_step: std::mem::take(&mut self.reveal_step),
+        }
+    }
+}
+
 /// Draws guided practice from the session and pushes what the trainee does.
 pub struct GuidedScreen<'a> {
     /// The loaded scenarios.

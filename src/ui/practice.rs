@@ -17,6 +17,30 @@ const NARROW_WIDTH: f32 = 720.0;
 /// Long lines are hard to read; the question column stops at this width.
 const MAX_TEXT_WIDTH: f32 = 760.0;
 
+/// What the practice screen keeps between frames.
+#[derive(Debug, Default)]
+pub struct PracticeState {
+    /// Bring the result into view on the next frame (the trainee just checked).
+    pub scroll_to_result: bool,
+}
+
+impl PracticeState {
+    /// The screen for one frame; a scroll request is used up by it.
+    pub fn screen<'a>(
+        &mut self,
+        bank: &'a Bank,
+        practice: &'a Practice,
+        lang: Language,
+    ) -> PracticeScreen<'a> {
+        PracticeScreen {
+            bank,
+            practice,
+            lang,
+            scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+        }
+    }
+}
+
 /// Draws the practice screen from the session and pushes what the trainee does.
 pub struct PracticeScreen<'a> {
     /// The loaded scenarios.

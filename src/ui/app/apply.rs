@@ -5,11 +5,11 @@ use jiff::Timestamp;
 use rand::Rng as _;
 
 use super::SalgstrenerApp;
-use crate::domain::guided::GuidedAction;
-use crate::domain::history::new_registration;
-use crate::domain::practice::{Practice, PracticeAction};
-use crate::domain::quiz::{QuizAction, QuizRun};
-use crate::domain::stats::Report;
+use crate::domain::progress::history::new_registration;
+use crate::domain::progress::stats::Report;
+use crate::domain::training::guided::GuidedAction;
+use crate::domain::training::practice::{Practice, PracticeAction};
+use crate::domain::training::quiz::{QuizAction, QuizRun};
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{fill, texts};
 use crate::ui::quiz::{Finished, QuizCommand, QuizStage};
@@ -78,7 +78,7 @@ impl SalgstrenerApp {
                 let t = texts(self.settings.language);
                 let progress = &mut self.screens.progress;
                 let path = std::path::PathBuf::from(progress.export_path.trim());
-                let csv = crate::domain::export::results_csv::history_csv(&self.records.history());
+                let csv = crate::domain::interop::results_csv::history_csv(&self.records.history());
                 progress.export_message = Some(
                     match crate::domain::storage::write_output(&path, csv.as_bytes()) {
                         Ok(()) => (

@@ -7,12 +7,12 @@ use egui::Ui;
 use jiff::Timestamp;
 
 use super::{SalgstrenerApp, Screen};
-use crate::domain::answer::Answer;
+use crate::domain::authoring::editor::{self, Document, Draft, SaveMode, SaveOutcome};
+use crate::domain::bank::watch::FolderWatch;
 use crate::domain::bank::{Bank, BankSource, EntryKind, QUIZ_FOLDER, assets_folder};
-use crate::domain::editor::{self, Document, Draft, SaveMode, SaveOutcome};
 use crate::domain::language::Language;
-use crate::domain::watch::FolderWatch;
-use crate::domain::{export, storage};
+use crate::domain::training::answer::Answer;
+use crate::domain::{interop, storage};
 use crate::ui::editor::{AssetCheck, Dialog, EditorAction, ExportFormat, Message, Pending};
 use crate::ui::i18n::{fill, texts};
 
@@ -452,9 +452,9 @@ impl SalgstrenerApp {
         let path = PathBuf::from(self.editor.interop_path.trim());
         let scenarios: Vec<_> = self.bank.scenarios().iter().collect();
         let text = match format {
-            ExportFormat::MoodleXml => export::moodle_xml::moodle_xml(&scenarios),
-            ExportFormat::Gift => Ok(export::gift::gift(&scenarios)),
-            ExportFormat::Csv => export::csv::bank_csv(&scenarios),
+            ExportFormat::MoodleXml => interop::moodle_xml::moodle_xml(&scenarios),
+            ExportFormat::Gift => Ok(interop::gift::gift(&scenarios)),
+            ExportFormat::Csv => interop::csv::bank_csv(&scenarios),
         };
         let written = text.map_err(|e| e.to_string()).and_then(|text| {
             storage::write_output(&path, text.as_bytes()).map_err(|e| e.to_string())
@@ -478,7 +478,7 @@ impl SalgstrenerApp {
             return;
         };
         let path = PathBuf::from(self.editor.interop_path.trim());
-        match export::import::import_csv_file(&path, &root, false) {
+        match interop::import::import_csv_file(&path, &root, false) {
             Ok(report) => {
                 self.editor.import_problems =
                     report.problems.iter().map(ToString::to_string).collect();
@@ -496,7 +496,7 @@ impl SalgstrenerApp {
         }
     }
 
-    fn with_scenario(&mut self, f: impl FnOnce(&mut crate::domain::scenario::Scenario)) {
+    fn with_scenario(&mut self, f: impl FnOnce(&mut crate::domain::bank::scenario::Scenario)) {
         if let Some(Draft::Scenario(s)) = self.editor.doc.as_mut().map(|d| &mut d.draft) {
             f(s);
         }

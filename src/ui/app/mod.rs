@@ -27,11 +27,11 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use crate::domain::bank::Bank;
-use crate::domain::guided::Guided;
-use crate::domain::lessons::PathNode;
-use crate::domain::practice::Practice;
-use crate::domain::records::Records;
-use crate::domain::watch::FolderWatch;
+use crate::domain::bank::watch::FolderWatch;
+use crate::domain::progress::records::Records;
+use crate::domain::teaching::lessons::PathNode;
+use crate::domain::training::guided::Guided;
+use crate::domain::training::practice::Practice;
 use crate::ui::action::Screen;
 use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedState;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::language::Language;
-use crate::domain::practice::Filter;
+use crate::domain::training::practice::Filter;
 
 /// What is remembered between runs (eframe's storage).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,17 +3,17 @@
 use jiff::Timestamp;
 
 use super::*;
-use crate::domain::answer::Pick;
+use crate::domain::authoring::editor::Draft;
 use crate::domain::bank::BankSource;
-use crate::domain::decision_path::Relation;
-use crate::domain::editor::Draft;
-use crate::domain::guided::GuidedAction;
+use crate::domain::bank::scenario::Fit;
 use crate::domain::language::Language;
-use crate::domain::lessons::PathNode;
-use crate::domain::practice::{Filter, PracticeAction};
-use crate::domain::quiz::{Quiz, QuizAction};
-use crate::domain::scenario::Fit;
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::decision_path::Relation;
+use crate::domain::teaching::lessons::PathNode;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::answer::Pick;
+use crate::domain::training::guided::GuidedAction;
+use crate::domain::training::practice::{Filter, PracticeAction};
+use crate::domain::training::quiz::{Quiz, QuizAction};
 use crate::ui::action::Action;
 use crate::ui::editor::EditorAction;
 use crate::ui::quiz::QuizCommand;

@@ -4,8 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::SalgstrenerApp;
+use crate::domain::bank::problem::Severity;
 use crate::domain::language::Language;
-use crate::domain::problem::Severity;
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
 

@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
-use super::answer::Decision;
-use super::language::Language;
-use super::scenario::Fit;
-use super::taxonomy::{SaleType, deciding_difference};
+use crate::domain::bank::scenario::Fit;
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
+use crate::domain::training::answer::Decision;
 
 /// What the trainee answered: a sale type and one of the scenario's offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,7 +143,7 @@ pub fn cue_ranges(text: &str, cues: &[String]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::scenario::Scenario;
+    use crate::domain::bank::scenario::Scenario;
     use SaleType::*;
 
     #[test]
@@ -177,7 +177,7 @@ mod tests {
     }
 
     fn scenario(answer: SaleType) -> Scenario {
-        let offer = |kind, fit| crate::domain::scenario::Offer {
+        let offer = |kind, fit| crate::domain::bank::scenario::Offer {
             text: format!("{kind:?} {fit:?}"),
             kind,
             fit,

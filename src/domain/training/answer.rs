@@ -6,10 +6,10 @@
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::language::Language;
-use super::scenario::{Offer, Scenario};
-use super::scoring::{self, Choice, Outcome};
-use super::taxonomy::SaleType;
+use crate::domain::bank::scenario::{Offer, Scenario};
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{self, Choice, Outcome};
 
 /// What a decision is about: the facts an answer is scored against and the feedback shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,7 +151,7 @@ mod tests {
     use rand::rngs::StdRng;
 
     use super::*;
-    use crate::domain::scenario::Fit;
+    use crate::domain::bank::scenario::Fit;
 
     fn scenario() -> Scenario {
         let offer = |kind, fit| Offer {

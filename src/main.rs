@@ -14,6 +14,7 @@ use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::coverage::Coverage;
 use salgstrener::domain::export::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::i18n::{Texts, fill, texts};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::problem::Severity;
 use salgstrener::domain::records::Records;
@@ -21,7 +22,6 @@ use salgstrener::domain::storage;
 use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
-use salgstrener::ui::i18n::{fill, texts};
 use salgstrener::ui::widgets::icons;
 
 /// Salgstreneren: practise the Norwegian sales taxonomy.
@@ -40,6 +40,10 @@ struct Cli {
     /// for timing start-up).
     #[arg(long, value_name = "PATH")]
     screenshot: Option<PathBuf>,
+
+    /// Language of messages (default: the system's; Norwegian for nb, nn and no, else English).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LanguageArg>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -182,9 +186,12 @@ const EXIT_USAGE: u8 = 2;
 fn main() -> ExitCode {
     let launched = Instant::now();
     let cli = Cli::parse();
+    let lang = cli.lang.map_or_else(system_language, Language::from);
+    let t = texts(lang);
     match cli.command {
-        Some(Command::Check { dir, strict }) => check(dir.or(cli.scenarios), strict),
+        Some(Command::Check { dir, strict }) => check(t, dir.or(cli.scenarios), strict),
         Some(Command::NewScenario { id, dir }) => new_scenario(
+            t,
             &id,
             &dir.or(cli.scenarios)
                 .unwrap_or_else(|| PathBuf::from("scenarios")),
@@ -195,6 +202,7 @@ fn main() -> ExitCode {
             output,
             language,
         }) => export_bank(
+            t,
             format,
             dir.or(cli.scenarios),
             &output,
@@ -206,6 +214,7 @@ fn main() -> ExitCode {
             dir,
             force,
         }) => import_csv(
+            t,
             &file,
             &dir.or(cli.scenarios)
                 .unwrap_or_else(|| PathBuf::from("scenarios")),
@@ -239,7 +248,7 @@ fn source_for(dir: Option<PathBuf>) -> BankSource {
     }
 }
 
-fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
+fn check(t: &Texts, dir: Option<PathBuf>, strict: bool) -> ExitCode {
     let source = source_for(dir);
     let bank = match Bank::load(source.clone()) {
         Ok(bank) => bank,
@@ -255,17 +264,24 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
     };
     let thin = coverage.warnings(&folder);
     for problem in bank.problems().iter().chain(&thin) {
-        println!("{problem}");
+        println!("{}", problem.line(t.lang));
     }
     for line in coverage.lines() {
-        println!("{line}");
+        println!("{}", t.message(&line));
     }
     let errors = bank.count(Severity::Error);
     let warnings = bank.count(Severity::Warning) + thin.len();
     println!(
-        "{} scenarios, {} quizzes, {errors} errors, {warnings} warnings",
-        bank.files_checked(),
-        bank.quiz_files_checked()
+        "{}",
+        fill(
+            t.cli_check_summary,
+            &[
+                ("scenarios", &bank.files_checked()),
+                ("quizzes", &bank.quiz_files_checked()),
+                ("errors", &errors),
+                ("warnings", &warnings),
+            ],
+        )
     );
     if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
@@ -274,18 +290,19 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
     }
 }
 
-fn new_scenario(id: &str, dir: &Path) -> ExitCode {
+fn new_scenario(t: &Texts, id: &str, dir: &Path) -> ExitCode {
     if !salgstrener::domain::validate::is_valid_id(id) {
         eprintln!(
-            "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"klaer-belte\""
+            "error: {}",
+            fill(t.cli_invalid_id, &[("id", &format!("{id:?}"))])
         );
         return ExitCode::from(EXIT_USAGE);
     }
     let path = salgstrener::domain::editor::scenario_path(dir, id);
     if path.exists() {
         eprintln!(
-            "error: {} already exists: choose another id (nothing was overwritten)",
-            path.display()
+            "error: {}",
+            fill(t.cli_file_exists, &[("path", &path.display())])
         );
         return ExitCode::FAILURE;
     }
@@ -329,6 +346,7 @@ fn open_records(data_dir: Option<PathBuf>, language: Language) -> (Records, Vec<
 }
 
 fn export_bank(
+    t: &Texts,
     format: ExportFormat,
     dir: Option<PathBuf>,
     output: &Path,
@@ -343,7 +361,7 @@ fn export_bank(
     };
     let left_out: Vec<_> = bank.problems().iter().filter(|p| p.is_error()).collect();
     for problem in &left_out {
-        eprintln!("{problem}");
+        eprintln!("{}", problem.line(t.lang));
     }
     let scenarios: Vec<_> = bank
         .scenarios()
@@ -362,15 +380,14 @@ fn export_bank(
         eprintln!("error: {e}");
         return ExitCode::from(EXIT_USAGE);
     }
-    eprintln!(
-        "exported {} scenarios to {}{}",
-        scenarios.len(),
-        output.display(),
-        match bank.files_with_errors() {
-            0 => String::new(),
-            n => format!("; {n} files with errors were left out"),
-        }
+    let exported = fill(
+        t.cli_exported,
+        &[("n", &scenarios.len()), ("path", &output.display())],
     );
+    match bank.files_with_errors() {
+        0 => eprintln!("{exported}"),
+        n => eprintln!("{exported}; {}", fill(t.cli_left_out, &[("n", &n)])),
+    }
     if left_out.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -378,7 +395,7 @@ fn export_bank(
     }
 }
 
-fn import_csv(file: &Path, dir: &Path, force: bool) -> ExitCode {
+fn import_csv(t: &Texts, file: &Path, dir: &Path, force: bool) -> ExitCode {
     let report = match import::import_csv_file(file, dir, force) {
         Ok(report) => report,
         Err(e) => {
@@ -387,9 +404,18 @@ fn import_csv(file: &Path, dir: &Path, force: bool) -> ExitCode {
         }
     };
     for problem in &report.problems {
-        println!("{problem}");
+        println!("{}", problem.line(t.lang));
     }
-    println!("{} into {}", report.summary(), dir.display());
+    println!(
+        "{}",
+        fill(
+            t.cli_imported_into,
+            &[
+                ("summary", &t.message(&report.summary())),
+                ("path", &dir.display())
+            ],
+        )
+    );
     if report.has_errors() {
         ExitCode::FAILURE
     } else {

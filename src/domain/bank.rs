@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
+use super::i18n::Message;
 use super::language::Language;
 use super::picture::{self, Picture, Pictures};
 use super::problem::{Problem, Severity};
@@ -141,10 +142,10 @@ fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadError> {
         problems.push(Problem::error(
             dir,
             None,
-            format!(
-                "the folder holds {} scenario files, more than the {max_files} supported; only the first {max_files} are loaded: point to the folder of one course instead",
-                paths.len()
-            ),
+            Message::TooManyFiles {
+                found: paths.len(),
+                max: max_files,
+            },
         ));
         paths.truncate(max_files);
     }
@@ -178,7 +179,7 @@ fn collect_ron_files(
                 problems.push(Problem::warning(
                     &path,
                     None,
-                    "symbolic link not followed: copy the file into the scenario folder instead",
+                    Message::SymlinkNotFollowed {},
                 ));
             }
         } else if file_type.is_dir() {
@@ -225,7 +226,7 @@ pub fn embedded_quiz_files() -> Vec<SourceFile> {
             let text = f
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             SourceFile { path, text }
         })
         .collect();
@@ -239,15 +240,21 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         Problem::error(
             path,
             None,
-            format!(
-                "the file is {} KiB, over the limit of {} KiB: a scenario is a few KiB; split it or remove pasted material",
-                size / 1024,
-                MAX_FILE_BYTES / 1024
-            ),
+            Message::FileTooBig {
+                kib: size / 1024,
+                limit_kib: MAX_FILE_BYTES / 1024,
+            },
         )
     };
-    let unreadable =
-        |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
+    let unreadable = |e: io::Error| {
+        Problem::error(
+            path,
+            None,
+            Message::CannotReadFile {
+                reason: e.to_string(),
+            },
+        )
+    };
     let file = fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
@@ -269,7 +276,7 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         Problem::error(
             path,
             Some(super::problem::Position::new(line, column)),
-            "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
+            Message::NotUtf8SaveAs {},
         )
     })
 }
@@ -289,7 +296,7 @@ fn collect_embedded(dir: &Dir<'static>, is_root: bool, out: &mut Vec<SourceFile>
             let text = file
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             out.push(SourceFile { path, text });
         }
     }
@@ -648,11 +655,10 @@ impl Bank {
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "id {:?} is already used by {}: every scenario needs its own id; rename one of them",
-                            scenario.id,
-                            bank.paths[first].display()
-                        ),
+                        Message::IdUsedBy {
+                            id: scenario.id.clone(),
+                            other: bank.paths[first].clone(),
+                        },
                     )
                     .with_field("id"),
                 );
@@ -736,11 +742,10 @@ impl Bank {
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "quiz id {:?} is already used by {}: every quiz needs its own id",
-                            quiz.id,
-                            self.quiz_paths[first].display()
-                        ),
+                        Message::QuizIdUsedBy {
+                            id: quiz.id.clone(),
+                            other: self.quiz_paths[first].clone(),
+                        },
                     )
                     .with_field("id"),
                 );

@@ -2,6 +2,7 @@
 //! a warning for a type so thin that quizzes can hardly draw it.
 
 use super::bank::Bank;
+use super::i18n::Message;
 use super::language::Language;
 use super::problem::Problem;
 use super::taxonomy::SaleType;
@@ -39,7 +40,7 @@ impl Coverage {
     }
 
     /// The three `coverage:` lines of `check`.
-    pub fn lines(&self) -> Vec<String> {
+    pub fn lines(&self) -> Vec<Message> {
         let types = SaleType::ALL
             .iter()
             .zip(self.by_type)
@@ -60,9 +61,9 @@ impl Coverage {
             .collect::<Vec<_>>()
             .join(", ");
         vec![
-            format!("coverage: by sale type: {types}"),
-            format!("coverage: by difficulty: {levels}"),
-            format!("coverage: by language: {languages}"),
+            Message::CoverageByType { counts: types },
+            Message::CoverageByDifficulty { counts: levels },
+            Message::CoverageByLanguage { counts: languages },
         ]
     }
 
@@ -78,10 +79,11 @@ impl Coverage {
                 Problem::warning(
                     folder,
                     None,
-                    format!(
-                        "only {n} {} scenario(s), under a quarter of the average {average:.1} per sale type: write more so practice and quizzes can draw this type",
-                        t.norwegian()
-                    ),
+                    Message::FewOfType {
+                        n,
+                        sale_type: *t,
+                        average: format!("{average:.1}"),
+                    },
                 )
             })
             .collect()
@@ -107,7 +109,11 @@ mod tests {
             "{:?}",
             c
         );
-        assert!(c.lines()[0].starts_with("coverage: by sale type: nysalg "));
+        assert!(
+            c.lines()[0]
+                .to_string()
+                .starts_with("coverage: by sale type: nysalg ")
+        );
     }
 
     #[test]
@@ -120,7 +126,9 @@ mod tests {
         let w = c.warnings(std::path::Path::new("x"));
         assert_eq!(w.len(), 1);
         assert!(
-            w[0].message.starts_with("only 2 tilleggssalg scenario(s)"),
+            w[0].message
+                .to_string()
+                .starts_with("only 2 tilleggssalg scenario(s)"),
             "{}",
             w[0].message
         );

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod export;
 pub mod guided;
 pub mod history;
+pub mod i18n;
 pub mod language;
 pub mod leitner;
 pub mod lessons;

@@ -10,16 +10,16 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use salgstrener::domain::bank::coverage::Coverage;
+use salgstrener::domain::bank::problem::Severity;
+use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::coverage::Coverage;
-use salgstrener::domain::export::{csv, gift, import, moodle_xml, results_csv, xapi};
-use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
 use salgstrener::domain::i18n::{Texts, fill, texts};
+use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::problem::Severity;
-use salgstrener::domain::records::Records;
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::progress::records::Records;
 use salgstrener::domain::storage;
-use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
 use salgstrener::ui::widgets::icons;
@@ -291,14 +291,14 @@ fn check(t: &Texts, dir: Option<PathBuf>, strict: bool) -> ExitCode {
 }
 
 fn new_scenario(t: &Texts, id: &str, dir: &Path) -> ExitCode {
-    if !salgstrener::domain::validate::is_valid_id(id) {
+    if !salgstrener::domain::bank::validate::is_valid_id(id) {
         eprintln!(
             "error: {}",
             fill(t.cli_invalid_id, &[("id", &format!("{id:?}"))])
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let path = salgstrener::domain::editor::scenario_path(dir, id);
+    let path = salgstrener::domain::authoring::editor::scenario_path(dir, id);
     if path.exists() {
         eprintln!(
             "error: {}",
@@ -308,7 +308,7 @@ fn new_scenario(t: &Texts, id: &str, dir: &Path) -> ExitCode {
     }
     match storage::write_atomic(
         &path,
-        salgstrener::domain::editor::example_file(id).as_bytes(),
+        salgstrener::domain::authoring::editor::example_file(id).as_bytes(),
     ) {
         Ok(()) => {
             println!("{}", path.display());

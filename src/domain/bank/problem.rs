@@ -3,8 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::i18n::Message;
-use super::language::Language;
+use crate::domain::i18n::Message;
+use crate::domain::language::Language;
 
 /// A 1-based line and column (in characters) in a text file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -50,8 +50,9 @@ pub struct Problem {
     pub position: Option<Position>,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong and what to do about it, in either language.
-    pub message: Message,
+    /// What is wrong and what to do about it, in either language. Boxed: a message is larger
+    /// than the rest of the problem, which is passed around by value.
+    pub message: Box<Message>,
     /// The field it concerns, as `title`, `cues[1]` or `offers[0].feedback`, so an editor can
     /// show it beside that field.
     pub field: Option<String>,
@@ -64,7 +65,7 @@ impl Problem {
             path: path.into(),
             position,
             severity: Severity::Error,
-            message,
+            message: Box::new(message),
             field: None,
         }
     }

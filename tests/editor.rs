@@ -312,6 +312,6 @@ fn the_bundled_bank_is_copied_into_an_empty_folder_only() {
     assert_eq!(copy.scenarios(), bundled.scenarios());
     assert_eq!(copy.quizzes(), bundled.quizzes());
     let err = editor::copy_bundled_to(&dest).unwrap_err();
-    assert!(err.contains("is not empty"), "{err}");
+    assert!(err.to_string().contains("is not empty"), "{err}");
     assert_eq!(assets_folder(&dest), tmp.path().join("assets"));
 }

@@ -358,6 +358,41 @@ messages! {
         nb: "quizen kan ikke skrives som RON",
         en: "the quiz cannot be written as RON";
 
+    // The editor's file operations
+
+    /// Saving refused without a first error to name.
+    DraftHasErrors {}
+        nb: "utkastet har feil",
+        en: "the draft has errors";
+    /// A rename to a file that exists.
+    FileExists { path: PathBuf }
+        nb: "{path} finnes allerede",
+        en: "{path} already exists";
+    /// A rename of a file someone else changed.
+    ChangedOnDiskReloadFirst {}
+        nb: "filen er endret på disken siden den ble åpnet: last den inn på nytt først",
+        en: "the file changed on disk since it was opened: reload it first";
+    /// A rename of a file that does not parse.
+    FixBeforeRenaming {}
+        nb: "rett filen så den kan leses før du gir den nytt navn",
+        en: "fix the file so it can be read before renaming it";
+    /// A rename whose new name was taken while saving.
+    NewNameTaken {}
+        nb: "det nye filnavnet er tatt",
+        en: "the new file name is taken";
+    /// The old file of a rename could not be removed.
+    CannotRemove { path: PathBuf, reason: String }
+        nb: "{path}: kan ikke fjernes: {reason}",
+        en: "{path}: cannot be removed: {reason}";
+    /// A folder that cannot be listed.
+    CannotReadFolder { path: PathBuf, reason: String }
+        nb: "{path}: {reason}",
+        en: "{path}: {reason}";
+    /// The bundled bank copied into a folder that has files.
+    FolderNotEmpty { path: PathBuf }
+        nb: "{path} er ikke tom: velg en ny eller tom mappe så ingenting der blir overskrevet",
+        en: "{path} is not empty: choose a new or empty folder so nothing there is overwritten";
+
     // Quiz rules
 
     /// A quiz id with characters ids may not have.

@@ -75,6 +75,21 @@ enum Command {
         dir: Option<PathBuf>,
     },
 
+    /// Write a filled-in, commented sales conversation file to start from.
+    ///
+    /// Writes DIR/ID.ron (DIR defaults to ./scenarios). Exits 0 when written, 1 when the file
+    /// already exists (nothing is overwritten), 2 on a usage error such as an invalid id.
+    NewConversation {
+        /// Id of the new conversation: lower-case a-z, digits and '-'.
+        #[arg(long)]
+        id: String,
+        /// Language of the example texts.
+        #[arg(long, value_enum, default_value = "nb")]
+        language: LanguageArg,
+        /// Folder to write it in.
+        dir: Option<PathBuf>,
+    },
+
     /// Export the scenario bank as a Moodle question bank or a spreadsheet.
     ///
     /// Scenarios with errors are left out and listed on stderr. Exits 0 when everything was
@@ -164,7 +179,7 @@ enum ResultsFormat {
 }
 
 /// A content language on the command line.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum LanguageArg {
     /// Norwegian bokmål.
     Nb,
@@ -193,6 +208,13 @@ fn main() -> ExitCode {
         Some(Command::NewScenario { id, dir }) => new_scenario(
             t,
             &id,
+            &dir.or(cli.scenarios)
+                .unwrap_or_else(|| PathBuf::from("scenarios")),
+        ),
+        Some(Command::NewConversation { id, language, dir }) => new_conversation(
+            t,
+            &id,
+            language.into(),
             &dir.or(cli.scenarios)
                 .unwrap_or_else(|| PathBuf::from("scenarios")),
         ),
@@ -277,6 +299,7 @@ fn check(t: &Texts, dir: Option<PathBuf>, strict: bool) -> ExitCode {
             t.cli_check_summary,
             &[
                 ("scenarios", &bank.files_checked()),
+                ("conversations", &bank.conversation_files_checked()),
                 ("quizzes", &bank.quiz_files_checked()),
                 ("errors", &errors),
                 ("warnings", &warnings),
@@ -291,11 +314,33 @@ fn check(t: &Texts, dir: Option<PathBuf>, strict: bool) -> ExitCode {
 }
 
 fn new_scenario(t: &Texts, id: &str, dir: &Path) -> ExitCode {
+    new_file(
+        t,
+        id,
+        dir,
+        "klaer-belte",
+        &salgstrener::domain::authoring::editor::example_file(id),
+    )
+}
+
+fn new_conversation(t: &Texts, id: &str, language: Language, dir: &Path) -> ExitCode {
+    new_file(
+        t,
+        id,
+        dir,
+        "sport-samtale-lopesko",
+        &salgstrener::domain::bank::conversation::example_file(id, language),
+    )
+}
+
+/// Writes `DIR/ID.ron` with `text`, never over an existing file.
+fn new_file(t: &Texts, id: &str, dir: &Path, example_id: &str, text: &str) -> ExitCode {
     if !salgstrener::domain::bank::validate::is_valid_id(id) {
-        eprintln!(
-            "error: {}",
-            fill(t.cli_invalid_id, &[("id", &format!("{id:?}"))])
+        let text = fill(
+            t.cli_invalid_id,
+            &[("id", &format!("{id:?}")), ("example", &example_id)],
         );
+        eprintln!("error: {text}");
         return ExitCode::from(EXIT_USAGE);
     }
     let path = salgstrener::domain::authoring::editor::scenario_path(dir, id);
@@ -306,10 +351,7 @@ fn new_scenario(t: &Texts, id: &str, dir: &Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match storage::write_atomic(
-        &path,
-        salgstrener::domain::authoring::editor::example_file(id).as_bytes(),
-    ) {
+    match storage::write_atomic(&path, text.as_bytes()) {
         Ok(()) => {
             println!("{}", path.display());
             ExitCode::SUCCESS

@@ -125,7 +125,9 @@ mod tests {
         let p = Problem::error(
             "a/b.ron",
             Some(Position::new(3, 7)),
-            Message::NoBestOffer {},
+            Message::NoBestOffer {
+                what: Box::new(Message::TheScenario {}),
+            },
         );
         assert_eq!(
             p.to_string(),

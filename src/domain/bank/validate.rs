@@ -4,7 +4,7 @@ use std::cell::OnceCell;
 use std::path::{Component, Path};
 
 use crate::domain::bank::problem::{Position, Problem};
-use crate::domain::bank::scenario::{Fit, Scenario};
+use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::i18n::Message;
 use crate::domain::teaching::taxonomy::SaleType;
@@ -211,36 +211,16 @@ fn rules(
             );
         }
     }
-    let tag = |n| Message::TagNumber { n };
-    let cue = |n| Message::CueNumber { n };
-    for (list, name, items) in [
-        ("tags", &tag as &dyn Fn(usize) -> Message, &s.tags),
-        ("cues", &cue, &s.cues),
-    ] {
-        for (i, text) in items.iter().enumerate() {
-            if let Some(chars) = too_long(text) {
-                error(
-                    Locus::Item(list, i),
-                    too_long_message(name(i + 1), chars, Message::ShortenScenario {}),
-                );
-            }
-        }
-    }
-    for (i, offer) in s.offers.iter().enumerate() {
-        for (field, text) in [("text", &offer.text), ("feedback", &offer.feedback)] {
-            if let Some(chars) = too_long(text) {
-                error(
-                    Locus::OfferField(i, field),
-                    too_long_message(
-                        Message::OfferField {
-                            n: i + 1,
-                            field: field.to_owned(),
-                        },
-                        chars,
-                        Message::ShortenScenario {},
-                    ),
-                );
-            }
+    for (i, text) in s.tags.iter().enumerate() {
+        if let Some(chars) = too_long(text) {
+            error(
+                Locus::Item("tags", i),
+                too_long_message(
+                    Message::TagNumber { n: i + 1 },
+                    chars,
+                    Message::ShortenScenario {},
+                ),
+            );
         }
     }
 
@@ -287,67 +267,6 @@ fn rules(
         }
     }
 
-    for (i, cue) in scenario.cues.iter().enumerate() {
-        if cue.trim().is_empty() {
-            error(Locus::Item("cues", i), Message::CueEmpty { n: i + 1 });
-        } else if too_long(cue).is_none()
-            && !scenario.customer.contains(cue.as_str())
-            && !scenario.situation.contains(cue.as_str())
-        {
-            error(
-                Locus::Item("cues", i),
-                Message::CueNotInText { cue: cue.clone() },
-            );
-        }
-    }
-
-    let count = scenario.offers.len();
-    if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
-        error(
-            Locus::Field("offers"),
-            Message::OfferCount {
-                count,
-                min: MIN_OFFERS,
-                max: MAX_OFFERS,
-            },
-        );
-    }
-    for (i, offer) in scenario.offers.iter().enumerate() {
-        for (field, value) in [("text", &offer.text), ("feedback", &offer.feedback)] {
-            if value.trim().is_empty() {
-                error(
-                    Locus::OfferField(i, field),
-                    Message::OfferFieldEmpty {
-                        n: i + 1,
-                        field: field.to_owned(),
-                    },
-                );
-            }
-        }
-    }
-    let best: Vec<usize> = scenario
-        .offers
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.fit == Fit::Best)
-        .map(|(i, _)| i)
-        .collect();
-    match best.as_slice() {
-        [] if count > 0 => error(Locus::Field("offers"), Message::NoBestOffer {}),
-        [] | [_] => {}
-        [_, second, ..] => error(
-            Locus::OfferField(*second, "fit"),
-            Message::SeveralBestOffers {
-                count: best.len(),
-                offers: best
-                    .iter()
-                    .map(|i| (i + 1).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            },
-        ),
-    }
-
     if let Some(message) = scenario
         .image
         .as_deref()
@@ -357,23 +276,21 @@ fn rules(
         error(Locus::Field("image"), message);
     }
 
-    if let [only] = best.as_slice() {
-        let offer = &scenario.offers[*only];
-        if offer.kind != scenario.answer {
-            let locus = Locus::OfferField(*only, "kind");
-            problems.push(
-                Problem::warning(
-                    path,
-                    position(&locus),
-                    Message::BestOfferDisagrees {
-                        kind: offer.kind,
-                        answer: scenario.answer,
-                    },
-                )
-                .with_field(locus.path()),
-            );
-        }
-    }
+    let contains = |cue: &str| scenario.customer.contains(cue) || scenario.situation.contains(cue);
+    decision_rules(
+        path,
+        &Decision {
+            answer: scenario.answer,
+            cues: &scenario.cues,
+            offers: &scenario.offers,
+            cue_sources: Message::CueSourcesScenario {},
+            contains: &contains,
+            shorten: Message::ShortenScenario {},
+            noun: Message::TheScenario {},
+        },
+        position,
+        &mut problems,
+    );
 
     if let Some(stated) = scenario.path {
         let mut warning = |message: Message| {
@@ -399,6 +316,139 @@ fn rules(
     }
 
     problems
+}
+
+/// The decision a scenario and every conversation end in: the right sale type, the cues that
+/// decide it and the offers. Both formats check it with [`decision_rules`], so a rule changed
+/// here changes for both.
+pub(crate) struct Decision<'a> {
+    /// The right sale type.
+    pub answer: SaleType,
+    /// The cues, which must occur in the texts the trainee reads.
+    pub cues: &'a [String],
+    /// The follow-up offers.
+    pub offers: &'a [Offer],
+    /// Where cues must occur, as the messages name it: "`customer` or `situation`".
+    pub cue_sources: Message,
+    /// True when a cue occurs in one of those texts.
+    pub contains: &'a dyn Fn(&str) -> bool,
+    /// What to do about a text over the length limit.
+    pub shorten: Message,
+    /// "the scenario" or "the conversation", for the messages.
+    pub noun: Message,
+}
+
+/// The rules of the decision part: cues present, 2 to 6 offers, exactly one `Best`, no empty or
+/// over-long text, and the `Best` offer's kind agreeing with the answer (a warning).
+pub(crate) fn decision_rules(
+    path: &Path,
+    d: &Decision<'_>,
+    position: &dyn Fn(&Locus<'_>) -> Option<Position>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut error = |locus: Locus<'_>, message: Message| {
+        problems.push(Problem::error(path, position(&locus), message).with_field(locus.path()));
+    };
+    for (i, cue) in d.cues.iter().enumerate() {
+        if let Some(chars) = too_long(cue) {
+            error(
+                Locus::Item("cues", i),
+                too_long_message(Message::CueNumber { n: i + 1 }, chars, d.shorten.clone()),
+            );
+        } else if cue.trim().is_empty() {
+            error(Locus::Item("cues", i), Message::CueEmpty { n: i + 1 });
+        } else if !(d.contains)(cue) {
+            error(
+                Locus::Item("cues", i),
+                Message::CueNotInText {
+                    cue: cue.clone(),
+                    sources: Box::new(d.cue_sources.clone()),
+                },
+            );
+        }
+    }
+
+    let count = d.offers.len();
+    if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
+        error(
+            Locus::Field("offers"),
+            Message::OfferCount {
+                what: Box::new(d.noun.clone()),
+                count,
+                min: MIN_OFFERS,
+                max: MAX_OFFERS,
+            },
+        );
+    }
+    for (i, offer) in d.offers.iter().enumerate() {
+        for (field, value) in [("text", &offer.text), ("feedback", &offer.feedback)] {
+            if let Some(chars) = too_long(value) {
+                error(
+                    Locus::OfferField(i, field),
+                    too_long_message(
+                        Message::OfferField {
+                            n: i + 1,
+                            field: field.to_owned(),
+                        },
+                        chars,
+                        d.shorten.clone(),
+                    ),
+                );
+            } else if value.trim().is_empty() {
+                error(
+                    Locus::OfferField(i, field),
+                    Message::OfferFieldEmpty {
+                        n: i + 1,
+                        field: field.to_owned(),
+                    },
+                );
+            }
+        }
+    }
+    let best: Vec<usize> = d
+        .offers
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.fit == Fit::Best)
+        .map(|(i, _)| i)
+        .collect();
+    match best.as_slice() {
+        [] if count > 0 => error(
+            Locus::Field("offers"),
+            Message::NoBestOffer {
+                what: Box::new(d.noun.clone()),
+            },
+        ),
+        [] | [_] => {}
+        [_, second, ..] => error(
+            Locus::OfferField(*second, "fit"),
+            Message::SeveralBestOffers {
+                count: best.len(),
+                offers: best
+                    .iter()
+                    .map(|i| (i + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+        ),
+    }
+    if let [only] = best.as_slice() {
+        let offer = &d.offers[*only];
+        if offer.kind != d.answer {
+            let locus = Locus::OfferField(*only, "kind");
+            problems.push(
+                Problem::warning(
+                    path,
+                    position(&locus),
+                    Message::BestOfferDisagrees {
+                        kind: offer.kind,
+                        answer: d.answer,
+                    },
+                )
+                .with_field(locus.path()),
+            );
+        }
+    }
 }
 
 /// The character count of `text` when it is over [`MAX_TEXT_CHARS`]. Characters are only

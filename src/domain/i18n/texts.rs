@@ -294,8 +294,8 @@ texts! {
     path_all_right: "Alle stegene var riktige.", "Every step was right.";
 
     // Command line
-    cli_check_summary: "{scenarios} scenarioer, {quizzes} quizer, {errors} feil, {warnings} advarsler", "{scenarios} scenarios, {quizzes} quizzes, {errors} errors, {warnings} warnings";
-    cli_invalid_id: "{id} er ikke en gyldig id: bruk små a-z, sifre og '-', for eksempel \"klaer-belte\"", "{id} is not a valid id: use lower-case a-z, digits and '-', such as \"klaer-belte\"";
+    cli_check_summary: "{scenarios} scenarioer, {conversations} samtaler, {quizzes} quizer, {errors} feil, {warnings} advarsler", "{scenarios} scenarios, {conversations} conversations, {quizzes} quizzes, {errors} errors, {warnings} warnings";
+    cli_invalid_id: "{id} er ikke en gyldig id: bruk små a-z, sifre og '-', for eksempel \"{example}\"", "{id} is not a valid id: use lower-case a-z, digits and '-', such as \"{example}\"";
     cli_file_exists: "{path} finnes allerede: velg en annen id (ingenting ble overskrevet)", "{path} already exists: choose another id (nothing was overwritten)";
     cli_exported: "eksporterte {n} scenarioer til {path}", "exported {n} scenarios to {path}";
     cli_left_out: "{n} filer med feil ble utelatt", "{n} files with errors were left out";

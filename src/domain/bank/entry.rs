@@ -2,16 +2,19 @@
 
 use std::path::PathBuf;
 
+use super::conversation::Conversation;
 use super::scenario::Scenario;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::quiz::Quiz;
 
-/// Whether a file holds a scenario or a quiz.
+/// Whether a file holds a scenario, a conversation or a quiz.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
     /// A scenario file.
     Scenario,
+    /// A conversation file, beside the scenarios.
+    Conversation,
     /// A quiz file in `quizzes/`.
     Quiz,
 }
@@ -81,6 +84,20 @@ impl Entry {
         .map(|t| t.to_lowercase())
         .collect::<Vec<_>>()
         .join("\n");
+    }
+
+    pub(super) fn describe_conversation(&mut self, c: &Conversation) {
+        self.id = Some(c.id.clone());
+        self.title = Some(c.title.clone());
+        self.language = Some(c.language);
+        self.answer = Some(c.answer);
+        self.difficulty = Some(c.difficulty);
+        self.tags = c.tags.clone();
+        self.search = [&c.id, &c.title, &c.industry, &c.customer, &c.explanation]
+            .iter()
+            .map(|t| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
     }
 
     pub(super) fn describe_quiz(&mut self, q: &Quiz) {

@@ -2,13 +2,11 @@
 
 use egui::{Button, Ui};
 
-use super::{EditorAction, EditorScreen, EditorState};
+use super::{EditorAction, Frame, push};
 use crate::domain::authoring::editor::Draft;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::scoring::{self, Choice, Outcome};
-use crate::ui::action::Action;
-use crate::ui::i18n::Texts;
 use crate::ui::widgets::question::{self, QuestionView};
 
 /// The preview's own answer, so an author can try the scenario like a trainee.
@@ -24,14 +22,9 @@ pub struct Preview {
     pub outcome: Option<Outcome>,
 }
 
-impl EditorScreen<'_> {
-    pub(super) fn preview_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        state: &mut EditorState,
-        actions: &mut Vec<Action>,
-    ) {
+impl Frame<'_> {
+    pub(super) fn preview_ui(&mut self, ui: &mut Ui) {
+        let (t, state, actions) = (self.t, &mut *self.state, &mut *self.actions);
         let Some(Draft::Scenario(s)) = state.doc.as_ref().map(|d| &d.draft) else {
             return;
         };
@@ -54,16 +47,16 @@ impl EditorScreen<'_> {
             lang: self.lang,
         };
         for pick in question::question_ui(ui, t, &view) {
-            actions.push(Action::Editor(EditorAction::Preview(pick)));
+            push(actions, EditorAction::Preview(pick));
         }
         ui.horizontal(|ui| {
             let can_check =
                 p.chosen_type.is_some() && p.chosen_offer.is_some() && p.outcome.is_none();
             if ui.add_enabled(can_check, Button::new(t.check)).clicked() {
-                actions.push(Action::Editor(EditorAction::PreviewCheck));
+                push(actions, EditorAction::PreviewCheck);
             }
             if ui.button(t.editor_preview_reset).clicked() {
-                actions.push(Action::Editor(EditorAction::PreviewReset));
+                push(actions, EditorAction::PreviewReset);
             }
         });
         if let Some(outcome) = &p.outcome {

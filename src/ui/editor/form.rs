@@ -1,6 +1,6 @@
 //! The open file: its header (path, state, save, duplicate, delete), the problems not tied to
 //! a field, and the form for its kind. A new kind of file (a conversation) is one more arm of
-//! the `match` on [`Draft`] in [`EditorScreen::form_ui`], with its form in a file of its own.
+//! the `match` on [`Draft`] in `form_ui` below, with its form in a file of its own.
 
 use egui::{Button, RichText, TextEdit, Ui};
 

@@ -34,12 +34,10 @@ use crate::domain::authoring::editor::{Document, Draft};
 use crate::domain::bank::Bank;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::answer::{Answer, Pick};
 use crate::domain::training::quiz::Quiz;
 use crate::ui::action::Action;
 use crate::ui::i18n::Texts;
-use crate::ui::widgets::question::Pick;
-
-pub use preview::{Preview, check_preview};
 
 /// Below this width the preview sits under the form instead of beside it.
 const WIDE: f32 = 900.0;
@@ -171,8 +169,8 @@ pub struct EditorState {
     pub copy_to: String,
     /// Feedback after the last operation.
     pub message: Option<Notice>,
-    /// The preview's state.
-    pub preview: Preview,
+    /// The preview's own answer, so an author can try the scenario like a trainee.
+    pub preview: Answer,
     /// Text selected in the customer or situation field, offered as a cue.
     pub cue_candidate: String,
     /// The tag being typed.

@@ -1,5 +1,7 @@
 //! Guided practice: a scenario, then the decision path's questions one at a time, then the sale
 //! type and offer; the feedback names the step where the reasoning went off.
+//!
+//! [`GuidedState`] is what the screen keeps between frames (its scroll requests).
 
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 

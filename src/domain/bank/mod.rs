@@ -41,6 +41,7 @@ use self::scenario::Scenario;
 use self::source::{EMBEDDED_ASSETS, EmbeddedAssets, FolderAssets, list_folder};
 use self::source_map::{Locus, SourceMap};
 use self::validate::{AssetLookup, Checked};
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::training::quiz::{self, Quiz};
 
@@ -306,16 +307,17 @@ impl Bank {
             });
             if let Some(first) = first {
                 // Rare, so a text already dropped is read again for the position.
-                let first = first.display().to_string();
+                let first = first.clone();
                 let text = file.text.or_else(|| read_scenario_file(&file.path).ok());
                 let position = text.and_then(|t| SourceMap::new(&t).position(&Locus::Field("id")));
                 bank.problems.push(
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "id {id:?} is already used by {first}: every scenario and conversation needs its own id; rename one of them"
-                        ),
+                        Message::IdUsedBy {
+                            id: id.clone(),
+                            other: first,
+                        },
                     )
                     .with_field("id"),
                 );
@@ -408,11 +410,10 @@ impl Bank {
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "quiz id {:?} is already used by {}: every quiz needs its own id",
-                            quiz.id,
-                            self.quiz_paths[first].display()
-                        ),
+                        Message::QuizIdUsedBy {
+                            id: quiz.id.clone(),
+                            other: self.quiz_paths[first].clone(),
+                        },
                     )
                     .with_field("id"),
                 );

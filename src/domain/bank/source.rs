@@ -10,6 +10,7 @@ use include_dir::{Dir, include_dir};
 use super::parallel::parallel_map;
 use super::problem::Problem;
 use super::validate::{AssetLookup, MAX_FILE_BYTES};
+use crate::domain::i18n::Message;
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 pub(super) static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
@@ -131,10 +132,10 @@ pub(super) fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadE
         problems.push(Problem::error(
             dir,
             None,
-            format!(
-                "the folder holds {} scenario files, more than the {max_files} supported; only the first {max_files} are loaded: point to the folder of one course instead",
-                paths.len()
-            ),
+            Message::TooManyFiles {
+                found: paths.len(),
+                max: max_files,
+            },
         ));
         paths.truncate(max_files);
     }
@@ -168,7 +169,7 @@ fn collect_ron_files(
                 problems.push(Problem::warning(
                     &path,
                     None,
-                    "symbolic link not followed: copy the file into the scenario folder instead",
+                    Message::SymlinkNotFollowed {},
                 ));
             }
         } else if file_type.is_dir() {
@@ -215,7 +216,7 @@ pub fn embedded_quiz_files() -> Vec<SourceFile> {
             let text = f
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             SourceFile { path, text }
         })
         .collect();
@@ -229,15 +230,21 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         Problem::error(
             path,
             None,
-            format!(
-                "the file is {} KiB, over the limit of {} KiB: a scenario is a few KiB; split it or remove pasted material",
-                size / 1024,
-                MAX_FILE_BYTES / 1024
-            ),
+            Message::FileTooBig {
+                kib: size / 1024,
+                limit_kib: MAX_FILE_BYTES / 1024,
+            },
         )
     };
-    let unreadable =
-        |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
+    let unreadable = |e: io::Error| {
+        Problem::error(
+            path,
+            None,
+            Message::CannotReadFile {
+                reason: e.to_string(),
+            },
+        )
+    };
     let file = fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
@@ -259,7 +266,7 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         Problem::error(
             path,
             Some(crate::domain::bank::problem::Position::new(line, column)),
-            "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
+            Message::NotUtf8SaveAs {},
         )
     })
 }
@@ -279,7 +286,7 @@ fn collect_embedded(dir: &Dir<'static>, is_root: bool, out: &mut Vec<SourceFile>
             let text = file
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             out.push(SourceFile { path, text });
         }
     }

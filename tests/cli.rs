@@ -1,14 +1,10 @@
 //! The binary as a process: `check` on good, broken and missing folders; `export`, `import`
 //! and `results` with their exit codes and output files.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use common::fixtures;
+use std::process::{Command, Output};
 
 fn run(args: &[&str], cwd: &std::path::Path) -> Output {
     // Messages follow the system language; the assertions below are the English ones.

@@ -2,6 +2,8 @@
 //! (message and position), random walks through generated valid conversations, and the
 //! documented example staying the template.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
@@ -16,9 +18,7 @@ use salgstrener::domain::language::Language;
 use salgstrener::domain::teaching::taxonomy::SaleType;
 
 fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/conversations")
-        .join(name)
+    common::fixtures("conversations").join(name)
 }
 
 /// (file, line, column, severity, words the message must contain)

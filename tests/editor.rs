@@ -1,8 +1,11 @@
 //! Editor operations as domain operations, without a window: drafts, validation, saving,
 //! conflicts, rename, trash, templates and copying the bundled bank.
 
+mod common;
+
+use common::{fixtures, good_folder};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::Timestamp;
 
@@ -13,23 +16,6 @@ use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource, assets_folder};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::teaching::taxonomy::SaleType;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// A scenario folder with the two good fixtures, and its bank.
-fn folder() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    fs::create_dir_all(&dir).unwrap();
-    for name in ["klaer-belte.ron", "bil-takboks.ron"] {
-        fs::copy(fixture("good").join(name), dir.join(name)).unwrap();
-    }
-    (tmp, dir)
-}
 
 fn bank(dir: &Path) -> Bank {
     Bank::load(BankSource::Folder(dir.to_path_buf())).unwrap()
@@ -78,7 +64,7 @@ fn offers_cues_and_ids() {
 
 #[test]
 fn a_new_scenario_shows_its_errors_by_field_and_saves_once_filled_in() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let bank = bank(&dir);
     let path = editor::scenario_path(&dir, "ny");
     let mut doc = Document::create(
@@ -143,7 +129,7 @@ fn a_new_scenario_shows_its_errors_by_field_and_saves_once_filled_in() {
 
 #[test]
 fn a_duplicate_id_is_an_error_on_the_id_field() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let bank = bank(&dir);
     let mut doc = Document::open(&dir.join("bil-takboks.ron")).unwrap();
     scenario(&mut doc).id = "klaer-belte".into();
@@ -158,7 +144,7 @@ fn a_duplicate_id_is_an_error_on_the_id_field() {
 
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let bank = bank(&dir);
     let path = dir.join("klaer-belte.ron");
     let mut doc = Document::open(&path).unwrap();
@@ -210,7 +196,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 #[test]
 fn rename_moves_the_file_and_delete_goes_to_the_trash() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let bank = bank(&dir);
     let mut doc = Document::open(&dir.join("klaer-belte.ron")).unwrap();
     assert!(
@@ -244,9 +230,9 @@ fn rename_moves_the_file_and_delete_goes_to_the_trash() {
 
 #[test]
 fn a_file_that_does_not_parse_opens_as_text_and_saves_once_fixed() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let path = dir.join("broken.ron");
-    let good = fs::read_to_string(fixture("good/klaer-belte.ron"))
+    let good = fs::read_to_string(fixtures("good/klaer-belte.ron"))
         .unwrap()
         .replace("klaer-belte", "broken");
     fs::write(

@@ -2,6 +2,8 @@
 //! while the app reloads. Nothing may crash, and what the app shows as valid is always a
 //! whole version of the file.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,9 +19,7 @@ use salgstrener::domain::language::Language;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/good")
-        .join(name)
+    common::fixtures("good").join(name)
 }
 
 #[test]

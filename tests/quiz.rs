@@ -1,7 +1,9 @@
 //! Quizzes: validation of quiz files, deterministic selection, the clock, navigation and the
 //! attempt that goes into the history.
 
-use std::path::PathBuf;
+mod common;
+
+use common::fixtures;
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -11,12 +13,6 @@ use salgstrener::domain::language::Language;
 use salgstrener::domain::progress::history::{AttemptKind, Confidence};
 use salgstrener::domain::teaching::taxonomy::SaleType;
 use salgstrener::domain::training::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun, Selection};
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn t0() -> Timestamp {
     "2026-11-27T09:00:00Z".parse().unwrap()

@@ -1,8 +1,11 @@
 //! The editor driven through the real UI: create a scenario through the form, see and fix its
 //! errors, save; conflicts with changes on disk; unsaved changes; delete; hot reload.
 
+mod common;
+
+use common::good_folder;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
@@ -13,22 +16,6 @@ use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn folder() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    fs::create_dir_all(&dir).unwrap();
-    for name in ["klaer-belte.ron", "bil-takboks.ron"] {
-        fs::copy(fixture("good").join(name), dir.join(name)).unwrap();
-    }
-    (tmp, dir)
-}
 
 fn harness(dir: &Path) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Folder(dir.to_path_buf())).unwrap();
@@ -63,7 +50,7 @@ fn replace_text(h: &mut Harness<'_, SalgstrenerApp>, role: Role, label: &str, te
 
 #[test]
 fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let mut h = harness(&dir);
     h.get_by_label("Redigering").click();
     h.run();
@@ -150,7 +137,7 @@ fn open_in_editor(h: &mut Harness<'_, SalgstrenerApp>, title: &str) {
 
 #[test]
 fn saving_over_a_file_changed_on_disk_offers_reload_overwrite_or_copy() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let path = dir.join("klaer-belte.ron");
     let mut h = harness(&dir);
     open_in_editor(&mut h, "Ny dressbukse");
@@ -203,7 +190,7 @@ fn saving_over_a_file_changed_on_disk_offers_reload_overwrite_or_copy() {
 
 #[test]
 fn unsaved_changes_are_kept_until_the_instructor_decides() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let mut h = harness(&dir);
     open_in_editor(&mut h, "Ny dressbukse");
     replace_text(&mut h, Role::TextInput, "Bransje", "Herreklær");
@@ -237,7 +224,7 @@ fn unsaved_changes_are_kept_until_the_instructor_decides() {
 
 #[test]
 fn delete_asks_and_moves_the_file_to_the_trash() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let mut h = harness(&dir);
     open_in_editor(&mut h, "Roof box");
     h.get_by_label("Slett").click();
@@ -257,7 +244,7 @@ fn delete_asks_and_moves_the_file_to_the_trash() {
 
 #[test]
 fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
     let watch = FolderWatch::start(dir.clone(), || {}).unwrap();
     let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9).with_watch(watch);
@@ -307,7 +294,7 @@ fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
 
 #[test]
 fn the_bank_is_exported_and_a_sheet_imported_from_the_editor() {
-    let (tmp, dir) = folder();
+    let (tmp, dir) = good_folder();
     let mut h = harness(&dir);
     h.get_by_label("Redigering").click();
     h.run();
@@ -348,7 +335,7 @@ fn the_bank_is_exported_and_a_sheet_imported_from_the_editor() {
 
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let mut h = harness(&dir);
     open_in_editor(&mut h, "Ny dressbukse");
     replace_text(&mut h, Role::TextInput, "Bransje", "Herreklær");

@@ -1,7 +1,9 @@
 //! Drives the Learn screen (with its decision path diagram) and guided practice through
 //! egui_kittest, by the labels a trainee sees.
 
-use std::path::PathBuf;
+mod common;
+
+use common::fixtures;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -16,12 +18,6 @@ use salgstrener::domain::teaching::taxonomy::SaleType;
 use salgstrener::domain::training::guided::Slip;
 use salgstrener::ui::action::Screen;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn harness(language: Language) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Folder(fixtures("good"))).expect("fixture folder loads");

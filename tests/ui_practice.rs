@@ -1,6 +1,8 @@
 //! Drives the real practice screen through egui_kittest, by the labels a trainee sees.
 
-use std::path::PathBuf;
+mod common;
+
+use common::fixtures;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -8,12 +10,6 @@ use egui_kittest::kittest::Queryable;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn harness(folder: &str, language: Language) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Folder(fixtures(folder))).expect("fixture folder loads");

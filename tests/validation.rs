@@ -1,17 +1,14 @@
 //! The validator against a corpus of broken files: every problem with its file, position,
 //! severity and the words an instructor needs.
 
+mod common;
+
+use common::fixtures;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use salgstrener::domain::bank::problem::{Position, Severity};
 use salgstrener::domain::bank::{Bank, BankSource};
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 /// (file, line, column, severity, words the message must contain)
 const EXPECTED: &[(&str, usize, usize, Severity, &str)] = &[

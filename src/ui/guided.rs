@@ -1,5 +1,7 @@
 //! Guided practice: a scenario, then the decision path's questions one at a time, then the sale
 //! type and offer; the feedback names the step where the reasoning went off.
+//!
+//! [`GuidedState`] is what the screen keeps between frames (its scroll requests).
 
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
@@ -12,6 +14,7 @@ use crate::domain::training::practice::{PracticeAction, Question};
 use crate::domain::training::scoring::{Outcome, TypeVerdict};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::practice::round_over_ui;
 use crate::ui::widgets::question::{
     self, AnswerKey, AnswerView, TYPE_KEYS as NUMBER_KEYS, good_color,
 };
@@ -143,22 +146,10 @@ impl GuidedScreen<'_> {
     }
 
     fn empty_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
-        let practice_session = self.guided.practice();
         ui.add_space(16.0);
-        if practice_session.round_size() == 0 {
-            ui.heading(t.empty_selection);
-            ui.label(t.guided_selection_hint);
-        } else {
-            ui.heading(fill(t.round_done, &[("n", &practice_session.round_size())]));
-            let tally = practice_session.tally();
-            ui.label(fill(
-                t.points_of,
-                &[("points", &tally.points), ("possible", &tally.possible)],
-            ));
-            ui.add_space(8.0);
-            if ui.button(t.restart).clicked() {
-                practice(actions, PracticeAction::Restart);
-            }
+        let hint = t.guided_selection_hint;
+        if round_over_ui(ui, t, self.guided.practice(), hint) {
+            practice(actions, PracticeAction::Restart);
         }
     }
 

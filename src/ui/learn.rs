@@ -1,5 +1,7 @@
 //! The Learn screen: the decision path as a diagram, the five sale types with examples and the
 //! type each is confused with, and why follow-on sales pay.
+//!
+//! [`LearnState`] is what the screen keeps between frames (the box explained).
 
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 

@@ -1,4 +1,6 @@
-//! The egui user interface: screens draw domain state and push [`action::Action`]s.
+//! The egui user interface: screens draw domain state and push [`action::Action`]s, which
+//! [`app::SalgstrenerApp::apply`] applies once per frame. Each screen module holds the screen
+//! and what it keeps between frames; `widgets/` has what several screens draw.
 
 pub mod action;
 pub mod app;

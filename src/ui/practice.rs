@@ -1,4 +1,7 @@
 //! The practice screen: one scenario, a sale type, an offer, check, feedback, next.
+//!
+//! [`PracticeState`] is what the screen keeps between frames; [`PracticeState::screen`] lends it
+//! to one frame's [`PracticeScreen`], which draws the session and pushes actions.
 
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
@@ -222,20 +225,8 @@ impl PracticeScreen<'_> {
 
     fn empty_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         ui.add_space(24.0);
-        if self.practice.round_size() == 0 {
-            ui.heading(t.empty_selection);
-            ui.label(t.empty_selection_hint);
-        } else {
-            ui.heading(fill(t.round_done, &[("n", &self.practice.round_size())]));
-            let tally = self.practice.tally();
-            ui.label(fill(
-                t.points_of,
-                &[("points", &tally.points), ("possible", &tally.possible)],
-            ));
-            ui.add_space(8.0);
-            if ui.button(t.restart).clicked() {
-                actions.push(Action::Practice(PracticeAction::Restart));
-            }
+        if round_over_ui(ui, t, self.practice, t.empty_selection_hint) {
+            actions.push(Action::Practice(PracticeAction::Restart));
         }
     }
 
@@ -290,4 +281,22 @@ impl PracticeScreen<'_> {
             }
         }
     }
+}
+
+/// What practice and guided practice show without a question: an empty selection with `hint`,
+/// or the finished round with its score and a button to start again (true when clicked).
+pub fn round_over_ui(ui: &mut Ui, t: &Texts, practice: &Practice, hint: &str) -> bool {
+    if practice.round_size() == 0 {
+        ui.heading(t.empty_selection);
+        ui.label(hint);
+        return false;
+    }
+    ui.heading(fill(t.round_done, &[("n", &practice.round_size())]));
+    let tally = practice.tally();
+    ui.label(fill(
+        t.points_of,
+        &[("points", &tally.points), ("possible", &tally.possible)],
+    ));
+    ui.add_space(8.0);
+    ui.button(t.restart).clicked()
 }

@@ -1,5 +1,7 @@
 //! The progress screen: quiz scores over time, accuracy per sale type across every answer, and
 //! the trainee's most frequent confusions with a way to practise exactly those.
+//!
+//! [`ProgressState`] is what the screen keeps between frames (the export file typed in).
 
 use egui::{RichText, ScrollArea, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};

@@ -95,11 +95,10 @@ impl Scenario {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::teaching::decision_path::Relation;
-
-    fn scenario(answer: SaleType, path: Option<StatedPath>) -> Scenario {
+impl Scenario {
+    /// A small scenario for unit tests: `answer` is right, and there is one offer of each
+    /// (kind, fit), with placeholder texts.
+    pub(crate) fn for_tests(answer: SaleType, offers: &[(SaleType, Fit)]) -> Scenario {
         Scenario {
             id: "t".into(),
             language: Language::Nb,
@@ -112,9 +111,30 @@ mod tests {
             answer,
             cues: vec![],
             explanation: "e".into(),
-            offers: vec![],
+            offers: offers
+                .iter()
+                .map(|&(kind, fit)| Offer {
+                    text: format!("{kind:?} {fit:?}"),
+                    kind,
+                    fit,
+                    feedback: "f".into(),
+                })
+                .collect(),
             image: None,
+            path: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::teaching::decision_path::Relation;
+
+    fn scenario(answer: SaleType, path: Option<StatedPath>) -> Scenario {
+        Scenario {
             path,
+            ..Scenario::for_tests(answer, &[])
         }
     }
 

@@ -154,32 +154,14 @@ mod tests {
     use crate::domain::bank::scenario::Fit;
 
     fn scenario() -> Scenario {
-        let offer = |kind, fit| Offer {
-            text: format!("{kind:?}"),
-            kind,
-            fit,
-            feedback: "f".into(),
-        };
-        Scenario {
-            id: "s".into(),
-            language: Language::Nb,
-            title: "t".into(),
-            industry: "i".into(),
-            difficulty: 1,
-            tags: vec![],
-            customer: "c".into(),
-            situation: "s".into(),
-            answer: SaleType::Kryssalg,
-            cues: vec![],
-            explanation: "e".into(),
-            offers: vec![
-                offer(SaleType::Mersalg, Fit::Poor),
-                offer(SaleType::Kryssalg, Fit::Best),
-                offer(SaleType::Gjensalg, Fit::Acceptable),
+        Scenario::for_tests(
+            SaleType::Kryssalg,
+            &[
+                (SaleType::Mersalg, Fit::Poor),
+                (SaleType::Kryssalg, Fit::Best),
+                (SaleType::Gjensalg, Fit::Acceptable),
             ],
-            image: None,
-            path: None,
-        }
+        )
     }
 
     #[test]

@@ -177,32 +177,14 @@ mod tests {
     }
 
     fn scenario(answer: SaleType) -> Scenario {
-        let offer = |kind, fit| crate::domain::bank::scenario::Offer {
-            text: format!("{kind:?} {fit:?}"),
-            kind,
-            fit,
-            feedback: "f".into(),
-        };
-        Scenario {
-            id: "t".into(),
-            language: Language::Nb,
-            title: "t".into(),
-            industry: "i".into(),
-            difficulty: 1,
-            tags: vec![],
-            customer: "c".into(),
-            situation: "s".into(),
+        Scenario::for_tests(
             answer,
-            cues: vec![],
-            explanation: "e".into(),
-            offers: vec![
-                offer(answer, Fit::Best),
-                offer(Kryssalg, Fit::Acceptable),
-                offer(Mersalg, Fit::Poor),
+            &[
+                (answer, Fit::Best),
+                (Kryssalg, Fit::Acceptable),
+                (Mersalg, Fit::Poor),
             ],
-            image: None,
-            path: None,
-        }
+        )
     }
 
     #[test]

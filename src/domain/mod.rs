@@ -3,6 +3,7 @@
 pub mod bank;
 pub mod coverage;
 pub mod decision_path;
+pub mod edge_cases;
 pub mod editor;
 pub mod export;
 pub mod guided;

@@ -3,6 +3,7 @@
 use std::cell::OnceCell;
 use std::path::{Component, Path};
 
+use super::edge_cases::{self, EdgeCase};
 use super::problem::{Position, Problem};
 use super::scenario::{Fit, Scenario};
 use super::source_map::{Locus, SourceMap};
@@ -374,6 +375,23 @@ fn rules(
         }
     }
 
+    for (i, tag) in scenario.tags.iter().enumerate() {
+        if edge_cases::is_unknown_edge_tag(tag) {
+            let locus = Locus::Item("tags", i);
+            problems.push(
+                Problem::warning(
+                    path,
+                    position(&locus),
+                    format!(
+                        "tag {tag:?} starts like an edge-case tag but is not one, so practice and quizzes for the edge cases will not find this scenario: use one of {} (see {SCENARIO_DOC})",
+                        edge_case_tags()
+                    ),
+                )
+                .with_field(locus.path()),
+            );
+        }
+    }
+
     if let Some(stated) = scenario.path {
         let mut warning = |message: String| {
             problems.push(Problem::warning(
@@ -401,6 +419,13 @@ fn rules(
     }
 
     problems
+}
+
+/// The edge-case tags, quoted, for messages.
+fn edge_case_tags() -> String {
+    EdgeCase::ALL
+        .map(|case| format!("`{}`", case.tag()))
+        .join(", ")
 }
 
 /// The character count of `text` when it is over [`MAX_TEXT_CHARS`]. Characters are only

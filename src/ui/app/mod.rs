@@ -10,6 +10,7 @@ use rand::{Rng as _, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
+use crate::domain::edge_cases;
 use crate::domain::guided::{Guided, GuidedAction};
 use crate::domain::history::new_registration;
 use crate::domain::language::Language;
@@ -280,6 +281,14 @@ impl SalgstrenerApp {
             .ui(ui, texts(lang), &mut self.editor, &mut actions),
             Screen::Learn => LearnScreen {
                 lang,
+                // What each case's button would draw: one pass over the bank, on this
+                // screen only.
+                edge_counts: edge_cases::counts(
+                    self.bank
+                        .scenarios()
+                        .iter()
+                        .filter(|s| self.practice.filter().matches_language(s)),
+                ),
                 selected: self.explained_node,
                 scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
             }
@@ -354,6 +363,12 @@ impl SalgstrenerApp {
                 let mut filter = self.practice.filter().clone();
                 filter.types = vec![a.min(b), a.max(b)];
                 filter.difficulties.clear();
+                filter.tags.clear();
+                self.apply(Action::Practice(PracticeAction::SetFilter(filter)), now);
+                self.screen = Screen::Practice;
+            }
+            Action::PracticeEdgeCase(case) => {
+                let filter = self.practice.filter().for_edge_case(case);
                 self.apply(Action::Practice(PracticeAction::SetFilter(filter)), now);
                 self.screen = Screen::Practice;
             }

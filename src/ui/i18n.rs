@@ -4,8 +4,8 @@
 //! other: leaving out a translation does not compile. Placeholders are `{name}`, filled in
 //! with [`fill`].
 
-use crate::domain::edge_cases::EdgeCase;
 use crate::domain::language::Language;
+use crate::domain::teaching::edge_cases::EdgeCase;
 
 macro_rules! texts {
     ($($key:ident: $nb:literal, $en:literal;)*) => {

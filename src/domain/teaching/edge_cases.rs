@@ -7,8 +7,8 @@
 
 use std::fmt;
 
-use super::scenario::Scenario;
-use super::taxonomy::SaleType;
+use crate::domain::bank::scenario::Scenario;
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// An edge case of the taxonomy with its project ruling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -120,7 +120,7 @@ pub fn is_unknown_edge_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::decision_path::DecisionPath;
+    use crate::domain::teaching::decision_path::DecisionPath;
 
     #[test]
     fn every_case_has_its_own_tag_that_names_it_back() {

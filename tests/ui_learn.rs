@@ -17,7 +17,6 @@ use salgstrener::domain::teaching::taxonomy::SaleType;
 use salgstrener::domain::training::guided::Slip;
 use salgstrener::ui::action::Screen;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-use salgstrener::ui::i18n::fill;
 
 fn fixtures(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -372,7 +371,7 @@ fn the_edge_case_lesson_shows_every_case_with_ruling_reason_example_and_practice
             h.get_by_label(texts.why);
             h.get_by_label(texts.example);
             let n = tagged(&h, case, lang).len();
-            let button = fill(t.edge_practice, &[("case", &texts.title), ("n", &n)]);
+            let button = t.edge_practice_label(case, n);
             h.get_by_role_and_label(Role::Button, &button);
         }
     }
@@ -391,7 +390,7 @@ fn an_edge_case_button_starts_practice_on_exactly_the_tagged_scenarios() {
     let expected = tagged(&h, case, Language::Nb);
     assert!(expected.len() >= 2, "the bundled bank trains {case:?}");
     let title = t.edge_case(case).title;
-    let button = fill(t.edge_practice, &[("case", &title), ("n", &expected.len())]);
+    let button = t.edge_practice_label(case, expected.len());
     press(&mut h, &button);
     assert_eq!(h.state().screen(), Screen::Practice);
     // The selection says why it is narrow.
@@ -430,10 +429,7 @@ fn guided_feedback_names_the_edge_case_behind_the_slip() {
     let t = salgstrener::ui::i18n::texts(Language::En);
     let title = t.edge_case(case).title;
     let n = tagged(&h, case, Language::En).len();
-    press(
-        &mut h,
-        &fill(t.edge_practice, &[("case", &title), ("n", &n)]),
-    );
+    press(&mut h, &t.edge_practice_label(case, n));
     // Guided practice draws from the same selection.
     h.get_by_label("Step by step").click();
     h.run();

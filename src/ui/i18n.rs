@@ -294,7 +294,9 @@ texts! {
     edge_why: "Hvorfor", "Why";
     edge_example: "Eksempel", "Example";
     edge_example_answer: "Svar: {type}", "Answer: {type}";
-    edge_practice: "Øv på «{case}» ({n} scenarioer)", "Practise “{case}” ({n} scenarios)";
+    edge_practice: "Øv på «{case}» ({count})", "Practise “{case}” ({count})";
+    edge_count_one: "ett scenario", "one scenario";
+    edge_count_many: "{n} scenarioer", "{n} scenarios";
     edge_practice_none: "Ingen scenarioer på de valgte språkene trener dette ennå.", "No scenarios in the chosen languages train this yet.";
     edge_filter: "Grensetilfelle", "Edge case";
     edge_filter_clear: "Vis alle scenarioer", "Show all scenarios";
@@ -343,6 +345,19 @@ pub struct EdgeCaseTexts {
 }
 
 impl Texts {
+    /// The label of the button that practises `case`, with how many scenarios it would draw.
+    /// The case's name keeps the seven buttons apart for a screen reader.
+    pub fn edge_practice_label(&self, case: EdgeCase, n: usize) -> String {
+        let count = match n {
+            1 => self.edge_count_one.to_owned(),
+            n => fill(self.edge_count_many, &[("n", &n)]),
+        };
+        fill(
+            self.edge_practice,
+            &[("case", &self.edge_case(case).title), ("count", &count)],
+        )
+    }
+
     /// How an edge case is taught in this language.
     pub fn edge_case(&self, case: EdgeCase) -> EdgeCaseTexts {
         let (title, ruling, why, example) = match case {
@@ -461,6 +476,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_practice_button_counts_in_words_that_fit_the_number() {
+        let case = EdgeCase::Consumables;
+        assert_eq!(
+            NB.edge_practice_label(case, 1),
+            "Øv på «Forbruksvarer til en maskin» (ett scenario)"
+        );
+        assert_eq!(
+            EN.edge_practice_label(case, 4),
+            "Practise “Consumables for a machine” (4 scenarios)"
+        );
     }
 
     #[test]

@@ -187,7 +187,7 @@ impl LearnScreen {
                 });
                 ui.add_space(6.0);
                 let n = self.edge_counts[case.index()];
-                let label = fill(t.edge_practice, &[("case", &texts.title), ("n", &n)]);
+                let label = t.edge_practice_label(case, n);
                 let response = ui
                     .add_enabled(n > 0, egui::Button::new(label))
                     .on_disabled_hover_text(t.edge_practice_none);

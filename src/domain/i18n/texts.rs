@@ -1,9 +1,11 @@
-//! Every interface text in Norwegian bokmål and English.
+//! Every fixed text of the interface and the command line, in Norwegian bokmål and English.
 //!
 //! The table is one macro invocation so a text cannot exist in one language and not the
 //! other: leaving out a translation does not compile. Placeholders are `{name}`, filled in
-//! with [`fill`].
+//! with [`fill`]. Texts built from domain values (problems, slips) are
+//! [`Message`](super::Message)s instead, rendered with [`Texts::message`].
 
+use super::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::edge_cases::EdgeCase;
 
@@ -12,6 +14,8 @@ macro_rules! texts {
         /// All interface texts of one language.
         #[derive(Debug)]
         pub struct Texts {
+            /// The language of every text below.
+            pub lang: Language,
             $(
                 #[doc = $en]
                 pub $key: &'static str,
@@ -19,11 +23,16 @@ macro_rules! texts {
         }
 
         /// Norwegian bokmål.
-        pub const NB: Texts = Texts { $($key: $nb,)* };
+        pub const NB: Texts = Texts { lang: Language::Nb, $($key: $nb,)* };
         /// English.
-        pub const EN: Texts = Texts { $($key: $en,)* };
+        pub const EN: Texts = Texts { lang: Language::En, $($key: $en,)* };
 
         impl Texts {
+            /// A domain message in this language.
+            pub fn message(&self, message: &Message) -> String {
+                message.text(self.lang)
+            }
+
             /// Every (key, text) pair, for completeness checks.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
@@ -329,6 +338,14 @@ texts! {
     edge_after_sale_ruling: "Kryssalg tilbys i samme møte som et kjøp eller som en direkte oppfølging av det; en kunde som kommer tilbake etter noen måneder for et produkt uten binding til det forrige, er ikke nysalg og ligger nærmest kryssalg.", "A cross-sale is offered in the same meeting as a purchase or as a direct follow-up of it; a customer who returns months later for an unrelated product is not a new sale and is closest to a cross-sale.";
     edge_after_sale_why: "Kunden har kjøpt av deg, så steg 1 gir et påfølgende salg, og et produkt uten binding til det forrige er kryssalg. Et godt scenario sier når og hvorfor tilbudet kommer.", "The customer has bought from you, so step 1 makes it a follow-on sale, and a product not tied to the earlier one is a cross-sale. A good scenario says when and why the offer is made.";
     edge_after_sale_example: "Mens en hotellgjest betaler for oppholdet, nevner han at han leter etter en gave til foreldrene, og du foreslår et gavekort på en spadag.", "While a hotel guest pays for his stay, he mentions that he is looking for a present for his parents, and you suggest a spa day gift card.";
+
+    // Command line
+    cli_check_summary: "{scenarios} scenarioer, {conversations} samtaler, {quizzes} quizer, {errors} feil, {warnings} advarsler", "{scenarios} scenarios, {conversations} conversations, {quizzes} quizzes, {errors} errors, {warnings} warnings";
+    cli_invalid_id: "{id} er ikke en gyldig id: bruk små a-z, sifre og '-', for eksempel \"{example}\"", "{id} is not a valid id: use lower-case a-z, digits and '-', such as \"{example}\"";
+    cli_file_exists: "{path} finnes allerede: velg en annen id (ingenting ble overskrevet)", "{path} already exists: choose another id (nothing was overwritten)";
+    cli_exported: "eksporterte {n} scenarioer til {path}", "exported {n} scenarios to {path}";
+    cli_left_out: "{n} filer med feil ble utelatt", "{n} files with errors were left out";
+    cli_imported_into: "{summary} inn i {path}", "{summary} into {path}";
 }
 
 /// The texts that teach one edge case.

@@ -308,6 +308,22 @@ fn rules(
         }
     }
 
+    // Level 3 is defined as "exercises an edge case": without the tag the scenario is missing
+    // from that case's lesson practice and quizzes, or it is not level 3.
+    if scenario.difficulty == 3 && EdgeCase::of(scenario).is_none() {
+        let locus = Locus::Field("difficulty");
+        problems.push(
+            Problem::warning(
+                path,
+                position(&locus),
+                Message::LevelThreeWithoutEdgeCase {
+                    tags: edge_case_tags(),
+                },
+            )
+            .with_field(locus.path()),
+        );
+    }
+
     if let Some(stated) = scenario.path {
         let mut warning = |message: Message| {
             problems.push(Problem::warning(

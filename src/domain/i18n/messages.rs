@@ -342,6 +342,10 @@ messages! {
     EdgeTagUnknown { tag: String, tags: String }
         nb: "etiketten «{tag}» begynner som en etikett for et grensetilfelle, men er ingen av dem, så øving og quizer på grensetilfellene finner ikke scenarioet: bruk en av {tags} (se docs/scenario-format.md)",
         en: "tag {tag:?} starts like an edge-case tag but is not one, so practice and quizzes for the edge cases will not find this scenario: use one of {tags} (see docs/scenario-format.md)";
+    /// A level-3 scenario without an edge-case tag.
+    LevelThreeWithoutEdgeCase { tags: String }
+        nb: "nivå 3 er for scenarioer som trener et grensetilfelle, men ingen av etikettene er en grensetilfelle-etikett: legg til etiketten for tilfellet scenarioet trener ({tags}), eller sett ned nivået (se docs/scenario-format.md)",
+        en: "level 3 is for scenarios that exercise an edge case, but no tag names one: add the tag of the case this scenario exercises ({tags}), or lower the difficulty (see docs/scenario-format.md)";
     /// Two scenario files with one id, found while loading.
     IdUsedBy { id: String, other: PathBuf }
         nb: "id-en «{id}» brukes allerede av {other}: hvert scenario og hver samtale trenger sin egen id; gi ett av dem nytt navn",

@@ -36,7 +36,7 @@ impl LearnState {
 
     /// The screen for one frame; a scroll request is used up by it. `edge_counts` is how
     /// many scenarios each edge case's practice button would draw.
-    pub fn screen(&mut self, lang: Language, edge_counts: [usize; 7]) -> LearnScreen {
+    pub fn screen(&mut self, lang: Language, edge_counts: [usize; EdgeCase::COUNT]) -> LearnScreen {
         LearnScreen {
             lang,
             edge_counts,
@@ -52,7 +52,7 @@ pub struct LearnScreen {
     pub lang: Language,
     /// How many scenarios in the practice languages exercise each edge case, in
     /// [`EdgeCase::ALL`] order: what each case's practice button would draw.
-    pub edge_counts: [usize; 7],
+    pub edge_counts: [usize; EdgeCase::COUNT],
     /// The diagram box whose explanation is shown.
     pub selected: Option<PathNode>,
     /// Bring the explanation into view this frame (the frame after a box was clicked).

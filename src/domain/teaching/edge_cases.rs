@@ -1,9 +1,9 @@
 //! The edge cases of the taxonomy: the situations its definitions leave open and the project
 //! rules explicitly, each with one tag that marks the scenarios exercising it.
 //!
-//! The rulings themselves are teaching texts, rendered in the interface language by the UI;
-//! this module holds what the rest of the domain needs: the cases, their tags, where a ruling
-//! lands, and which scenarios exercise a case.
+//! The rulings themselves are teaching texts, written once in nb and en in the language table
+//! ([`crate::domain::i18n::Texts::edge_case`]); this module holds what the rest of the program
+//! needs: the cases, their tags, where a ruling lands, and which scenarios exercise a case.
 
 use std::fmt;
 
@@ -33,8 +33,11 @@ pub enum EdgeCase {
 }
 
 impl EdgeCase {
+    /// How many cases there are, for tables indexed by case.
+    pub const COUNT: usize = 7;
+
     /// Every case, in the order the lesson teaches them.
-    pub const ALL: [EdgeCase; 7] = [
+    pub const ALL: [EdgeCase; EdgeCase::COUNT] = [
         EdgeCase::KnownCustomerNewProduct,
         EdgeCase::WhoIsTheCustomer,
         EdgeCase::ReplacementPlusGrowth,
@@ -101,8 +104,8 @@ impl fmt::Display for EdgeCase {
 
 /// How many of `scenarios` exercise each case, in [`EdgeCase::ALL`] order. A scenario with
 /// two case tags counts for both.
-pub fn counts<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> [usize; 7] {
-    let mut counts = [0; 7];
+pub fn counts<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> [usize; EdgeCase::COUNT] {
+    let mut counts = [0; EdgeCase::COUNT];
     for s in scenarios {
         for case in s.tags.iter().filter_map(|tag| EdgeCase::from_tag(tag)) {
             counts[case.index()] += 1;

@@ -364,7 +364,7 @@ fn explaining_a_node_selects_it_and_scrolls_to_the_explanation() {
     assert_eq!(app.explained_node(), Some(node));
     assert!(app.screens.learn.scroll_to_explanation);
     // The screen uses the scroll request once.
-    let _ = app.screens.learn.screen(Language::Nb, [0; 7]);
+    let _ = app.screens.learn.screen(Language::Nb, [0; EdgeCase::COUNT]);
     assert!(!app.screens.learn.scroll_to_explanation);
     assert_eq!(app.explained_node(), Some(node));
 }

@@ -89,3 +89,33 @@ fn each_language_has_the_three_course_modules_as_quizzes() {
         }
     }
 }
+
+#[test]
+fn every_edge_case_is_trained_by_four_scenarios_per_language_and_every_level_three_is_tagged() {
+    use salgstrener::domain::teaching::edge_cases::{self, EdgeCase};
+
+    let bank = Bank::load(BankSource::Embedded).unwrap();
+    for lang in Language::ALL {
+        let scenarios: Vec<_> = bank
+            .scenarios()
+            .iter()
+            .filter(|s| s.language == lang)
+            .collect();
+        let counts = edge_cases::counts(scenarios.iter().copied());
+        for case in EdgeCase::ALL {
+            assert!(
+                counts[case.index()] >= 4,
+                "{lang:?}: only {} scenarios tagged {}",
+                counts[case.index()],
+                case.tag()
+            );
+        }
+        for s in scenarios.iter().filter(|s| s.difficulty == 3) {
+            assert!(
+                EdgeCase::of(s).is_some(),
+                "{} is level 3 without a case",
+                s.id
+            );
+        }
+    }
+}

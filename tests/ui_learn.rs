@@ -13,6 +13,7 @@ use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::teaching::decision_path::{Relation, Step};
+use salgstrener::domain::teaching::edge_cases::EdgeCase;
 use salgstrener::domain::teaching::lessons::{self, PathNode};
 use salgstrener::domain::teaching::taxonomy::SaleType;
 use salgstrener::domain::training::guided::Slip;
@@ -111,10 +112,7 @@ fn switching_language_shows_the_learn_screen_in_english() {
     h.run();
     h.get_by_label("Learn the sale types");
     h.get_by_label("The decision path");
-    h.get_by_role_and_label(
-        Role::Button,
-        "Has the customer bought from you before, and do they know the product?",
-    );
+    h.get_by_role_and_label(Role::Button, "Has this customer ever bought from you?");
     // The chosen box stays chosen, explained in the new language.
     h.get_by_label(PathNode::Question(Step::KnownCustomer).explanation(Language::En));
     for t in SaleType::ALL {
@@ -159,7 +157,7 @@ fn guided_practice_names_the_first_step_that_went_wrong() {
     let diagnosis = Slip::KnownCustomer { said_known: false }.describe(Language::Nb);
     assert!(
         diagnosis
-            .starts_with("Steg 1: Du svarte at kunden er ny, men kunden har kjøpt av deg før.")
+            .starts_with("Steg 1: Du svarte at kunden aldri har kjøpt av deg, men det har kunden.")
     );
     h.get_by_label(&diagnosis);
     // The step buttons now carry what was right and what was chosen.
@@ -321,4 +319,159 @@ fn a_box_of_the_diagram_opens_from_the_keyboard() {
         h.state().explained_node(),
         Some(PathNode::Outcome(SaleType::Kryssalg))
     );
+}
+
+/// Presses a button from the keyboard: the edge cases lie below the fold, where a pointer
+/// click at the button's position would miss, and focus scrolls it into view as it would for
+/// a trainee tabbing there.
+fn press(h: &mut Harness<'_, SalgstrenerApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+fn bundled_harness(language: Language) -> Harness<'static, SalgstrenerApp> {
+    let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
+    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+}
+
+/// The ids of the bundled scenarios in `lang` that carry `case`'s tag.
+fn tagged(h: &Harness<'_, SalgstrenerApp>, case: EdgeCase, lang: Language) -> Vec<String> {
+    let mut ids: Vec<String> = h
+        .state()
+        .bank()
+        .scenarios()
+        .iter()
+        .filter(|s| s.language == lang && case.is_exercised_by(s))
+        .map(|s| s.id.clone())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn the_edge_case_lesson_shows_every_case_with_ruling_reason_example_and_practice() {
+    for lang in Language::ALL {
+        let mut h = bundled_harness(lang);
+        let t = salgstrener::ui::i18n::texts(lang);
+        h.get_by_label(t.tab_learn).click();
+        h.run();
+        h.get_by_label(t.edge_heading);
+        for case in EdgeCase::ALL {
+            let texts = t.edge_case(case);
+            h.get_by_label(texts.title);
+            h.get_by_label(texts.ruling);
+            h.get_by_label(texts.why);
+            h.get_by_label(texts.example);
+            let n = tagged(&h, case, lang).len();
+            let button = t.edge_practice_label(case, n);
+            h.get_by_role_and_label(Role::Button, &button);
+        }
+    }
+}
+
+#[test]
+fn an_edge_case_button_starts_practice_on_exactly_the_tagged_scenarios() {
+    let mut h = bundled_harness(Language::Nb);
+    let t = salgstrener::ui::i18n::texts(Language::Nb);
+    // A narrower selection on the practice tab must not hide any of the case's scenarios.
+    h.get_by_label("Nivå 1").click();
+    h.run();
+    h.get_by_label(t.tab_learn).click();
+    h.run();
+    let case = EdgeCase::KnownCustomerNewProduct;
+    let expected = tagged(&h, case, Language::Nb);
+    assert!(expected.len() >= 2, "the bundled bank trains {case:?}");
+    let title = t.edge_case(case).title;
+    let button = t.edge_practice_label(case, expected.len());
+    press(&mut h, &button);
+    assert_eq!(h.state().screen(), Screen::Practice);
+    // The selection says why it is narrow.
+    h.get_by_label(t.edge_filter);
+    h.get_by_label(title);
+
+    let mut drawn = Vec::new();
+    while let Some(q) = h.state().practice().question() {
+        let scenario = &h.state().bank().scenarios()[q.scenario];
+        let (id, title) = (scenario.id.clone(), scenario.title.clone());
+        h.get_by_label(&title);
+        drawn.push(id);
+        h.key_press(egui::Key::Num1);
+        h.key_press(egui::Key::A);
+        h.run();
+        h.key_press(egui::Key::Enter);
+        h.run();
+        h.key_press(egui::Key::Enter);
+        h.run();
+    }
+    drawn.sort_unstable();
+    assert_eq!(drawn, expected);
+
+    h.get_by_label(t.edge_filter_clear).click();
+    h.run();
+    assert!(h.state().practice().filter().tags.is_empty());
+    assert!(h.state().practice().round_size() > expected.len());
+}
+
+#[test]
+fn guided_feedback_names_the_edge_case_behind_the_slip() {
+    let mut h = bundled_harness(Language::En);
+    h.get_by_label("Learn").click();
+    h.run();
+    let case = EdgeCase::KnownCustomerNewProduct;
+    let t = salgstrener::ui::i18n::texts(Language::En);
+    let title = t.edge_case(case).title;
+    let n = tagged(&h, case, Language::En).len();
+    press(&mut h, &t.edge_practice_label(case, n));
+    // Guided practice draws from the same selection.
+    h.get_by_label("Step by step").click();
+    h.run();
+    // The trap: a product new to the customer taken for a new customer.
+    h.get_by_label("No N").click();
+    h.run();
+    h.key_press(egui::Key::A);
+    h.run();
+    h.get_by_label("Check answer").click();
+    h.run();
+    h.get_by_label(&Slip::KnownCustomer { said_known: false }.describe(Language::En));
+    h.get_by_label(&format!("Edge case: {title}"));
+    h.get_by_label(t.edge_case(case).ruling);
+
+    // A right path names no case.
+    h.get_by_label("Next scenario").click();
+    h.run();
+    let right = {
+        let app = h.state();
+        let q = app
+            .guided()
+            .practice()
+            .question()
+            .expect("a second tagged scenario");
+        app.bank().scenarios()[q.scenario].decision_path()
+    };
+    assert!(right.known_customer());
+    h.get_by_label("Yes Y").click();
+    h.run();
+    let relation = right.relation().expect("a follow-on sale");
+    let key = [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+    ][Relation::ALL
+        .iter()
+        .position(|r| *r == relation)
+        .expect("one of four")];
+    h.key_press(key);
+    h.run();
+    h.key_press(egui::Key::A);
+    h.run();
+    h.get_by_label("Check answer").click();
+    h.run();
+    h.get_by_label("Every step was right.");
+    assert!(h.query_by_label_contains("Edge case:").is_none());
 }

@@ -330,3 +330,72 @@ fn a_stated_path_is_parsed_and_checked_against_the_answer() {
         err.message
     );
 }
+
+#[test]
+fn a_misspelt_edge_case_tag_is_a_warning_at_the_tag_and_a_right_one_is_not() {
+    use salgstrener::domain::bank::validate::check_text;
+    use salgstrener::domain::teaching::edge_cases::EdgeCase;
+
+    let good = fs::read_to_string(fixtures("good/klaer-belte.ron")).unwrap();
+    let no_assets = |_: &Path| false;
+    let check = |tags: &str| {
+        let text = good.replace(r#"tags: ["butikk"],"#, &format!("tags: {tags},"));
+        let checked = check_text(Path::new("x.ron"), &text, &no_assets).expect("parses");
+        checked
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    for case in EdgeCase::ALL {
+        assert_eq!(
+            check(&format!(r#"["butikk", "{}"]"#, case.tag())),
+            Vec::<String>::new()
+        );
+    }
+    let problems = check(r#"["butikk", "grense-tjeneste"]"#);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "x.ron:8:22: warning: tag \"grense-tjeneste\" starts like an edge-case tag but is not one"
+        ),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("`grense-tjenester`"), "{problems:?}");
+}
+
+#[test]
+fn a_level_three_scenario_without_an_edge_case_tag_is_a_warning_at_its_difficulty() {
+    use salgstrener::domain::bank::validate::check_text;
+    use salgstrener::domain::teaching::edge_cases::EdgeCase;
+
+    let good = fs::read_to_string(fixtures("good/klaer-belte.ron")).unwrap();
+    let no_assets = |_: &Path| false;
+    let check = |difficulty: u8, tags: &str| {
+        let text = good
+            .replace("difficulty: 1,", &format!("difficulty: {difficulty},"))
+            .replace(r#"tags: ["butikk"],"#, &format!("tags: {tags},"));
+        let checked = check_text(Path::new("x.ron"), &text, &no_assets).expect("parses");
+        checked
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    let problems = check(3, r#"["butikk"]"#);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "x.ron:7:5: warning: level 3 is for scenarios that exercise an edge case, but no tag names one"
+        ),
+        "{problems:?}"
+    );
+    let tag = EdgeCase::ReplacementPlusGrowth.tag();
+    assert_eq!(
+        check(3, &format!(r#"["butikk", "{tag}"]"#)),
+        Vec::<String>::new()
+    );
+    // Lower levels may exercise a case or not.
+    assert_eq!(check(2, r#"["butikk"]"#), Vec::<String>::new());
+    assert_eq!(check(1, &format!(r#"["{tag}"]"#)), Vec::<String>::new());
+}

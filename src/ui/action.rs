@@ -2,6 +2,7 @@
 //! applies them once per frame, so state changes in one place and can be tested without a window.
 
 use crate::domain::language::Language;
+use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::teaching::lessons::PathNode;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::guided::GuidedAction;
@@ -44,6 +45,8 @@ pub enum Action {
     Quiz(QuizCommand),
     /// Practise scenarios whose right answer is one of these two types.
     PracticePair(SaleType, SaleType),
+    /// Practise the scenarios that exercise this edge case.
+    PracticeEdgeCase(EdgeCase),
     /// Hide the message at this position.
     DismissNotice(usize),
     /// Write the history as CSV to the file typed in on the progress screen.

@@ -9,6 +9,7 @@ use crate::domain::bank::Bank;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::{Relation, Step};
+use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::training::guided::{Guided, GuidedAction, GuidedStage};
 use crate::domain::training::practice::{PracticeAction, Question};
 use crate::domain::training::scoring::{Outcome, TypeVerdict};
@@ -295,6 +296,9 @@ impl GuidedScreen<'_> {
                         visuals.error_fg_color
                     };
                     ui.colored_label(colour, slip.describe(self.lang));
+                    if let Some(case) = self.guided.edge_case() {
+                        edge_case_note_ui(ui, t, case);
+                    }
                 }
                 None => {
                     ui.colored_label(good_color(&visuals), t.path_all_right);
@@ -306,6 +310,15 @@ impl GuidedScreen<'_> {
             response.scroll_to_me(Some(Align::Min));
         }
     }
+}
+
+/// The edge case behind a slip: its name and ruling, where to read more.
+fn edge_case_note_ui(ui: &mut Ui, t: &Texts, case: EdgeCase) {
+    let texts = t.edge_case(case);
+    ui.add_space(4.0);
+    ui.strong(fill(t.guided_edge_case, &[("case", &texts.title)]));
+    ui.label(texts.ruling);
+    ui.label(RichText::new(t.guided_edge_case_more).weak().small());
 }
 
 /// A light frame around one step, so the steps read as a sequence.

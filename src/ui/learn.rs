@@ -1,11 +1,13 @@
 //! The Learn screen: the decision path as a diagram, the five sale types with examples and the
-//! type each is confused with, and why follow-on sales pay.
+//! type each is confused with, the edge cases and how they are ruled, and why follow-on sales
+//! pay.
 //!
 //! [`LearnState`] is what the screen keeps between frames (the box explained).
 
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
 use crate::domain::language::Language;
+use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::teaching::lessons::{self, Example, Lesson, PathNode, Section};
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::ui::action::Action;
@@ -34,10 +36,12 @@ impl LearnState {
         self.scroll_to_explanation = true;
     }
 
-    /// The screen for one frame; a scroll request is used up by it.
-    pub fn screen(&mut self, lang: Language) -> LearnScreen {
+    /// The screen for one frame; a scroll request is used up by it. `edge_counts` is how
+    /// many scenarios each edge case's practice button would draw.
+    pub fn screen(&mut self, lang: Language, edge_counts: [usize; EdgeCase::COUNT]) -> LearnScreen {
         LearnScreen {
             lang,
+            edge_counts,
             selected: self.selected,
             scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
         }
@@ -48,6 +52,9 @@ impl LearnState {
 pub struct LearnScreen {
     /// Interface language, which is also the language of the lessons.
     pub lang: Language,
+    /// How many scenarios in the practice languages exercise each edge case, in
+    /// [`EdgeCase::ALL`] order: what each case's practice button would draw.
+    pub edge_counts: [usize; EdgeCase::COUNT],
     /// The diagram box whose explanation is shown.
     pub selected: Option<PathNode>,
     /// Bring the explanation into view this frame (the frame after a box was clicked).
@@ -76,6 +83,14 @@ impl LearnScreen {
                     ui.add_space(4.0);
                     for lesson in lessons::lessons(self.lang) {
                         self.lesson_ui(ui, t, &lesson);
+                        ui.add_space(8.0);
+                    }
+                    ui.add_space(8.0);
+                    ui.heading(t.edge_heading);
+                    ui.label(t.edge_intro);
+                    ui.add_space(4.0);
+                    for case in EdgeCase::ALL {
+                        self.edge_case_ui(ui, t, case, actions);
                         ui.add_space(8.0);
                     }
                     ui.add_space(8.0);
@@ -165,6 +180,51 @@ impl LearnScreen {
                 }
                 ui.add_space(4.0);
                 confusion_ui(ui, t, lesson, self.lang);
+            });
+    }
+
+    /// One edge case: the ruling, why it follows, an example with its answer, and a button
+    /// that practises the scenarios written for it.
+    fn edge_case_ui(&self, ui: &mut Ui, t: &Texts, case: EdgeCase, actions: &mut Vec<Action>) {
+        let texts = t.edge_case(case);
+        let answer = case.example_answer();
+        egui::Frame::group(ui.style())
+            .inner_margin(12.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(texts.title).size(18.0).strong());
+                ui.add_space(4.0);
+                ui.strong(t.edge_ruling);
+                ui.label(texts.ruling);
+                ui.add_space(4.0);
+                ui.strong(t.edge_why);
+                ui.label(texts.why);
+                ui.add_space(4.0);
+                ui.strong(t.edge_example);
+                bullet_ui(ui, |ui| {
+                    ui.label(texts.example);
+                });
+                ui.horizontal_wrapped(|ui| {
+                    ui.add_space(14.0);
+                    icons::sale_type_icon_ui(ui, answer, 16.0);
+                    ui.label(
+                        RichText::new(fill(
+                            t.edge_example_answer,
+                            &[("type", &answer.label(self.lang))],
+                        ))
+                        .strong()
+                        .color(sale_type::color(answer, ui.visuals().dark_mode)),
+                    );
+                });
+                ui.add_space(6.0);
+                let n = self.edge_counts[case.index()];
+                let label = t.edge_practice_label(case, n);
+                let response = ui
+                    .add_enabled(n > 0, egui::Button::new(label))
+                    .on_disabled_hover_text(t.edge_practice_none);
+                if response.clicked() {
+                    actions.push(Action::PracticeEdgeCase(case));
+                }
             });
     }
 }

@@ -8,6 +8,7 @@ use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 use crate::domain::bank::Bank;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
+use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::practice::{Filter, Practice, PracticeAction, Question};
 use crate::ui::action::{Action, Screen};
@@ -157,6 +158,21 @@ impl PracticeScreen<'_> {
             {
                 let mut f = filter.clone();
                 Filter::toggle(&mut f.types, st);
+                actions.push(Action::Practice(PracticeAction::SetFilter(f)));
+            }
+        }
+        if !filter.tags.is_empty() {
+            // Set from the Learn screen's edge-case lesson; shown so the selection never
+            // narrows without the trainee seeing why.
+            ui.add_space(4.0);
+            ui.strong(t.edge_filter);
+            for tag in &filter.tags {
+                let name = EdgeCase::from_tag(tag).map_or(tag.as_str(), |c| t.edge_case(c).title);
+                ui.label(name);
+            }
+            if ui.button(t.edge_filter_clear).clicked() {
+                let mut f = filter.clone();
+                f.tags.clear();
                 actions.push(Action::Practice(PracticeAction::SetFilter(f)));
             }
         }

@@ -7,6 +7,7 @@ use crate::domain::bank::problem::{Position, Problem};
 use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::i18n::Message;
+use crate::domain::teaching::edge_cases::{self, EdgeCase};
 use crate::domain::teaching::taxonomy::SaleType;
 
 /// Largest scenario file accepted. Real scenarios are a few KiB; anything this big is a mistake.
@@ -292,6 +293,39 @@ fn rules(
         &mut problems,
     );
 
+    for (i, tag) in scenario.tags.iter().enumerate() {
+        if edge_cases::is_unknown_edge_tag(tag) {
+            let locus = Locus::Item("tags", i);
+            problems.push(
+                Problem::warning(
+                    path,
+                    position(&locus),
+                    Message::EdgeTagUnknown {
+                        tag: tag.clone(),
+                        tags: edge_case_tags(),
+                    },
+                )
+                .with_field(locus.path()),
+            );
+        }
+    }
+
+    // Level 3 is defined as "exercises an edge case": without the tag the scenario is missing
+    // from that case's lesson practice and quizzes, or it is not level 3.
+    if scenario.difficulty == 3 && EdgeCase::of(scenario).is_none() {
+        let locus = Locus::Field("difficulty");
+        problems.push(
+            Problem::warning(
+                path,
+                position(&locus),
+                Message::LevelThreeWithoutEdgeCase {
+                    tags: edge_case_tags(),
+                },
+            )
+            .with_field(locus.path()),
+        );
+    }
+
     if let Some(stated) = scenario.path {
         let mut warning = |message: Message| {
             problems.push(Problem::warning(
@@ -316,6 +350,13 @@ fn rules(
     }
 
     problems
+}
+
+/// The edge-case tags, quoted, for messages.
+fn edge_case_tags() -> String {
+    EdgeCase::ALL
+        .map(|case| format!("`{}`", case.tag()))
+        .join(", ")
 }
 
 /// The decision a scenario and every conversation end in: the right sale type, the cues that

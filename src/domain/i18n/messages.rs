@@ -264,6 +264,15 @@ messages! {
     PathRelationForNewCustomer {}
         nb: "`path` gir en `relation` for en ny kunde: veien spør bare om den for en kjent kunde; fjern den eller sett `known_customer: true`",
         en: "`path` gives a `relation` for a new customer: the path only asks about it for a known customer; remove it or set `known_customer: true`";
+    /// A tag that starts like an edge-case tag but names none: a typo that would keep the
+    /// scenario out of that case's practice and quizzes.
+    EdgeTagUnknown { tag: String, tags: String }
+        nb: "etiketten «{tag}» begynner som en etikett for et grensetilfelle, men er ingen av dem, så øving og quizer på grensetilfellene finner ikke scenarioet: bruk en av {tags} (se docs/scenario-format.md)",
+        en: "tag {tag:?} starts like an edge-case tag but is not one, so practice and quizzes for the edge cases will not find this scenario: use one of {tags} (see docs/scenario-format.md)";
+    /// A level-3 scenario without an edge-case tag.
+    LevelThreeWithoutEdgeCase { tags: String }
+        nb: "nivå 3 er for scenarioer som trener et grensetilfelle, men ingen av etikettene er en grensetilfelle-etikett: legg til etiketten for tilfellet scenarioet trener ({tags}), eller sett ned nivået (se docs/scenario-format.md)",
+        en: "level 3 is for scenarios that exercise an edge case, but no tag names one: add the tag of the case this scenario exercises ({tags}), or lower the difficulty (see docs/scenario-format.md)";
     /// Two scenario or conversation files with one id, found while loading.
     IdUsedBy { id: String, other: PathBuf }
         nb: "id-en «{id}» brukes allerede av {other}: hvert scenario og hver samtale trenger sin egen id; gi ett av dem nytt navn",
@@ -503,14 +512,14 @@ messages! {
 
     // Guided practice
 
-    /// Step 1 answered "new" for a known customer.
+    /// Step 1 answered "never bought from you" for a customer who has.
     SlipSaidNew {}
-        nb: "Steg 1: Du svarte at kunden er ny, men kunden har kjøpt av deg før. Da er det et påfølgende salg, ikke nysalg.",
-        en: "Step 1: you said the customer is new, but they have bought from you before. That makes it a follow-on sale, not a new sale.";
-    /// Step 1 answered "known" for a first purchase.
+        nb: "Steg 1: Du svarte at kunden aldri har kjøpt av deg, men det har kunden. Da er det et påfølgende salg, ikke nysalg, også når produktet er nytt for kunden.",
+        en: "Step 1: you said the customer has never bought from you, but they have. That makes it a follow-on sale, not a new sale, even when the product is new to them.";
+    /// Step 1 answered "has bought from you" for a customer who never has.
     SlipSaidKnown {}
-        nb: "Steg 1: Du svarte at kunden kjenner deg og produktet, men for kunden er dette et førstegangskjøp. Da er det nysalg.",
-        en: "Step 1: you said the customer knows you and the product, but to them this is a first purchase. That makes it a new sale.";
+        nb: "Steg 1: Du svarte at kunden har kjøpt av deg før, men kunden har aldri handlet hos deg. Da er det nysalg.",
+        en: "Step 1: you said the customer has bought from you before, but they never have. That makes it a new sale.";
     /// Step 2 answered wrong; both relations are `Relation*` phrases.
     SlipRelation { said: Box<Message>, right: Box<Message> }
         nb: "Steg 2: Du svarte at tilbudet er {said}, men det er {right}.",

@@ -7,6 +7,7 @@
 
 use super::Message;
 use crate::domain::language::Language;
+use crate::domain::teaching::edge_cases::EdgeCase;
 
 macro_rules! texts {
     ($($key:ident: $nb:literal, $en:literal;)*) => {
@@ -292,6 +293,51 @@ texts! {
     guided_keys_hint: "Tastatur: J eller Y for ja og N for nei i steg 1, 1–4 i steg 2, så 1–5 for salgstype, A–F for tilbud og Enter for å sjekke og gå videre.", "Keyboard: Y or J for yes and N for no in step 1, 1–4 in step 2, then 1–5 for the sale type, A–F for the offer and Enter to check and move on.";
     your_path: "Veien din", "Your path";
     path_all_right: "Alle stegene var riktige.", "Every step was right.";
+    guided_edge_case: "Grensetilfelle: {case}", "Edge case: {case}";
+    guided_edge_case_more: "Les mer om grensetilfellene på Lær-fanen.", "Read more about the edge cases on the Learn tab.";
+
+    // Edge cases: the Learn screen's lesson and the practice selection
+    edge_heading: "Grensetilfeller", "Edge cases";
+    edge_intro: "Definisjonene lar noen situasjoner stå åpne, og det er nettopp der mange tar feil i praksis. Her er hvordan kurset avgjør dem, og hvorfor avgjørelsen følger av definisjonene. Knappen under hvert tilfelle starter øving på scenarioene som er skrevet for å trene akkurat det.", "The definitions leave a few situations open, and that is exactly where people go wrong in real life. Here is how this course rules them, and why each ruling follows from the definitions. The button under each case starts practice on the scenarios written to train exactly that.";
+    edge_ruling: "Regelen", "The ruling";
+    edge_why: "Hvorfor", "Why";
+    edge_example: "Eksempel", "Example";
+    edge_example_answer: "Svar: {type}", "Answer: {type}";
+    edge_practice: "Øv på «{case}» ({count})", "Practise “{case}” ({count})";
+    edge_count_one: "ett scenario", "one scenario";
+    edge_count_many: "{n} scenarioer", "{n} scenarios";
+    edge_practice_none: "Ingen scenarioer på de valgte språkene trener dette ennå.", "No scenarios in the chosen languages train this yet.";
+    edge_filter: "Grensetilfelle", "Edge case";
+    edge_filter_clear: "Vis alle scenarioer", "Show all scenarios";
+
+    edge_known_customer_title: "Kjent kunde, ukjent produkt", "Existing customer, unfamiliar product";
+    edge_known_customer_ruling: "En kunde som har kjøpt av deg før, gir et påfølgende salg også når produktet er helt nytt for dem; et annet produkt er da kryssalg.", "A customer who has bought from you before makes a follow-on sale even when the product is brand new to them; a different product is then a cross-sale.";
+    edge_known_customer_why: "Steg 1 spør bare om kunden noen gang har kjøpt av deg. At produktet er ukjent, er typisk for nysalg, men ikke et vilkår, så en kjent kunde går alltid videre til steg 2.", "Step 1 asks only whether the customer has ever bought from you. An unfamiliar product is typical of a new sale, not a condition for it, so an existing customer always goes on to step 2.";
+    edge_known_customer_example: "En kunde som har kjøpt telefoner og PC-er hos deg i ti år, har aldri hatt fotolys og trenger det til nettbutikken sin.", "A customer who has bought phones and laptops from you for ten years has never owned photo lighting and needs some for her online shop.";
+    edge_who_title: "Hvem er kunden?", "Who is the customer?";
+    edge_who_ruling: "Kunden er den som kjøper: en datter som kjøper sin første bil for egne penger, er en ny kunde selv om faren handler fast hos deg, og et firma med nytt navn, men samme innkjøper og avtale, er den samme kunden.", "The buyer is the customer: a daughter buying her first car with her own money is a new customer even if her father is a regular, and a renamed company with the same buyer and agreement is the same customer.";
+    edge_who_why: "Steg 1 spør om denne kunden har kjøpt av deg. Den som følger med, er ikke kunden, og et nytt navn endrer verken hvem som kjøper eller avtalen det kjøpes på.", "Step 1 asks whether this customer has bought from you. Whoever comes along is not the customer, and a new name changes neither who buys nor the agreement they buy on.";
+    edge_who_example: "Ida (19) kjøper sin første bil med egne sparepenger, mens faren, som har kjøpt tre biler hos deg, står ved siden av.", "Ida, 19, buys her first car with her own savings while her father, who has bought three cars from you, stands beside her.";
+    edge_growth_title: "Erstatning og vekst", "Replacement plus growth";
+    edge_growth_ruling: "Årsaken til kjøpet avgjør: det som kjøpes fordi det gamle er slitt eller utdatert, er gjensalg også når antallet øker; flere enheter fordi kunden vil ha flere, uten at noe er slitt, er mersalg.", "The reason for the purchase decides: what is bought because the old is worn out or outdated is a replacement sale even when the number grows; more units because more are wanted, with nothing worn out, is more of the same.";
+    edge_growth_why: "Gjensalg og mersalg gjelder begge det samme produktet igjen. Det som skiller dem, er hvorfor kunden kjøper, ikke hvor mange.", "Replacement and more of the same both concern the same product again. What separates them is why the customer buys, not how many.";
+    edge_growth_example: "Et bakeri bytter ut åtte tynnslitte sett bakerklær med tolv, fordi de har ansatt flere.", "A bakery replaces eight worn-out sets of work clothes with twelve, because it has taken on more staff.";
+    edge_consumables_title: "Forbruksvarer til en maskin", "Consumables for a machine";
+    edge_consumables_ruling: "Forbruksvarer som hører til en maskin kunden nettopp har kjøpt, er tilleggssalg; når kunden senere bestiller de samme varene igjen på avtalte vilkår, er det mersalg.", "Consumables that belong to a machine the customer has just bought are an add-on sale; when the customer later re-orders the same consumables on agreed terms, that is more of the same.";
+    edge_consumables_why: "Sammen med maskinen utvider varene det som nettopp ble kjøpt. Senere er varene selv produktet kunden kjøper igjen.", "Bought with the machine, they extend what was just bought. Later, the consumables are themselves the product the customer buys again.";
+    edge_consumables_example: "Barnehagen som kjøpte en laminator i dag, trenger 200 lommer til den, for maskinen kom med ti.", "The nursery that bought a laminator today needs 200 pouches for it, because the machine came with ten.";
+    edge_parts_title: "Deler som slites", "Parts that wear out";
+    edge_parts_ruling: "Å bytte en slitt del, som et nytt batteri til en åtte år gammel elsykkel, er gjensalg.", "Replacing a worn part, such as a new battery for an eight-year-old e-bike, is a replacement sale.";
+    edge_parts_why: "Delen hører til produktet, men den utvider ikke noe kunden nettopp kjøpte: den erstatter noe som er slitt ut, og det er kjennetegnet på gjensalg.", "The part belongs to the product, but it does not extend something just bought: it replaces something worn out, which is the mark of a replacement sale.";
+    edge_parts_example: "Batteriet på elsykkelen en kunde kjøpte hos deg for åtte år siden, holder ikke lenger en tur til jobben.", "The battery of the e-bike a customer bought from you eight years ago no longer lasts the ride to work.";
+    edge_services_title: "Tjenester og abonnementer", "Services and subscriptions";
+    edge_services_ruling: "Tjenester regnes som produkter: et ekstra eSIM på et abonnement er tilleggssalg, en utdatert serviceavtale fornyet med nytt, moderne innhold er gjensalg, og flere abonnementer på samme avtale er mersalg.", "Services count as products: an extra eSIM on a subscription is an add-on sale, an outdated service contract renewed with new, modern content is a replacement sale, and more subscriptions on the same agreement are more of the same.";
+    edge_services_why: "Definisjonene spør hva som tilbys sett opp mot det kunden har, ikke om det er en vare eller en tjeneste. Still det samme spørsmålet i steg 2.", "The definitions ask what is offered relative to what the customer has, not whether it is goods or a service. Ask the same question in step 2.";
+    edge_services_example: "En kunde som nettopp tegnet mobilabonnement hos deg, vil ha samme nummer på smartklokken sin og får et ekstra eSIM.", "A customer who has just signed a mobile subscription with you wants the same number on her smartwatch and gets an extra eSIM.";
+    edge_after_sale_title: "Rett etter et salg", "Right after a sale";
+    edge_after_sale_ruling: "Kryssalg tilbys i samme møte som et kjøp eller som en direkte oppfølging av det; en kunde som kommer tilbake etter noen måneder for et produkt uten binding til det forrige, er ikke nysalg og ligger nærmest kryssalg.", "A cross-sale is offered in the same meeting as a purchase or as a direct follow-up of it; a customer who returns months later for an unrelated product is not a new sale and is closest to a cross-sale.";
+    edge_after_sale_why: "Kunden har kjøpt av deg, så steg 1 gir et påfølgende salg, og et produkt uten binding til det forrige er kryssalg. Et godt scenario sier når og hvorfor tilbudet kommer.", "The customer has bought from you, so step 1 makes it a follow-on sale, and a product not tied to the earlier one is a cross-sale. A good scenario says when and why the offer is made.";
+    edge_after_sale_example: "Mens en hotellgjest betaler for oppholdet, nevner han at han leter etter en gave til foreldrene, og du foreslår et gavekort på en spadag.", "While a hotel guest pays for his stay, he mentions that he is looking for a present for his parents, and you suggest a spa day gift card.";
 
     // Command line
     cli_check_summary: "{scenarios} scenarioer, {conversations} samtaler, {quizzes} quizer, {errors} feil, {warnings} advarsler", "{scenarios} scenarios, {conversations} conversations, {quizzes} quizzes, {errors} errors, {warnings} warnings";
@@ -300,6 +346,88 @@ texts! {
     cli_exported: "eksporterte {n} scenarioer til {path}", "exported {n} scenarios to {path}";
     cli_left_out: "{n} filer med feil ble utelatt", "{n} files with errors were left out";
     cli_imported_into: "{summary} inn i {path}", "{summary} into {path}";
+}
+
+/// The texts that teach one edge case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EdgeCaseTexts {
+    /// A short name for the case.
+    pub title: &'static str,
+    /// The ruling in one sentence.
+    pub ruling: &'static str,
+    /// Why the ruling follows from the definitions.
+    pub why: &'static str,
+    /// A short example, whose answer is [`EdgeCase::example_answer`].
+    pub example: &'static str,
+}
+
+impl Texts {
+    /// The label of the button that practises `case`, with how many scenarios it would draw.
+    /// The case's name keeps the seven buttons apart for a screen reader.
+    pub fn edge_practice_label(&self, case: EdgeCase, n: usize) -> String {
+        let count = match n {
+            1 => self.edge_count_one.to_owned(),
+            n => fill(self.edge_count_many, &[("n", &n)]),
+        };
+        fill(
+            self.edge_practice,
+            &[("case", &self.edge_case(case).title), ("count", &count)],
+        )
+    }
+
+    /// How an edge case is taught in this language.
+    pub fn edge_case(&self, case: EdgeCase) -> EdgeCaseTexts {
+        let (title, ruling, why, example) = match case {
+            EdgeCase::KnownCustomerNewProduct => (
+                self.edge_known_customer_title,
+                self.edge_known_customer_ruling,
+                self.edge_known_customer_why,
+                self.edge_known_customer_example,
+            ),
+            EdgeCase::WhoIsTheCustomer => (
+                self.edge_who_title,
+                self.edge_who_ruling,
+                self.edge_who_why,
+                self.edge_who_example,
+            ),
+            EdgeCase::ReplacementPlusGrowth => (
+                self.edge_growth_title,
+                self.edge_growth_ruling,
+                self.edge_growth_why,
+                self.edge_growth_example,
+            ),
+            EdgeCase::Consumables => (
+                self.edge_consumables_title,
+                self.edge_consumables_ruling,
+                self.edge_consumables_why,
+                self.edge_consumables_example,
+            ),
+            EdgeCase::WearingParts => (
+                self.edge_parts_title,
+                self.edge_parts_ruling,
+                self.edge_parts_why,
+                self.edge_parts_example,
+            ),
+            EdgeCase::Services => (
+                self.edge_services_title,
+                self.edge_services_ruling,
+                self.edge_services_why,
+                self.edge_services_example,
+            ),
+            EdgeCase::RightAfterASale => (
+                self.edge_after_sale_title,
+                self.edge_after_sale_ruling,
+                self.edge_after_sale_why,
+                self.edge_after_sale_example,
+            ),
+        };
+        EdgeCaseTexts {
+            title,
+            ruling,
+            why,
+            example,
+        }
+    }
 }
 
 /// The texts of a language.
@@ -340,6 +468,35 @@ mod tests {
                 assert_ne!(nb_text, en_text, "`{key}` looks untranslated");
             }
         }
+    }
+
+    #[test]
+    fn every_edge_case_is_taught_with_its_own_texts() {
+        for t in [&NB, &EN] {
+            let mut titles: Vec<&str> = EdgeCase::ALL.map(|c| t.edge_case(c).title).into();
+            titles.sort_unstable();
+            titles.dedup();
+            assert_eq!(titles.len(), EdgeCase::ALL.len(), "titles must differ");
+            for case in EdgeCase::ALL {
+                let texts = t.edge_case(case);
+                for text in [texts.ruling, texts.why, texts.example] {
+                    assert!(text.ends_with('.'), "{case:?}: {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_practice_button_counts_in_words_that_fit_the_number() {
+        let case = EdgeCase::Consumables;
+        assert_eq!(
+            NB.edge_practice_label(case, 1),
+            "Øv på «Forbruksvarer til en maskin» (ett scenario)"
+        );
+        assert_eq!(
+            EN.edge_practice_label(case, 4),
+            "Practise “Consumables for a machine” (4 scenarios)"
+        );
     }
 
     #[test]

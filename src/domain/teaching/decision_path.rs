@@ -1,6 +1,6 @@
-//! The decision path that sorts a sale into one of the five types with two questions:
-//! is the customer (and the product) known to you, and if so, what is offered relative to what
-//! they have or just bought.
+//! The decision path that sorts a sale into one of the five types with two questions: has this
+//! customer ever bought from you, and if so, what is offered relative to what they have or just
+//! bought.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -70,7 +70,9 @@ impl Relation {
 /// The two questions of the path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
-    /// Has the customer bought from you before, and do they know the product?
+    /// Has this customer ever bought from you? Only the customer's history with you counts,
+    /// not whether the product is new to them: an existing customer meeting an unfamiliar
+    /// product goes on to step 2.
     KnownCustomer,
     /// What is offered relative to what they have or just bought?
     Relation,
@@ -92,10 +94,8 @@ impl Step {
     pub fn question(self, lang: Language) -> &'static str {
         use Language::{En, Nb};
         match (self, lang) {
-            (Step::KnownCustomer, Nb) => "Har kunden kjøpt av deg før, og kjenner de produktet?",
-            (Step::KnownCustomer, En) => {
-                "Has the customer bought from you before, and do they know the product?"
-            }
+            (Step::KnownCustomer, Nb) => "Har denne kunden noen gang kjøpt av deg?",
+            (Step::KnownCustomer, En) => "Has this customer ever bought from you?",
             (Step::Relation, Nb) => {
                 "Hva tilbyr du, sett opp mot det kunden har eller nettopp kjøpte?"
             }
@@ -107,7 +107,7 @@ impl Step {
 /// Where the path ends for one sale: the answers to both questions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DecisionPath {
-    /// Step 1 answered no: a customer and a product new to each other.
+    /// Step 1 answered no: the customer has never bought from you.
     NewCustomer,
     /// Step 1 answered yes, and step 2 with this relation.
     Known(Relation),
@@ -153,7 +153,9 @@ impl DecisionPath {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatedPath {
-    /// The answer to step 1.
+    /// The answer to step 1: has this customer ever bought from you? (Before issue #13 the
+    /// step also asked whether they knew the product; the field keeps its name so older files
+    /// load unchanged, and now means only the customer's history with you.)
     pub known_customer: bool,
     /// The answer to step 2; only meaningful when `known_customer` is true.
     #[serde(

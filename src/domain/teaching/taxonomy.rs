@@ -11,7 +11,7 @@ use crate::domain::language::Language;
 /// The Norwegian names are the variants because they are the terms the course material uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum SaleType {
-    /// A first sale: a customer you have never sold to, a product they do not know.
+    /// A first sale: a customer who has never bought from you (usually also new to the product).
     Nysalg,
     /// More of the same product, now or again later from the same supplier.
     Mersalg,
@@ -81,10 +81,10 @@ impl SaleType {
         use Language::{En, Nb};
         match (self, lang) {
             (SaleType::Nysalg, Nb) => {
-                "Kunden har aldri kjøpt av deg, og produktet er nytt for kunden (eller så lenge siden at det føles nytt)."
+                "Kunden har aldri kjøpt av deg. Som regel er produktet også nytt for kunden, eller kjøpt så lenge siden at det føles nytt."
             }
             (SaleType::Nysalg, En) => {
-                "The customer has never bought from you, and the product is new to them (or bought so long ago that it feels new)."
+                "The customer has never bought from you. Usually the product is new to them too, or bought so long ago that it feels new."
             }
             (SaleType::Mersalg, Nb) => {
                 "Kunden kjøper mer av det samme produktet: flere nå enn planlagt, eller igjen senere hos deg."
@@ -140,16 +140,16 @@ pub fn deciding_difference(a: SaleType, b: SaleType, lang: Language) -> Option<&
     let (first, second) = if a < b { (a, b) } else { (b, a) };
     Some(match (first, second, lang) {
         (Nysalg, Mersalg, Nb) => {
-            "Nysalg er første kjøp fra en kunde som ikke kjenner deg eller produktet. Mersalg er når en kunde som allerede har produktet, kjøper flere av det samme."
+            "Nysalg er første kjøp fra en kunde som aldri har kjøpt av deg. Mersalg er når en kunde som allerede har produktet, kjøper flere av det samme."
         }
         (Nysalg, Mersalg, En) => {
-            "A new sale is the first purchase by a customer who knows neither you nor the product. More of the same is when a customer who already has the product buys more of it."
+            "A new sale is the first purchase by a customer who has never bought from you. More of the same is when a customer who already has the product buys more of it."
         }
         (Nysalg, Gjensalg, Nb) => {
-            "Ved nysalg har kunden ingen erfaring med produktet. Ved gjensalg har kunden et slikt produkt fra før, men det er slitt eller utdatert og skal byttes ut."
+            "Ved nysalg har kunden aldri kjøpt av deg. Ved gjensalg har en kunde du har solgt til, et slikt produkt fra før, men det er slitt eller utdatert og skal byttes ut."
         }
         (Nysalg, Gjensalg, En) => {
-            "In a new sale the customer has no experience with the product. In a replacement sale they already own one, but it is worn out or outdated and must be replaced."
+            "In a new sale the customer has never bought from you. In a replacement sale a customer you have sold to already owns one, but it is worn out or outdated and must be replaced."
         }
         (Nysalg, Kryssalg, Nb) => {
             "Et produkt som er nytt for en kunde du allerede selger til, er kryssalg, ikke nysalg. Nysalg krever at du aldri har solgt til kunden før."

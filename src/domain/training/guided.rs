@@ -5,13 +5,14 @@ use crate::domain::bank::Bank;
 use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::{DecisionPath, Relation, Step};
+use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::practice::{Filter, Practice, PracticeAction};
 
 /// The trainee's answers to the path's questions so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PathAnswers {
-    /// Step 1: has the customer bought from you before and do they know the product?
+    /// Step 1: has this customer ever bought from you?
     pub known_customer: Option<bool>,
     /// Step 2, asked only after a yes in step 1.
     pub relation: Option<Relation>,
@@ -141,6 +142,7 @@ pub struct Guided {
     practice: Practice,
     answers: PathAnswers,
     slip: Option<Slip>,
+    edge_case: Option<EdgeCase>,
 }
 
 impl Guided {
@@ -150,6 +152,7 @@ impl Guided {
             practice: Practice::new(bank, filter, seed),
             answers: PathAnswers::default(),
             slip: None,
+            edge_case: None,
         }
     }
 
@@ -171,6 +174,13 @@ impl Guided {
     /// After checking: where the reasoning went off, if anywhere.
     pub fn slip(&self) -> Option<Slip> {
         self.slip
+    }
+
+    /// After checking: the edge case behind the slip, when there is a slip and the scenario
+    /// is tagged with one. The tag says which case the scenario was written to exercise, so
+    /// a slip on it is the trap that case sets.
+    pub fn edge_case(&self) -> Option<EdgeCase> {
+        self.edge_case
     }
 
     /// What comes next on the question shown; `None` without a question.
@@ -222,6 +232,7 @@ impl Guided {
                 if self.can_check() {
                     self.practice.apply(bank, PracticeAction::Check);
                     self.slip = self.diagnose(bank);
+                    self.edge_case = self.slip.and_then(|_| self.scenario_edge_case(bank));
                 }
             }
             GuidedAction::Practice(
@@ -237,6 +248,7 @@ impl Guided {
                 if self.practice.question() != before.as_ref() {
                     self.answers = PathAnswers::default();
                     self.slip = None;
+                    self.edge_case = None;
                 }
             }
         }
@@ -249,6 +261,11 @@ impl Guided {
             self.practice
                 .apply(bank, PracticeAction::ChooseType(path.sale_type()));
         }
+    }
+
+    fn scenario_edge_case(&self, bank: &Bank) -> Option<EdgeCase> {
+        let q = self.practice.question()?;
+        EdgeCase::of(bank.get(q.scenario)?)
     }
 
     fn diagnose(&self, bank: &Bank) -> Option<Slip> {
@@ -326,7 +343,7 @@ mod tests {
         let slip = Slip::KnownCustomer { said_known: false };
         assert_eq!(
             slip.describe(Language::En),
-            "Step 1: you said the customer is new, but they have bought from you before. That makes it a follow-on sale, not a new sale."
+            "Step 1: you said the customer has never bought from you, but they have. That makes it a follow-on sale, not a new sale, even when the product is new to them."
         );
         assert!(slip.describe(Language::Nb).starts_with("Steg 1:"));
         let slip = Slip::Relation {
@@ -345,9 +362,8 @@ mod tests {
         use crate::domain::bank::BankSource;
         let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
         let filter = Filter {
-            languages: vec![Language::En],
-            difficulties: Vec::new(),
             types: vec![Tilleggssalg],
+            ..Filter::for_language(Language::En)
         };
         let mut g = Guided::new(&bank, filter, 1);
         let chosen = |g: &Guided| g.practice().question().and_then(|q| q.answer.chosen_type);
@@ -387,6 +403,54 @@ mod tests {
         assert_eq!(g.answers(), PathAnswers::default());
         assert_eq!(g.slip(), None);
         assert_eq!(g.stage(), Some(GuidedStage::Step(Step::KnownCustomer)));
+    }
+
+    #[test]
+    fn a_slip_on_an_edge_case_scenario_names_the_case_and_a_right_path_does_not() {
+        use crate::domain::bank::BankSource;
+        let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
+        let case = EdgeCase::KnownCustomerNewProduct;
+        let filter = Filter {
+            tags: vec![case.tag().to_owned()],
+            ..Filter::for_language(Language::Nb)
+        };
+        let mut g = Guided::new(&bank, filter, 5);
+        let scenario = |g: &Guided| {
+            let q = g.practice().question().expect("a tagged scenario");
+            bank.get(q.scenario).expect("in the bank").clone()
+        };
+        // The trap of this case: a new product taken for a new customer.
+        assert!(case.is_exercised_by(&scenario(&g)));
+        g.apply(&bank, GuidedAction::AnswerKnownCustomer(false));
+        g.apply(
+            &bank,
+            GuidedAction::Practice(PracticeAction::ChooseOffer(0)),
+        );
+        g.apply(&bank, GuidedAction::Practice(PracticeAction::Check));
+        assert_eq!(g.slip(), Some(Slip::KnownCustomer { said_known: false }));
+        assert_eq!(g.edge_case(), Some(case));
+
+        g.apply(&bank, GuidedAction::Practice(PracticeAction::Next));
+        assert_eq!(g.edge_case(), None, "cleared with the next question");
+        let right = scenario(&g).decision_path();
+        g.apply(
+            &bank,
+            GuidedAction::AnswerKnownCustomer(right.known_customer()),
+        );
+        if let Some(relation) = right.relation() {
+            g.apply(&bank, GuidedAction::AnswerRelation(relation));
+        }
+        g.apply(
+            &bank,
+            GuidedAction::Practice(PracticeAction::ChooseOffer(0)),
+        );
+        g.apply(&bank, GuidedAction::Practice(PracticeAction::Check));
+        assert_eq!(g.slip(), None);
+        assert_eq!(
+            g.edge_case(),
+            None,
+            "nothing to explain when every step is right"
+        );
     }
 
     #[test]

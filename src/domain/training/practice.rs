@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::bank::Bank;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
+use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::answer::{Answer, Pick};
 use crate::domain::training::scoring::{Outcome, Score};
@@ -25,6 +26,8 @@ pub struct Filter {
     pub difficulties: Vec<u8>,
     /// Right answers to include.
     pub types: Vec<SaleType>,
+    /// Scenarios carrying at least one of these tags (an edge case's tag, say).
+    pub tags: Vec<String>,
 }
 
 impl Default for Filter {
@@ -40,14 +43,32 @@ impl Filter {
             languages: vec![language],
             difficulties: Vec::new(),
             types: Vec::new(),
+            tags: Vec::new(),
         }
     }
 
     /// True when the scenario is in the selection.
     pub fn matches(&self, s: &Scenario) -> bool {
-        (self.languages.is_empty() || self.languages.contains(&s.language))
+        self.matches_language(s)
             && (self.difficulties.is_empty() || self.difficulties.contains(&s.difficulty))
             && (self.types.is_empty() || self.types.contains(&s.answer))
+            && (self.tags.is_empty() || s.tags.iter().any(|tag| self.tags.contains(tag)))
+    }
+
+    /// True when the scenario is in one of the selected languages.
+    pub fn matches_language(&self, s: &Scenario) -> bool {
+        self.languages.is_empty() || self.languages.contains(&s.language)
+    }
+
+    /// The selection that practises one edge case: every scenario with its tag in this
+    /// selection's languages, whatever its type or level.
+    pub fn for_edge_case(&self, case: EdgeCase) -> Filter {
+        Filter {
+            languages: self.languages.clone(),
+            difficulties: Vec::new(),
+            types: Vec::new(),
+            tags: vec![case.tag().to_owned()],
+        }
     }
 
     /// Adds or removes `item` from a group of the filter.

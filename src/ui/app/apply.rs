@@ -71,6 +71,12 @@ impl SalgstrenerApp {
                 let mut filter = self.practice.filter().clone();
                 filter.types = vec![a.min(b), a.max(b)];
                 filter.difficulties.clear();
+                filter.tags.clear();
+                self.apply(Action::Practice(PracticeAction::SetFilter(filter)), now);
+                self.screen = Screen::Practice;
+            }
+            Action::PracticeEdgeCase(case) => {
+                let filter = self.practice.filter().for_edge_case(case);
                 self.apply(Action::Practice(PracticeAction::SetFilter(filter)), now);
                 self.screen = Screen::Practice;
             }

@@ -29,6 +29,7 @@ use rand::rngs::StdRng;
 use crate::domain::bank::Bank;
 use crate::domain::bank::watch::FolderWatch;
 use crate::domain::progress::records::Records;
+use crate::domain::teaching::edge_cases;
 use crate::domain::teaching::lessons::PathNode;
 use crate::domain::training::guided::Guided;
 use crate::domain::training::practice::Practice;
@@ -266,7 +267,18 @@ impl SalgstrenerApp {
                 lang,
             }
             .ui(ui, texts(lang), &mut self.editor, &mut actions),
-            Screen::Learn => screens.learn.screen(lang).ui(ui, &mut actions),
+            Screen::Learn => {
+                // What each edge case's button would draw: one pass over the bank, on this
+                // screen only.
+                let languages = self.practice.filter();
+                let edge_counts = edge_cases::counts(
+                    self.bank
+                        .scenarios()
+                        .iter()
+                        .filter(|s| languages.matches_language(s)),
+                );
+                screens.learn.screen(lang, edge_counts).ui(ui, &mut actions)
+            }
             Screen::Guided => screens
                 .guided
                 .screen(&self.bank, &self.guided, lang)

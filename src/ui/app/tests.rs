@@ -8,6 +8,7 @@ use crate::domain::bank::BankSource;
 use crate::domain::bank::scenario::Fit;
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::Relation;
+use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::teaching::lessons::PathNode;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::answer::Pick;
@@ -126,6 +127,7 @@ fn practice_actions_answer_score_scroll_and_keep_the_selection() {
         languages: vec![Language::En],
         difficulties: vec![2],
         types: Vec::new(),
+        tags: Vec::new(),
     };
     app.apply(
         Action::Practice(PracticeAction::SetFilter(filter.clone())),
@@ -276,6 +278,45 @@ fn practising_a_pair_selects_those_two_types_and_opens_practice() {
 }
 
 #[test]
+fn practising_an_edge_case_selects_its_tag_in_the_chosen_languages_and_a_pair_lifts_it() {
+    let mut app = app();
+    app.apply(Action::Show(Screen::Learn), now());
+    app.apply(
+        Action::Practice(PracticeAction::SetFilter(Filter {
+            languages: Language::ALL.into(),
+            difficulties: vec![1],
+            types: vec![SaleType::Nysalg],
+            tags: Vec::new(),
+        })),
+        now(),
+    );
+    let case = EdgeCase::ReplacementPlusGrowth;
+    app.apply(Action::PracticeEdgeCase(case), now());
+    assert_eq!(app.screen, Screen::Practice);
+    let filter = app.practice.filter().clone();
+    assert_eq!(filter.tags, [case.tag()]);
+    assert!(filter.types.is_empty() && filter.difficulties.is_empty());
+    assert_eq!(filter.languages, Language::ALL, "the languages are kept");
+    assert_eq!(app.guided.practice().filter(), &filter, "guided follows");
+    let tagged = app
+        .bank
+        .scenarios()
+        .iter()
+        .filter(|s| case.is_exercised_by(s))
+        .count();
+    assert_eq!(app.practice.round_size(), tagged);
+
+    app.apply(
+        Action::PracticePair(SaleType::Mersalg, SaleType::Gjensalg),
+        now(),
+    );
+    assert!(
+        app.practice.filter().tags.is_empty(),
+        "exactly the two types"
+    );
+}
+
+#[test]
 fn dismissing_a_notice_removes_that_one() {
     let mut app = app()
         .with_notice("first".into())
@@ -323,7 +364,7 @@ fn explaining_a_node_selects_it_and_scrolls_to_the_explanation() {
     assert_eq!(app.explained_node(), Some(node));
     assert!(app.screens.learn.scroll_to_explanation);
     // The screen uses the scroll request once.
-    let _ = app.screens.learn.screen(Language::Nb);
+    let _ = app.screens.learn.screen(Language::Nb, [0; EdgeCase::COUNT]);
     assert!(!app.screens.learn.scroll_to_explanation);
     assert_eq!(app.explained_node(), Some(node));
 }

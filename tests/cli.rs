@@ -310,7 +310,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
     assert_eq!(
         stdout(&o),
         format!(
-            "2 rows: 2 imported (0 replaced), 0 unchanged, 0 skipped into {}\n",
+            "2 rows: 2 imported (0 replaced), 0 unchanged, 0 skipped (UTF-8, comma-separated) into {}\n",
             target.display()
         )
     );
@@ -344,7 +344,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
         "{out}"
     );
     let summary = format!(
-        "2 rows: 0 imported (0 replaced), 1 unchanged, 1 skipped into {}\n",
+        "2 rows: 0 imported (0 replaced), 1 unchanged, 1 skipped (UTF-8, comma-separated) into {}\n",
         target.display()
     );
     assert!(out.ends_with(&summary), "{out}");

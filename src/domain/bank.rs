@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Read as _};
+use std::io;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,13 +11,14 @@ use std::sync::Arc;
 use include_dir::{Dir, include_dir};
 
 use super::language::Language;
-use super::picture::{self, Picture, Pictures};
+use super::picture::{Picture, PictureCache};
 use super::problem::{Problem, Severity};
 use super::quiz::{self, Quiz};
 use super::scenario::Scenario;
 use super::source_map::{Locus, SourceMap};
+use super::storage::{self, ReadError};
 use super::taxonomy::SaleType;
-use super::validate::{self, AssetLookup, Checked, MAX_FILE_BYTES};
+use super::validate::{self, AssetLookup, AssetState, Checked, MAX_FILE_BYTES};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
@@ -184,29 +185,54 @@ fn collect_ron_files(
         } else if file_type.is_dir() {
             collect_ron_files(&path, false, out, problems)?;
         } else if path.extension().is_some_and(|e| e == "ron") {
-            out.push(path);
+            if file_type.is_file() {
+                out.push(path);
+            } else {
+                problems.push(not_regular(&path, storage::kind_of(&file_type)));
+            }
         }
     }
     Ok(())
 }
 
 /// Reads the quiz files in `quizzes/` at the root of a scenario folder (none when it is absent).
+/// As for scenarios, symbolic links are not followed (neither the folder itself nor files in
+/// it) and anything but a regular file is not read; both are reported.
 pub fn read_quiz_folder(dir: &Path) -> Vec<SourceFile> {
     let quiz_dir = dir.join(QUIZ_FOLDER);
+    let link_problem = |path: &Path| SourceFile {
+        path: path.to_path_buf(),
+        text: Err(Problem::warning(
+            path,
+            None,
+            "symbolic link not followed: copy the quizzes into the scenario folder instead",
+        )),
+    };
+    match fs::symlink_metadata(&quiz_dir) {
+        Ok(meta) if meta.file_type().is_symlink() => return vec![link_problem(&quiz_dir)],
+        Ok(meta) if meta.is_dir() => {}
+        _ => return Vec::new(),
+    }
     let Ok(entries) = fs::read_dir(&quiz_dir) else {
         return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = entries
+    let mut found: Vec<(PathBuf, fs::FileType)> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+        .filter(|(p, t)| p.extension().is_some_and(|e| e == "ron") && !t.is_dir())
         .collect();
-    paths.sort();
-    paths
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
         .into_iter()
-        .map(|path| {
-            let text = read_scenario_file(&path);
+        .map(|(path, file_type)| {
+            if file_type.is_symlink() {
+                return link_problem(&path);
+            }
+            let text = if file_type.is_file() {
+                read_scenario_file(&path)
+            } else {
+                Err(not_regular(&path, storage::kind_of(&file_type)))
+            };
             SourceFile { path, text }
         })
         .collect()
@@ -233,35 +259,24 @@ pub fn embedded_quiz_files() -> Vec<SourceFile> {
     files
 }
 
-/// Reads one file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+/// Reads one file, refusing anything but a regular file, files over [`MAX_FILE_BYTES`] and
+/// text that is not UTF-8. A UTF-8 byte order mark (which some Windows editors write) is
+/// dropped.
 pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
-    let too_big = |size: u64| {
-        Problem::error(
+    let bytes = storage::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooBig { size, .. } => Problem::error(
             path,
             None,
             format!(
                 "the file is {} KiB, over the limit of {} KiB: a scenario is a few KiB; split it or remove pasted material",
-                size / 1024,
+                size.max(MAX_FILE_BYTES + 1) / 1024,
                 MAX_FILE_BYTES / 1024
             ),
-        )
-    };
-    let unreadable =
-        |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
-    let file = fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_big(size));
-    }
-    // The size can change between the check and the read; never read more than the limit.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
-    String::from_utf8(bytes).map_err(|e| {
+        ),
+        ReadError::NotRegular(kind) => not_regular(path, kind),
+        other => Problem::error(path, None, format!("cannot read the file: {other}")),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         let line = text.matches('\n').count() + 1;
@@ -271,7 +286,27 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
             Some(super::problem::Position::new(line, column)),
             "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
         )
-    })
+    })?;
+    Ok(strip_bom(text))
+}
+
+/// The text without a leading UTF-8 byte order mark.
+pub fn strip_bom(text: String) -> String {
+    match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
+/// The problem of a file in the folder that is not a regular file (a named pipe, a device).
+fn not_regular(path: &Path, kind: &str) -> Problem {
+    Problem::error(
+        path,
+        None,
+        format!(
+            "{kind}, not a regular file: it is not read; remove it or replace it with the file itself"
+        ),
+    )
 }
 
 /// The scenario files built into the binary, with paths under `scenarios/`.
@@ -309,11 +344,57 @@ pub fn assets_folder(scenarios: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("assets"), |p| p.join("assets"))
 }
 
-struct FolderAssets(PathBuf);
+/// The pictures of a folder on disk: `assets/` beside the scenario folder.
+pub struct FolderAssets(PathBuf);
+
+impl FolderAssets {
+    /// The assets of the scenario folder `scenarios`.
+    pub fn of(scenarios: &Path) -> FolderAssets {
+        FolderAssets(assets_folder(scenarios))
+    }
+
+    /// Reads a picture: only a regular file reached without following a link, and at most
+    /// [`MAX_PICTURE_BYTES`], counted on the open handle.
+    pub fn read(&self, relative: &Path) -> Option<Vec<u8>> {
+        if self.state(relative) != AssetState::File {
+            return None;
+        }
+        storage::read_regular(&self.0.join(relative), MAX_PICTURE_BYTES).ok()
+    }
+}
 
 impl AssetLookup for FolderAssets {
     fn exists(&self, relative: &Path) -> bool {
-        self.0.join(relative).is_file()
+        self.state(relative) == AssetState::File
+    }
+
+    /// Walks from `assets/` down to the file without following a link: the rule scenario
+    /// files follow, so a picture from elsewhere on the disk is never shown.
+    fn state(&self, relative: &Path) -> AssetState {
+        let mut path = self.0.clone();
+        let mut steps = std::iter::once(None)
+            .chain(relative.components().map(Some))
+            .peekable();
+        while let Some(step) = steps.next() {
+            if let Some(component) = step {
+                path.push(component);
+            }
+            let Ok(meta) = fs::symlink_metadata(&path) else {
+                return AssetState::Missing;
+            };
+            let file_type = meta.file_type();
+            if file_type.is_symlink() {
+                return AssetState::Link;
+            }
+            let last = steps.peek().is_none();
+            if last && !file_type.is_file() {
+                return AssetState::NotRegular(storage::kind_of(&file_type));
+            }
+            if !last && !file_type.is_dir() {
+                return AssetState::Missing;
+            }
+        }
+        AssetState::File
     }
 }
 
@@ -381,7 +462,7 @@ pub struct Bank {
     /// Counted when the problems change, because the screens show them every frame.
     counts: ProblemCounts,
     entries: Vec<Entry>,
-    pictures: Pictures,
+    pictures: PictureCache,
 }
 
 /// Whether a file holds a scenario or a quiz.
@@ -500,23 +581,15 @@ impl Bank {
         Ok(bank)
     }
 
-    /// Decodes the pictures the scenarios name, once, so screens never read files.
+    /// Sets up reading the pictures the scenarios name. Nothing is decoded here: a picture is
+    /// decoded when a screen first shows it (so `check` never decodes one).
     fn load_pictures(&mut self) {
-        let paths: Vec<&str> = self
-            .scenarios
-            .iter()
-            .filter_map(|s| s.image.as_deref())
-            .collect();
         self.pictures = match &self.source {
             BankSource::Folder(dir) => {
-                let assets = assets_folder(dir);
-                picture::load_all(paths, |relative| {
-                    let path = assets.join(relative);
-                    let small = fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_PICTURE_BYTES);
-                    small.then(|| fs::read(&path).ok()).flatten()
-                })
+                let assets = FolderAssets::of(dir);
+                PictureCache::new(move |relative| assets.read(relative))
             }
-            BankSource::Embedded => picture::load_all(paths, |relative| {
+            BankSource::Embedded => PictureCache::new(|relative| {
                 EMBEDDED_ASSETS
                     .get_file(relative)
                     .map(|f| f.contents().to_vec())
@@ -524,20 +597,26 @@ impl Bank {
         };
     }
 
-    /// A scenario's picture with its path, when it has one that could be read.
-    pub fn picture_of<'a>(&'a self, s: &'a Scenario) -> Option<(&'a str, &'a Arc<Picture>)> {
+    /// A scenario's picture with its path, when it has one that can be read.
+    pub fn picture_of<'a>(&self, s: &'a Scenario) -> Option<(&'a str, Arc<Picture>)> {
         let path = s.image.as_deref()?;
         self.picture(path).map(|p| (path, p))
     }
 
-    /// The decoded picture for an image path (relative to `assets/`), if it could be read.
-    pub fn picture(&self, path: &str) -> Option<&Arc<Picture>> {
+    /// The decoded picture for an image path (relative to `assets/`), if it can be read.
+    /// Decoded on first use and kept while it is among the few most recently shown.
+    pub fn picture(&self, path: &str) -> Option<Arc<Picture>> {
         self.pictures.get(path)
+    }
+
+    /// How many pictures are decoded and kept in memory now.
+    pub fn pictures_decoded(&self) -> usize {
+        self.pictures.decoded()
     }
 
     fn load_folder(source: BankSource, dir: &Path, max_files: usize) -> Result<Bank, LoadError> {
         let listing = list_folder(dir, max_files)?;
-        let assets = FolderAssets(assets_folder(dir));
+        let assets = FolderAssets::of(dir);
         // Each core reads and checks its share in one pass, parsing a file while its text is
         // still in the cache. The text is dropped right after: keeping 10,000 of them until
         // the bank is built would add their size to the peak memory.
@@ -611,7 +690,7 @@ impl Bank {
             quiz_files: 0,
             counts: ProblemCounts::default(),
             entries: Vec::with_capacity(capacity),
-            pictures: Pictures::new(),
+            pictures: PictureCache::default(),
         };
         for file in files {
             let is_scenario = file.path.extension().is_some_and(|e| e == "ron");

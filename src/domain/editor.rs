@@ -64,6 +64,9 @@ pub struct Document {
     stamp: Option<Stamp>,
     problems: Vec<Problem>,
     validated: Option<Draft>,
+    /// Why the file could not be read without loss (it is not UTF-8): it is then shown but
+    /// never saved over, because saving would replace every character that did not read.
+    read_problem: Option<Problem>,
 }
 
 /// Pretty RON in the documented field order, readable in diffs.
@@ -94,23 +97,52 @@ fn parse_draft(path: &Path, text: &str) -> Draft {
 }
 
 impl Document {
-    /// Opens a file from disk. A file that does not parse opens as text.
+    /// Opens a file from disk. A file that does not parse opens as text. A file that is not
+    /// UTF-8 (such as one saved as Latin-1) opens read-only, with the problem: its text is
+    /// shown as well as it can be, and never saved over.
     pub fn open(path: &Path) -> Result<Document, StorageError> {
-        let bytes = fs::read(path).map_err(|source| StorageError {
-            path: path.to_path_buf(),
-            action: "cannot open the file",
-            source,
-        })?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let bytes =
+            storage::read_regular(path, validate::MAX_FILE_BYTES).map_err(|e| StorageError {
+                path: path.to_path_buf(),
+                action: "cannot open the file",
+                source: match e {
+                    storage::ReadError::Io(source) => source,
+                    other => io::Error::other(other.to_string()),
+                },
+            })?;
+        let (text, read_problem) = match String::from_utf8(bytes.clone()) {
+            Ok(text) => (super::bank::strip_bom(text), None),
+            Err(_) => {
+                let problem = super::bank::read_scenario_file(path)
+                    .err()
+                    .unwrap_or_else(|| {
+                        Problem::error(path, None, "the file is not valid UTF-8 text")
+                    });
+                let problem = Problem {
+                    message: format!(
+                        "{}; the editor shows it read-only so that nothing is lost",
+                        problem.message
+                    ),
+                    ..problem
+                };
+                (String::from_utf8_lossy(&bytes).into_owned(), Some(problem))
+            }
+        };
         let draft = parse_draft(path, &text);
         Ok(Document {
             path: path.to_path_buf(),
             saved: draft.clone(),
             draft,
             stamp: Some(Stamp::of(&bytes)),
-            problems: Vec::new(),
+            problems: read_problem.iter().cloned().collect(),
             validated: None,
+            read_problem,
         })
+    }
+
+    /// True when the file could not be read without loss and so is never saved over.
+    pub fn is_read_only(&self) -> bool {
+        self.read_problem.is_some()
     }
 
     /// A new file that does not exist yet.
@@ -122,6 +154,7 @@ impl Document {
             stamp: None,
             problems: Vec::new(),
             validated: None,
+            read_problem: None,
         }
     }
 
@@ -172,6 +205,8 @@ impl Document {
             return;
         }
         self.problems = validate_draft(&self.path, &self.draft, bank, assets);
+        self.problems
+            .splice(0..0, self.read_problem.iter().cloned());
         self.validated = Some(self.draft.clone());
     }
 

@@ -25,6 +25,28 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 pub trait AssetLookup: Sync {
     /// True when `relative` names a file in the assets folder.
     fn exists(&self, relative: &Path) -> bool;
+
+    /// What `relative` is; lookups that only know whether a file exists need not say more.
+    fn state(&self, relative: &Path) -> AssetState {
+        if self.exists(relative) {
+            AssetState::File
+        } else {
+            AssetState::Missing
+        }
+    }
+}
+
+/// What an image path in the assets folder leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssetState {
+    /// A regular file, reached without following a link.
+    File,
+    /// Nothing there.
+    Missing,
+    /// A symbolic link on the way: not followed.
+    Link,
+    /// Something that is not a regular file, such as a named pipe; in words.
+    NotRegular(&'static str),
 }
 
 impl<F: Fn(&Path) -> bool + Sync> AssetLookup for F {
@@ -441,10 +463,16 @@ fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<String> {
             "image path {image:?} leaves the assets/ folder: images must be inside assets/"
         ));
     }
-    if !assets.exists(path) {
-        return Some(format!(
+    match assets.state(path) {
+        AssetState::File => None,
+        AssetState::Missing => Some(format!(
             "image {image:?} does not exist in the assets/ folder: check the name or add the file"
-        ));
+        )),
+        AssetState::Link => Some(format!(
+            "image {image:?} is a symbolic link (or lies in one) in the assets/ folder: links are not followed; copy the picture into assets/"
+        )),
+        AssetState::NotRegular(kind) => Some(format!(
+            "image {image:?} is {kind}, not a regular file: put the picture file itself in assets/"
+        )),
     }
-    None
 }

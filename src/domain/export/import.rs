@@ -5,18 +5,18 @@
 //! skipped, the others are written. Existing scenarios are only replaced on request.
 
 use std::collections::HashMap;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::super::bank::{LoadError, assets_folder, read_folder};
+use super::super::bank::{FolderAssets, LoadError, read_folder};
 use super::super::problem::Position;
 use super::super::scenario::Scenario;
 use super::super::source_map::{Locus, SourceMap};
-use super::super::storage::write_atomic;
-use super::super::validate::{check_text, parse_scenario};
+use super::super::storage::{self, AtomicWriter, ReadError};
+use super::super::validate::{MAX_FILE_BYTES, check_text, parse_scenario};
 use super::csv::{
-    CsvProblem, CsvRow, OFFER_FIELDS, SCENARIO_COLUMNS, offer_column, parse_bank_csv,
+    CsvProblem, CsvRow, OFFER_FIELDS, SCENARIO_COLUMNS, decode_sheet, offer_column, parse_bank_csv,
+    separator_name,
 };
 
 /// Largest sheet accepted: thousands of scenarios fit easily; more is the wrong file.
@@ -41,14 +41,6 @@ pub enum ImportError {
         /// Its size in MiB.
         size: u64,
     },
-    /// The sheet is not UTF-8.
-    #[error(
-        "{path}: the file is not UTF-8 text: save it from the spreadsheet as \"CSV UTF-8\" (æ, ø and å are then kept)"
-    )]
-    NotUtf8 {
-        /// The sheet.
-        path: PathBuf,
-    },
     /// The target folder exists but cannot be read.
     #[error(transparent)]
     Folder(#[from] LoadError),
@@ -68,6 +60,14 @@ pub struct ImportReport {
     /// Rows whose scenario is already in the folder exactly as the import would write it;
     /// nothing is written for them, so importing the same sheet twice is harmless.
     pub unchanged: usize,
+    /// The text encoding the sheet was read in, when it was read from bytes.
+    pub encoding: Option<&'static str>,
+    /// The separator of the sheet's cells.
+    pub separator: char,
+    /// Required columns the header lacks (then no row is imported).
+    pub missing_columns: Vec<String>,
+    /// True when the file has no rows at all.
+    pub empty: bool,
 }
 
 impl ImportReport {
@@ -82,10 +82,30 @@ impl ImportReport {
             .saturating_sub(self.written.len() + self.unchanged)
     }
 
-    /// `N rows: I imported (R replaced), U unchanged, S skipped`.
+    /// `N rows: I imported (R replaced), U unchanged, S skipped (ENCODING, SEPARATOR)`, or
+    /// why nothing could be imported: the file is empty, or the header lacks a column.
     pub fn summary(&self) -> String {
+        if self.empty {
+            return "the file is empty: nothing imported (the first row must name the columns)"
+                .into();
+        }
+        let read_as = match self.encoding {
+            Some(encoding) => format!("{encoding}, {}", separator_name(self.separator)),
+            None => separator_name(self.separator).to_owned(),
+        };
+        if !self.missing_columns.is_empty() {
+            let names: Vec<String> = self
+                .missing_columns
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect();
+            return format!(
+                "nothing imported: the header has no column {} ({read_as})",
+                names.join(", ")
+            );
+        }
         format!(
-            "{} rows: {} imported ({} replaced), {} unchanged, {} skipped",
+            "{} rows: {} imported ({} replaced), {} unchanged, {} skipped ({read_as})",
             self.data_rows,
             self.written.len(),
             self.replaced,
@@ -113,22 +133,24 @@ pub fn import_csv_file(
     dir: &Path,
     force: bool,
 ) -> Result<ImportReport, ImportError> {
-    let read_error = |source| ImportError::Read {
-        path: csv_path.to_path_buf(),
-        source,
-    };
-    let size = fs::metadata(csv_path).map_err(read_error)?.len();
-    if size > MAX_SHEET_BYTES {
-        return Err(ImportError::TooBig {
+    let bytes = storage::read_regular(csv_path, MAX_SHEET_BYTES).map_err(|e| match e {
+        ReadError::TooBig { size, .. } => ImportError::TooBig {
             path: csv_path.to_path_buf(),
-            size: size / 1024 / 1024,
-        });
-    }
-    let bytes = fs::read(csv_path).map_err(read_error)?;
-    let text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
-        path: csv_path.to_path_buf(),
+            size: size.max(MAX_SHEET_BYTES + 1) / 1024 / 1024,
+        },
+        ReadError::Io(source) => ImportError::Read {
+            path: csv_path.to_path_buf(),
+            source,
+        },
+        other => ImportError::Read {
+            path: csv_path.to_path_buf(),
+            source: io::Error::other(other.to_string()),
+        },
     })?;
-    import_csv(csv_path, &text, dir, force)
+    let (text, encoding) = decode_sheet(&bytes);
+    let mut report = import_csv(csv_path, &text, dir, force)?;
+    report.encoding = Some(encoding);
+    Ok(report)
 }
 
 /// Imports the sheet `text` (read from `csv_path`, named in problems) into `dir`.
@@ -142,14 +164,19 @@ pub fn import_csv(
     force: bool,
 ) -> Result<ImportReport, ImportError> {
     let existing = existing_ids(dir)?;
-    let assets = assets_folder(dir);
-    let asset_exists = |relative: &Path| assets.join(relative).is_file();
+    let assets = FolderAssets::of(dir);
     let sheet = parse_bank_csv(csv_path, text);
     let mut report = ImportReport {
         problems: sheet.problems,
         data_rows: sheet.data_rows,
+        separator: sheet.separator,
+        missing_columns: sheet.missing_columns,
+        empty: sheet.empty,
         ..ImportReport::default()
     };
+    // One writer for the whole sheet: it clears stale temporary files once per folder, not
+    // once per file, which made importing quadratic in the size of the folder.
+    let mut writer = AtomicWriter::new();
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
     for row in sheet.rows {
         let error = |column: &str, message: String| {
@@ -172,7 +199,7 @@ pub fn import_csv(
         let target = existing_path
             .clone()
             .unwrap_or_else(|| target_path(dir, &row.scenario));
-        let checked = match check_text(&target, &ron_text, &asset_exists) {
+        let checked = match check_text(&target, &ron_text, &assets) {
             Ok(checked) => checked,
             Err(problem) => {
                 report.problems.push(CsvProblem::error(
@@ -209,7 +236,10 @@ pub fn import_csv(
         }
         first_row_of.insert(id.clone(), row.row);
         let exists = existing_path.is_some() || target.exists();
-        if exists && fs::read(&target).is_ok_and(|old| old == ron_text.as_bytes()) {
+        if exists
+            && storage::read_regular(&target, MAX_FILE_BYTES)
+                .is_ok_and(|old| old == ron_text.as_bytes())
+        {
             report.unchanged += 1;
             continue;
         }
@@ -223,7 +253,7 @@ pub fn import_csv(
             ));
             continue;
         }
-        if let Err(e) = write_atomic(&target, ron_text.as_bytes()) {
+        if let Err(e) = writer.write(&target, ron_text.as_bytes()) {
             report
                 .problems
                 .push(CsvProblem::error(csv_path, row.row, None, e.to_string()));
@@ -233,6 +263,11 @@ pub fn import_csv(
             report.replaced += 1;
         }
         report.written.push(target);
+    }
+    if let Err(e) = writer.finish() {
+        report
+            .problems
+            .push(CsvProblem::error(csv_path, 1, None, e.to_string()));
     }
     // Header problems first, then by row; within a row, errors before warnings.
     report.problems.sort_by_key(|p| (p.row, p.severity));

@@ -11,15 +11,15 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use salgstrener::domain::bank::coverage::Coverage;
+use salgstrener::domain::bank::problem::Severity;
+use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::coverage::Coverage;
-use salgstrener::domain::export::{csv, gift, import, moodle_xml, results_csv, xapi};
-use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::problem::Severity;
-use salgstrener::domain::records::Records;
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::progress::records::Records;
 use salgstrener::domain::storage;
-use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
 use salgstrener::ui::i18n::{fill, texts};
@@ -336,13 +336,13 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
 }
 
 fn new_scenario(id: &str, dir: &Path) -> ExitCode {
-    if !salgstrener::domain::validate::is_valid_id(id) {
+    if !salgstrener::domain::bank::validate::is_valid_id(id) {
         eprintln!(
             "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"klaer-belte\""
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let path = salgstrener::domain::editor::scenario_path(dir, id);
+    let path = salgstrener::domain::authoring::editor::scenario_path(dir, id);
     if path.exists() {
         eprintln!(
             "error: {} already exists: choose another id (nothing was overwritten)",
@@ -352,7 +352,7 @@ fn new_scenario(id: &str, dir: &Path) -> ExitCode {
     }
     match storage::write_atomic(
         &path,
-        salgstrener::domain::editor::example_file(id).as_bytes(),
+        salgstrener::domain::authoring::editor::example_file(id).as_bytes(),
     ) {
         Ok(()) => {
             let mut out = Out::new();

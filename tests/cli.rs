@@ -411,12 +411,17 @@ fn import_usage_errors_exit_2() {
         work.path(),
     );
     assert_eq!(o.status.code(), Some(1), "{o:?}");
-    assert!(stdout(&o).contains("(windows-1252, comma-separated)"), "{o:?}");
+    assert!(
+        stdout(&o).contains("(windows-1252, comma-separated)"),
+        "{o:?}"
+    );
 }
 
 fn data_dir_with_history() -> tempfile::TempDir {
-    use salgstrener::domain::history::{AnswerRecord, Attempt, HISTORY_FILE, HistoryStore};
-    use salgstrener::domain::taxonomy::SaleType;
+    use salgstrener::domain::progress::history::{
+        AnswerRecord, Attempt, HISTORY_FILE, HistoryStore,
+    };
+    use salgstrener::domain::teaching::taxonomy::SaleType;
     let dir = tempfile::tempdir().unwrap();
     let now: jiff::Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
     let (mut store, _) = HistoryStore::open(&dir.path().join(HISTORY_FILE), now).unwrap();

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use salgstrener::domain::authoring::editor::{Document, SaveMode, SaveOutcome};
+use salgstrener::domain::bank::problem::Problem;
+use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::editor::{Document, SaveMode, SaveOutcome};
-use salgstrener::domain::export::csv::bank_csv;
-use salgstrener::domain::export::import::{import_csv, import_csv_file};
-use salgstrener::domain::export::xapi::Actor;
-use salgstrener::domain::problem::Problem;
-use salgstrener::domain::watch::FolderWatch;
+use salgstrener::domain::interop::csv::bank_csv;
+use salgstrener::domain::interop::import::{import_csv, import_csv_file};
+use salgstrener::domain::interop::xapi::Actor;
 
 const GOOD: &str = include_str!("fixtures/good/klaer-belte.ron");
 const QUIZ: &str = r#"Quiz(id: "modul-1", title: "Modul 1", language: "nb", questions: 1)"#;
@@ -212,7 +212,7 @@ fn pictures_are_decoded_when_shown_not_when_loaded() {
         let (_, picture) = bank.picture_of(s).unwrap();
         assert_eq!((picture.width, picture.height), (16, 16));
     }
-    assert!(bank.pictures_decoded() <= salgstrener::domain::picture::CACHE_PICTURES);
+    assert!(bank.pictures_decoded() <= salgstrener::domain::bank::picture::CACHE_PICTURES);
 }
 
 #[test]
@@ -253,7 +253,7 @@ fn a_latin_1_file_opens_read_only_and_is_never_saved_over() {
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
     let mut doc = Document::open(&path).unwrap();
     assert!(doc.is_read_only());
-    if let salgstrener::domain::editor::Draft::Scenario(s) = &mut doc.draft {
+    if let salgstrener::domain::authoring::editor::Draft::Scenario(s) = &mut doc.draft {
         s.title.push('!');
     }
     let outcome = doc.save(&bank, &|_: &Path| false, SaveMode::Normal);

@@ -5,11 +5,11 @@ use egui::{AtomExt as _, Button, Key, Modifiers, Response, RichText, Ui};
 
 use std::sync::Arc;
 
+use crate::domain::bank::picture::Picture;
+use crate::domain::bank::scenario::{Fit, Scenario};
 use crate::domain::language::Language;
-use crate::domain::picture::Picture;
-use crate::domain::scenario::{Fit, Scenario};
-use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::{icons, sale_type, text};
 
@@ -212,7 +212,9 @@ pub fn picture_ui(ui: &mut Ui, path: &str, picture: &Arc<Picture>, alt: &str) {
             textures
                 .0
                 .insert(0, (path.to_owned(), key, texture.clone()));
-            textures.0.truncate(crate::domain::picture::CACHE_PICTURES);
+            textures
+                .0
+                .truncate(crate::domain::bank::picture::CACHE_PICTURES);
         });
         texture
     });

@@ -17,10 +17,10 @@ pub mod moodle_xml;
 pub mod results_csv;
 pub mod xapi;
 
-use super::language::Language;
-use super::scenario::{Fit, Scenario};
-use super::scoring::{TypeVerdict, offer_points, type_points, type_verdict};
-use super::taxonomy::{SaleType, deciding_difference};
+use crate::domain::bank::scenario::{Fit, Scenario};
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
+use crate::domain::training::scoring::{TypeVerdict, offer_points, type_points, type_verdict};
 
 /// A failure while producing an export. Content never causes one: these come from the
 /// libraries that write the formats, so they are passed on rather than reported per scenario.

@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::bank::{Bank, QUIZ_FOLDER};
-use super::language::Language;
-use super::problem::Problem;
-use super::quiz::{self, Quiz};
-use super::scenario::{Fit, Offer, Scenario};
-use super::storage::{self, Stamp, StorageError};
-use super::taxonomy::SaleType;
-use super::validate::{self, AssetLookup, MAX_OFFERS};
+use crate::domain::bank::problem::Problem;
+use crate::domain::bank::scenario::{Fit, Offer, Scenario};
+use crate::domain::bank::validate::{self, AssetLookup, MAX_OFFERS};
+use crate::domain::bank::{Bank, QUIZ_FOLDER};
+use crate::domain::language::Language;
+use crate::domain::storage::{self, Stamp, StorageError};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::quiz::{self, Quiz};
 
 /// Name of the folder inside the scenario folder where deleted files go.
 pub const TRASH_FOLDER: &str = ".trash";
@@ -111,9 +111,9 @@ impl Document {
                 },
             })?;
         let (text, read_problem) = match String::from_utf8(bytes.clone()) {
-            Ok(text) => (super::bank::strip_bom(text), None),
+            Ok(text) => (crate::domain::bank::strip_bom(text), None),
             Err(_) => {
-                let problem = super::bank::read_scenario_file(path)
+                let problem = crate::domain::bank::read_scenario_file(path)
                     .err()
                     .unwrap_or_else(|| {
                         Problem::error(path, None, "the file is not valid UTF-8 text")
@@ -323,7 +323,7 @@ pub fn validate_draft(
             };
             let mut problems = quiz::validate_quiz(path, &text, q, bank);
             let clash = bank.entries().iter().any(|e| {
-                e.kind == super::bank::EntryKind::Quiz
+                e.kind == crate::domain::bank::EntryKind::Quiz
                     && e.id.as_deref() == Some(q.id.as_str())
                     && e.path != path
             });
@@ -553,9 +553,9 @@ pub fn copy_bundled_to(dest: &Path) -> Result<usize, String> {
         }
     }
     let mut written = 0;
-    for file in super::bank::embedded_files()
+    for file in crate::domain::bank::embedded_files()
         .into_iter()
-        .chain(super::bank::embedded_quiz_files())
+        .chain(crate::domain::bank::embedded_quiz_files())
     {
         let Ok(text) = file.text else { continue };
         let relative = file.path.strip_prefix("scenarios").unwrap_or(&file.path);

@@ -8,11 +8,11 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
-use super::bank::Bank;
-use super::language::Language;
-use super::scenario::Scenario;
-use super::scoring::{self, Choice, Outcome, Score};
-use super::taxonomy::SaleType;
+use crate::domain::bank::Bank;
+use crate::domain::bank::scenario::Scenario;
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{self, Choice, Outcome, Score};
 
 /// Which scenarios practice draws from. An empty selection in a group means "any".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,17 @@
 //! The scenario bank: every usable scenario from a folder or from the copy built into the
 //! binary, with the problems found while loading.
+//!
+//! The sub-modules are the bank's parts: the [`scenario`] model, its [`validate`] rules and the
+//! [`problem`]s they report with positions from the [`source_map`], scenario [`picture`]s, the
+//! bank's [`coverage`] of the taxonomy, and the folder [`watch`] that reloads it.
+
+pub mod coverage;
+pub mod picture;
+pub mod problem;
+pub mod scenario;
+pub mod source_map;
+pub mod validate;
+pub mod watch;
 
 use std::collections::HashMap;
 use std::fs;
@@ -10,15 +22,15 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
-use super::language::Language;
-use super::picture::{Picture, PictureCache};
-use super::problem::{Problem, Severity};
-use super::quiz::{self, Quiz};
-use super::scenario::Scenario;
-use super::source_map::{Locus, SourceMap};
-use super::storage::{self, ReadError};
-use super::taxonomy::SaleType;
-use super::validate::{self, AssetLookup, AssetState, Checked, MAX_FILE_BYTES};
+use self::picture::{Picture, PictureCache};
+use self::problem::{Problem, Severity};
+use self::scenario::Scenario;
+use self::source_map::{Locus, SourceMap};
+use self::validate::{AssetLookup, AssetState, Checked, MAX_FILE_BYTES};
+use crate::domain::language::Language;
+use crate::domain::storage::{self, ReadError};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::quiz::{self, Quiz};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
@@ -283,7 +295,7 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Problem::error(
             path,
-            Some(super::problem::Position::new(line, column)),
+            Some(crate::domain::bank::problem::Position::new(line, column)),
             "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
         )
     })?;
@@ -914,7 +926,7 @@ impl Bank {
 mod tests {
     use super::*;
 
-    const GOOD: &str = include_str!("../../tests/fixtures/good/klaer-belte.ron");
+    const GOOD: &str = include_str!("../../../tests/fixtures/good/klaer-belte.ron");
 
     #[test]
     fn more_files_than_the_limit_is_an_error_and_the_first_ones_in_path_order_load() {

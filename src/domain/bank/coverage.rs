@@ -1,10 +1,10 @@
 //! How well a bank covers the taxonomy: scenarios per sale type, difficulty and language, and
 //! a warning for a type so thin that quizzes can hardly draw it.
 
-use super::bank::Bank;
-use super::language::Language;
-use super::problem::Problem;
-use super::taxonomy::SaleType;
+use crate::domain::bank::Bank;
+use crate::domain::bank::problem::Problem;
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// Counts of usable scenarios.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 use std::cell::OnceCell;
 use std::path::{Component, Path};
 
-use super::problem::{Position, Problem};
-use super::scenario::{Fit, Scenario};
-use super::source_map::{Locus, SourceMap};
-use super::taxonomy::SaleType;
+use crate::domain::bank::problem::{Position, Problem};
+use crate::domain::bank::scenario::{Fit, Scenario};
+use crate::domain::bank::source_map::{Locus, SourceMap};
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// Largest scenario file accepted. Real scenarios are a few KiB; anything this big is a mistake.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;

@@ -7,8 +7,8 @@
 //! empty; `points` is what the answer counted under the attempt's rules (0 for a partly
 //! right answer in a quiz without partial credit).
 
-use super::super::history::{AttemptKind, History};
 use super::csv::fit_name;
+use crate::domain::progress::history::{AttemptKind, History};
 
 /// The header row's column names, in order.
 pub const RESULT_COLUMNS: [&str; 15] = [

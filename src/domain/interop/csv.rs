@@ -23,12 +23,12 @@ use std::path::{Path, PathBuf};
 
 use ::csv::{ReaderBuilder, StringRecord, Trim, WriterBuilder};
 
-use super::super::language::Language;
-use super::super::problem::Severity;
-use super::super::scenario::{Fit, Offer, Scenario};
-use super::super::taxonomy::SaleType;
-use super::super::validate::MAX_OFFERS;
 use super::ExportError;
+use crate::domain::bank::problem::Severity;
+use crate::domain::bank::scenario::{Fit, Offer, Scenario};
+use crate::domain::bank::validate::MAX_OFFERS;
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// The columns before the offers, in export order.
 pub const SCENARIO_COLUMNS: [&str; 12] = [
@@ -244,7 +244,7 @@ impl fmt::Display for CsvProblem {
         write!(
             f,
             "{}:{}",
-            super::super::problem::display_path(&self.path),
+            crate::domain::bank::problem::display_path(&self.path),
             self.row
         )?;
         if let Some(column) = &self.column {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::problem::Position;
+use crate::domain::bank::problem::Position;
 
 /// What a problem is about, from the most to the least specific.
 #[derive(Clone, Debug, PartialEq, Eq)]

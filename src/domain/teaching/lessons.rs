@@ -1,11 +1,11 @@
 //! What the Learn screen teaches: examples of each sale type, the type it is most often
 //! confused with, why follow-on sales pay, how to find the next offer, and what each box of the
 //! decision path means. Texts in both languages; the deciding cue and the difference between
-//! two types come from [`crate::domain::taxonomy`].
+//! two types come from [`crate::domain::teaching::taxonomy`].
 
-use super::decision_path::Step;
-use super::language::Language;
-use super::taxonomy::{SaleType, deciding_difference};
+use crate::domain::language::Language;
+use crate::domain::teaching::decision_path::Step;
+use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
 
 /// One short example of a sale type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

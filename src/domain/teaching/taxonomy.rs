@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::language::Language;
+use crate::domain::language::Language;
 
 /// The kind of sale, by the relation between seller, customer and what was bought before.
 ///

@@ -8,16 +8,16 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::super::bank::{FolderAssets, LoadError, read_folder};
-use super::super::problem::Position;
-use super::super::scenario::Scenario;
-use super::super::source_map::{Locus, SourceMap};
-use super::super::storage::{self, AtomicWriter, ReadError};
-use super::super::validate::{MAX_FILE_BYTES, check_text, parse_scenario};
 use super::csv::{
     CsvProblem, CsvRow, OFFER_FIELDS, SCENARIO_COLUMNS, decode_sheet, offer_column, parse_bank_csv,
     separator_name,
 };
+use crate::domain::bank::problem::Position;
+use crate::domain::bank::scenario::Scenario;
+use crate::domain::bank::source_map::{Locus, SourceMap};
+use crate::domain::bank::validate::{MAX_FILE_BYTES, check_text, parse_scenario};
+use crate::domain::bank::{FolderAssets, LoadError, read_folder};
+use crate::domain::storage::{self, AtomicWriter, ReadError};
 
 /// Largest sheet accepted: thousands of scenarios fit easily; more is the wrong file.
 pub const MAX_SHEET_BYTES: u64 = 32 * 1024 * 1024;
@@ -118,7 +118,7 @@ impl ImportReport {
 /// The text the app writes for a scenario: the editor's writer, so an imported file and a
 /// saved one are byte for byte the same.
 pub fn scenario_ron(scenario: &Scenario) -> Result<String, ron::Error> {
-    crate::domain::editor::to_ron(scenario)
+    crate::domain::authoring::editor::to_ron(scenario)
 }
 
 /// Where a new scenario goes: `DIR/<language>/<id>.ron`, the layout of the bundled bank.
@@ -325,9 +325,9 @@ fn column_map(text: &str, row: &CsvRow) -> HashMap<Position, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::bank::scenario::{Fit, Offer};
     use crate::domain::language::Language;
-    use crate::domain::scenario::{Fit, Offer};
-    use crate::domain::taxonomy::SaleType;
+    use crate::domain::teaching::taxonomy::SaleType;
 
     fn scenario() -> Scenario {
         Scenario {

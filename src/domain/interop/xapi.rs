@@ -16,12 +16,12 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::super::history::{AnswerRecord, Attempt, AttemptKind, History};
-use super::super::language::Language;
-use super::super::scoring::Score;
-use super::super::taxonomy::SaleType;
 use super::ExportError;
 use super::csv::fit_name;
+use crate::domain::language::Language;
+use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::Score;
 
 /// The specification version the statements follow.
 pub const XAPI_VERSION: &str = "1.0.3";

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::history::{AnswerRecord, History};
+use crate::domain::progress::history::{AnswerRecord, History};
 
 /// The highest box.
 pub const MAX_BOX: u8 = 5;
@@ -97,7 +97,7 @@ impl Leitner {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::taxonomy::SaleType;
+    use crate::domain::teaching::taxonomy::SaleType;
 
     fn answer(id: &str, perfect: bool) -> AnswerRecord {
         AnswerRecord {

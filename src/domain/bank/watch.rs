@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::bank::{Bank, BankSource};
+use crate::domain::bank::{Bank, BankSource};
 
 /// Changes closer together than this are loaded once: an editor saving, or git checking out
 /// many files, makes a burst of events.

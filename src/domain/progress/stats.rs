@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use super::history::{AnswerRecord, Attempt, AttemptKind, Confidence, History};
-use super::taxonomy::SaleType;
+use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, Confidence, History};
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// Right and total counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -225,7 +225,9 @@ mod tests {
             right_type: right,
             chosen_type: chosen,
             confidence,
-            type_points: chosen.map_or(0, |c| super::super::scoring::type_points(right, c)),
+            type_points: chosen.map_or(0, |c| {
+                crate::domain::training::scoring::type_points(right, c)
+            }),
             offer_points: 2,
             ..AnswerRecord::default()
         }

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::scenario::Fit;
-use super::scoring::Score;
-use super::storage::{self, ReadError, StorageError};
-use super::taxonomy::SaleType;
+use crate::domain::bank::scenario::Fit;
+use crate::domain::storage::{self, ReadError, StorageError};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::Score;
 
 /// How sure the trainee was of an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -409,7 +409,7 @@ mod tests {
             scenario_id: "s".into(),
             right_type: right,
             chosen_type: Some(chosen),
-            type_points: super::super::scoring::type_points(right, chosen),
+            type_points: crate::domain::training::scoring::type_points(right, chosen),
             offer_points,
             ..AnswerRecord::default()
         }

@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
-use super::language::Language;
-use super::scenario::{Fit, Scenario};
-use super::taxonomy::{SaleType, deciding_difference};
+use crate::domain::bank::scenario::{Fit, Scenario};
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
 
 /// What the trainee answered: a sale type and one of the scenario's offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,7 +170,7 @@ mod tests {
     }
 
     fn scenario(answer: SaleType) -> Scenario {
-        let offer = |kind, fit| crate::domain::scenario::Offer {
+        let offer = |kind, fit| crate::domain::bank::scenario::Offer {
             text: format!("{kind:?} {fit:?}"),
             kind,
             fit,

@@ -5,13 +5,15 @@ use std::collections::HashSet;
 
 use jiff::Timestamp;
 
-use super::bank::Bank;
-use super::history::{AnswerRecord, Attempt, AttemptKind, History, HistoryStore, new_registration};
-use super::leitner::Leitner;
-use super::scenario::Scenario;
-use super::scoring::Outcome;
-use super::stats::Progress;
-use super::storage::StorageError;
+use crate::domain::bank::Bank;
+use crate::domain::bank::scenario::Scenario;
+use crate::domain::progress::history::{
+    AnswerRecord, Attempt, AttemptKind, History, HistoryStore, new_registration,
+};
+use crate::domain::progress::leitner::Leitner;
+use crate::domain::progress::stats::Progress;
+use crate::domain::storage::StorageError;
+use crate::domain::training::scoring::Outcome;
 
 /// Id under which practice sessions are stored in the history.
 pub const PRACTICE_ID: &str = "practice";
@@ -140,7 +142,7 @@ impl Records {
 mod tests {
     use super::*;
     use crate::domain::bank::BankSource;
-    use crate::domain::scoring::{Choice, score};
+    use crate::domain::training::scoring::{Choice, score};
 
     #[test]
     fn practice_answers_are_saved_as_one_session_and_feed_the_boxes() {
@@ -151,7 +153,8 @@ mod tests {
         let mut records = Records::new(Some(store));
         let bank = Bank::load(BankSource::Embedded).unwrap();
         let s = &bank.scenarios()[0];
-        let wrong_type = crate::domain::taxonomy::SaleType::ALL[(s.answer.index() + 1) % 5];
+        let wrong_type =
+            crate::domain::teaching::taxonomy::SaleType::ALL[(s.answer.index() + 1) % 5];
         let outcome = score(
             s,
             Choice {
@@ -166,7 +169,7 @@ mod tests {
         let best = s2
             .offers
             .iter()
-            .position(|o| o.fit == crate::domain::scenario::Fit::Best)
+            .position(|o| o.fit == crate::domain::bank::scenario::Fit::Best)
             .unwrap();
         let outcome2 = score(
             s2,

@@ -1,11 +1,11 @@
 //! Guided practice: the trainee answers the decision path's questions for a scenario before the
 //! final answer, and a wrong answer is traced back to the step where the reasoning went off.
 
-use super::bank::Bank;
-use super::decision_path::{DecisionPath, Relation, Step};
-use super::language::Language;
-use super::practice::{Filter, Practice, PracticeAction, Question};
-use super::taxonomy::SaleType;
+use crate::domain::bank::Bank;
+use crate::domain::language::Language;
+use crate::domain::teaching::decision_path::{DecisionPath, Relation, Step};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::practice::{Filter, Practice, PracticeAction, Question};
 
 /// The trainee's answers to the path's questions so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decision_path::{DecisionPath, StatedPath};
-use super::language::Language;
-use super::taxonomy::SaleType;
+use crate::domain::language::Language;
+use crate::domain::teaching::decision_path::{DecisionPath, StatedPath};
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// How well a follow-up offer fits the scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,7 +97,7 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::decision_path::Relation;
+    use crate::domain::teaching::decision_path::Relation;
 
     fn scenario(answer: SaleType, path: Option<StatedPath>) -> Scenario {
         Scenario {

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::language::Language;
-use super::taxonomy::SaleType;
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// What is offered relative to what a known customer has or has just bought: the answer to
 /// the second question of the path.

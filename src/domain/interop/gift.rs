@@ -5,8 +5,8 @@
 //! characters such as `<` show as written. GIFT's own special characters are escaped with a
 //! backslash the way Moodle's GIFT importer expects.
 
-use super::super::scenario::Scenario;
 use super::{ChoiceQuestion, by_category, category_path, html_text, questions};
+use crate::domain::bank::scenario::Scenario;
 
 /// Escapes text for GIFT: `~ = # { } :` and backslash get a backslash in front, and line
 /// breaks become `\n`, because a blank line would end the question.

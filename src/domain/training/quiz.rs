@@ -9,15 +9,17 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
-use super::bank::Bank;
-use super::history::{AnswerRecord, Attempt, AttemptKind, Confidence};
-use super::language::Language;
-use super::problem::Problem;
-use super::scenario::Scenario;
-use super::scoring::{self, Choice, Outcome};
-use super::source_map::{Locus, SourceMap};
-use super::taxonomy::SaleType;
-use super::validate::{RECURSION_LIMIT, is_valid_id, ron_problem, too_long, too_long_message};
+use crate::domain::bank::Bank;
+use crate::domain::bank::problem::Problem;
+use crate::domain::bank::scenario::Scenario;
+use crate::domain::bank::source_map::{Locus, SourceMap};
+use crate::domain::bank::validate::{
+    RECURSION_LIMIT, is_valid_id, ron_problem, too_long, too_long_message,
+};
+use crate::domain::language::Language;
+use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, Confidence};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{self, Choice, Outcome};
 
 /// When the trainee sees feedback.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

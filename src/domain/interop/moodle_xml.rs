@@ -10,8 +10,8 @@ use std::io::Write;
 use quick_xml::Writer;
 use quick_xml::events::{BytesCData, BytesDecl, BytesText, Event};
 
-use super::super::scenario::Scenario;
 use super::{ChoiceQuestion, ExportError, by_category, category_path, html_text, questions};
+use crate::domain::bank::scenario::Scenario;
 
 /// Moodle's default penalty per wrong try in interactive mode, written so that an import
 /// behaves the same as a question made by hand.

@@ -64,20 +64,25 @@ fn sync_folder(dir: &Path) {
     }
 }
 
-/// Writes a temporary file in `dir`, flushes it to disk and renames it over `path`.
-fn replace(dir: &Path, path: &Path, contents: &[u8]) -> Result<(), StorageError> {
+/// A new temporary file's path in `dir` for `path`: unique per process and per call, so two
+/// writers never share one.
+fn temporary_path(dir: &Path, path: &Path) -> PathBuf {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".into());
-    // Unique per process and per call, so two writers never share a temporary file.
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(
+    dir.join(format!(
         "{}{}-{n}",
         temporary_prefix(&file_name),
         std::process::id()
-    ));
+    ))
+}
+
+/// Writes a temporary file in `dir`, flushes it to disk and renames it over `path`.
+fn replace(dir: &Path, path: &Path, contents: &[u8]) -> Result<(), StorageError> {
+    let tmp = temporary_path(dir, path);
     let result = (|| {
         let mut file = File::create(&tmp).map_err(err(&tmp, "cannot create a temporary file"))?;
         file.write_all(contents)
@@ -94,13 +99,19 @@ fn replace(dir: &Path, path: &Path, contents: &[u8]) -> Result<(), StorageError>
 }
 
 /// Writes many files, each atomically as [`write_atomic`] does, at a cost that does not grow
-/// with the size of the folders: each folder is created and cleared of dead writers'
-/// temporary files once, on its first file, and flushed to disk once, in [`finish`].
+/// with the size of the folders. Each folder is created and cleared of dead writers' temporary
+/// files once, on its first file. The files are written to temporary files as they come;
+/// [`finish`] then makes all of them durable at once (one `syncfs` on Linux, instead of one
+/// journal commit per file, which cost 5 ms a file here), renames each over its target, and
+/// flushes each folder once. A reader (or a crash) still sees every file either old or new,
+/// never half of each; until `finish`, every file is still old.
 ///
 /// [`finish`]: AtomicWriter::finish
 #[derive(Debug, Default)]
 pub struct AtomicWriter {
     folders: Vec<PathBuf>,
+    /// Temporary files written and the files they will replace, in order.
+    pending: Vec<(PathBuf, PathBuf)>,
 }
 
 impl AtomicWriter {
@@ -109,7 +120,7 @@ impl AtomicWriter {
         AtomicWriter::default()
     }
 
-    /// Replaces `path` with `contents` atomically.
+    /// Writes `contents` for `path`; `path` is replaced when [`AtomicWriter::finish`] runs.
     pub fn write(&mut self, path: &Path, contents: &[u8]) -> Result<(), StorageError> {
         let dir = folder_of(path);
         // Imports write one folder per language: a short list, searched from the end.
@@ -118,11 +129,40 @@ impl AtomicWriter {
             remove_stale_temporaries(&dir, None);
             self.folders.push(dir.clone());
         }
-        replace(&dir, path, contents)
+        let tmp = temporary_path(&dir, path);
+        let written = File::create(&tmp)
+            .map_err(err(&tmp, "cannot create a temporary file"))
+            .and_then(|mut file| {
+                file.write_all(contents)
+                    .map_err(err(&tmp, "cannot write the temporary file"))
+            });
+        match written {
+            Ok(()) => {
+                self.pending.push((tmp, path.to_path_buf()));
+                Ok(())
+            }
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
     }
 
-    /// Flushes the folders written to, so that every rename is on disk.
-    pub fn finish(self) -> Result<(), StorageError> {
+    /// Flushes every file written to disk, replaces the targets, and flushes the folders so
+    /// that every rename is on disk too. On an error no file is replaced, unless the error
+    /// came while renaming: then the files before it are.
+    pub fn finish(mut self) -> Result<(), StorageError> {
+        let pending = std::mem::take(&mut self.pending);
+        if let Err(e) = sync_files(&pending) {
+            remove_temporaries(&pending);
+            return Err(e);
+        }
+        for (i, (tmp, target)) in pending.iter().enumerate() {
+            if let Err(source) = fs::rename(tmp, target) {
+                remove_temporaries(&pending[i..]);
+                return Err(err(target, "cannot replace the file")(source));
+            }
+        }
         for dir in &self.folders {
             File::open(dir)
                 .and_then(|d| d.sync_all())
@@ -130,6 +170,62 @@ impl AtomicWriter {
         }
         Ok(())
     }
+}
+
+impl Drop for AtomicWriter {
+    /// A writer dropped without `finish` (an error on the way) replaces nothing and leaves
+    /// no temporary files.
+    fn drop(&mut self) {
+        remove_temporaries(&self.pending);
+    }
+}
+
+fn remove_temporaries(pending: &[(PathBuf, PathBuf)]) {
+    for (tmp, _) in pending {
+        let _ = fs::remove_file(tmp);
+    }
+}
+
+/// Puts the contents of the temporary files on disk before any is renamed.
+fn sync_files(pending: &[(PathBuf, PathBuf)]) -> Result<(), StorageError> {
+    let Some((first, _)) = pending.first() else {
+        return Ok(());
+    };
+    #[cfg(target_os = "linux")]
+    {
+        // One flush of the file system holding them. Imports write into one folder tree, so
+        // one file system; a temporary file elsewhere is flushed on its own below.
+        use std::os::unix::io::AsRawFd;
+        let file = File::open(first).map_err(err(first, "cannot flush the files to disk"))?;
+        let device = |p: &Path| {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(p).map(|m| m.dev()).ok()
+        };
+        // SAFETY: `syncfs` only reads the open file descriptor, which `file` keeps open.
+        if unsafe { libc::syncfs(file.as_raw_fd()) } != 0 {
+            return Err(err(first, "cannot flush the files to disk")(
+                io::Error::last_os_error(),
+            ));
+        }
+        let synced = device(first);
+        for (tmp, _) in pending {
+            if device(tmp) != synced {
+                sync_one(tmp)?;
+            }
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = first;
+        pending.iter().try_for_each(|(tmp, _)| sync_one(tmp))
+    }
+}
+
+fn sync_one(path: &Path) -> Result<(), StorageError> {
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(err(path, "cannot flush the temporary file to disk"))
 }
 
 /// Writes an export the user asked for with `-o PATH`. A new or regular file is replaced
@@ -396,6 +492,33 @@ mod tests {
             other.exists(),
             "another file's temporaries are its own writer's business"
         );
+    }
+
+    #[test]
+    fn a_batch_replaces_nothing_until_it_finishes_and_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("nb/a.ron");
+        let b = dir.path().join("en/b.ron");
+        write_atomic(&a, b"old").unwrap();
+        let mut writer = AtomicWriter::new();
+        writer.write(&a, b"new a").unwrap();
+        writer.write(&b, b"new b").unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"old", "not before finish");
+        assert!(!b.exists());
+        writer.finish().unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"new a");
+        assert_eq!(fs::read(&b).unwrap(), b"new b");
+        let mut dropped = AtomicWriter::new();
+        dropped.write(&a, b"never").unwrap();
+        drop(dropped);
+        assert_eq!(fs::read(&a).unwrap(), b"new a");
+        for folder in ["nb", "en"] {
+            let names: Vec<_> = fs::read_dir(dir.path().join(folder))
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(names.len(), 1, "{names:?}");
+        }
     }
 
     #[test]

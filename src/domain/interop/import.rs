@@ -19,8 +19,9 @@ use crate::domain::bank::validate::{MAX_FILE_BYTES, check_text, parse_scenario};
 use crate::domain::bank::{FolderAssets, LoadError, read_folder};
 use crate::domain::storage::{self, AtomicWriter, ReadError};
 
-/// Largest sheet accepted: thousands of scenarios fit easily; more is the wrong file.
-pub const MAX_SHEET_BYTES: u64 = 32 * 1024 * 1024;
+/// Largest sheet accepted: 100,000 scenarios of the usual size take about 43 MiB; more is the
+/// wrong file.
+pub const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a sheet could not be imported at all (as opposed to problems in single rows).
 #[derive(Debug, thiserror::Error)]
@@ -211,7 +212,13 @@ pub fn import_csv(
                 continue;
             }
         };
-        let columns = column_map(&ron_text, &row);
+        // Positions are mapped to columns only for a row with problems: the map costs as
+        // much as checking the row.
+        let columns = if checked.problems.is_empty() {
+            HashMap::new()
+        } else {
+            column_map(&ron_text, &row)
+        };
         let mut row_ok = true;
         for problem in checked.problems {
             row_ok &= !problem.is_error();
@@ -265,9 +272,14 @@ pub fn import_csv(
         report.written.push(target);
     }
     if let Err(e) = writer.finish() {
-        report
-            .problems
-            .push(CsvProblem::error(csv_path, 1, None, e.to_string()));
+        report.problems.push(CsvProblem::error(
+            csv_path,
+            1,
+            None,
+            format!("{e}: nothing was imported"),
+        ));
+        report.written.clear();
+        report.replaced = 0;
     }
     // Header problems first, then by row; within a row, errors before warnings.
     report.problems.sort_by_key(|p| (p.row, p.severity));

@@ -12,7 +12,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use salgstrener::domain::bank::coverage::Coverage;
-use salgstrener::domain::bank::problem::Severity;
+use salgstrener::domain::bank::problem::{Severity, display_path};
 use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
@@ -356,7 +356,7 @@ fn new_scenario(id: &str, dir: &Path) -> ExitCode {
     ) {
         Ok(()) => {
             let mut out = Out::new();
-            out.line(path.display());
+            out.line(display_path(&path));
             out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -427,7 +427,7 @@ fn export_bank(
     eprintln!(
         "exported {} scenarios to {}{}",
         scenarios.len(),
-        output.display(),
+        display_path(output),
         match bank.files_with_errors() {
             0 => String::new(),
             n => format!("; {n} files with errors were left out"),
@@ -452,7 +452,7 @@ fn import_csv(file: &Path, dir: &Path, force: bool) -> ExitCode {
     for problem in &report.problems {
         out.line(problem);
     }
-    out.line(format_args!("{} into {}", report.summary(), dir.display()));
+    out.line(format_args!("{} into {}", report.summary(), display_path(dir)));
     out.finish(if report.has_errors() {
         ExitCode::FAILURE
     } else {

@@ -72,6 +72,21 @@ enum Command {
         dir: Option<PathBuf>,
     },
 
+    /// Write a filled-in, commented sales conversation file to start from.
+    ///
+    /// Writes DIR/ID.ron (DIR defaults to ./scenarios). Exits 0 when written, 1 when the file
+    /// already exists (nothing is overwritten), 2 on a usage error such as an invalid id.
+    NewConversation {
+        /// Id of the new conversation: lower-case a-z, digits and '-'.
+        #[arg(long)]
+        id: String,
+        /// Language of the example texts.
+        #[arg(long, value_enum, default_value = "nb")]
+        language: LanguageArg,
+        /// Folder to write it in.
+        dir: Option<PathBuf>,
+    },
+
     /// Export the scenario bank as a Moodle question bank or a spreadsheet.
     ///
     /// Scenarios with errors are left out and listed on stderr. Exits 0 when everything was
@@ -161,7 +176,7 @@ enum ResultsFormat {
 }
 
 /// A content language on the command line.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum LanguageArg {
     /// Norwegian bokmål.
     Nb,
@@ -249,6 +264,12 @@ fn main() -> ExitCode {
             &dir.or(cli.scenarios)
                 .unwrap_or_else(|| PathBuf::from("scenarios")),
         ),
+        Some(Command::NewConversation { id, language, dir }) => new_conversation(
+            &id,
+            language.into(),
+            &dir.or(cli.scenarios)
+                .unwrap_or_else(|| PathBuf::from("scenarios")),
+        ),
         Some(Command::Export {
             format,
             dir,
@@ -324,8 +345,9 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
     let errors = bank.count(Severity::Error);
     let warnings = bank.count(Severity::Warning) + thin.len();
     out.line(format_args!(
-        "{} scenarios, {} quizzes, {errors} errors, {warnings} warnings",
+        "{} scenarios, {} conversations, {} quizzes, {errors} errors, {warnings} warnings",
         bank.files_checked(),
+        bank.conversation_files_checked(),
         bank.quiz_files_checked()
     ));
     out.finish(if errors > 0 || (strict && warnings > 0) {
@@ -336,9 +358,28 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
 }
 
 fn new_scenario(id: &str, dir: &Path) -> ExitCode {
+    new_file(
+        id,
+        dir,
+        "klaer-belte",
+        &salgstrener::domain::authoring::editor::example_file(id),
+    )
+}
+
+fn new_conversation(id: &str, language: Language, dir: &Path) -> ExitCode {
+    new_file(
+        id,
+        dir,
+        "sport-samtale-lopesko",
+        &salgstrener::domain::bank::conversation::example_file(id, language),
+    )
+}
+
+/// Writes `DIR/ID.ron` with `text`, never over an existing file.
+fn new_file(id: &str, dir: &Path, example_id: &str, text: &str) -> ExitCode {
     if !salgstrener::domain::bank::validate::is_valid_id(id) {
         eprintln!(
-            "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"klaer-belte\""
+            "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"{example_id}\""
         );
         return ExitCode::from(EXIT_USAGE);
     }
@@ -350,10 +391,7 @@ fn new_scenario(id: &str, dir: &Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match storage::write_atomic(
-        &path,
-        salgstrener::domain::authoring::editor::example_file(id).as_bytes(),
-    ) {
+    match storage::write_atomic(&path, text.as_bytes()) {
         Ok(()) => {
             let mut out = Out::new();
             out.line(display_path(&path));
@@ -452,7 +490,11 @@ fn import_csv(file: &Path, dir: &Path, force: bool) -> ExitCode {
     for problem in &report.problems {
         out.line(problem);
     }
-    out.line(format_args!("{} into {}", report.summary(), display_path(dir)));
+    out.line(format_args!(
+        "{} into {}",
+        report.summary(),
+        display_path(dir)
+    ));
     out.finish(if report.has_errors() {
         ExitCode::FAILURE
     } else {

@@ -251,7 +251,7 @@ fn oversized_and_non_utf8_files_are_reported_and_quiz_files_are_read_as_quizzes(
     );
     assert_eq!(
         bank.summary(),
-        "3 scenarios, 1 quizzes, 3 errors, 0 warnings"
+        "3 scenarios, 0 conversations, 1 quizzes, 3 errors, 0 warnings"
     );
 }
 

@@ -21,7 +21,10 @@ impl ProblemsScreen<'_> {
             ui.label(fill(
                 t.problems_summary,
                 &[
-                    ("files", &self.bank.files_checked()),
+                    (
+                        "files",
+                        &(self.bank.files_checked() + self.bank.conversation_files_checked()),
+                    ),
                     ("errors", &self.bank.count(Severity::Error)),
                     ("warnings", &self.bank.count(Severity::Warning)),
                 ],

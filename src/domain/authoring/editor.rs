@@ -346,8 +346,9 @@ pub fn validate_draft(
             if is_quiz_path(path) {
                 quiz::parse_quiz(path, text).err().into_iter().collect()
             } else {
-                match validate::check_text(path, text, assets) {
-                    Ok(checked) => checked.problems,
+                match crate::domain::bank::check_content(path, text, assets).1 {
+                    Ok(crate::domain::bank::Content::Scenario(checked)) => checked.problems,
+                    Ok(crate::domain::bank::Content::Conversation(checked)) => checked.problems,
                     Err(problem) => vec![problem],
                 }
             }

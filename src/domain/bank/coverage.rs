@@ -15,6 +15,10 @@ pub struct Coverage {
     pub by_difficulty: [usize; 3],
     /// Per language, in [`Language::ALL`] order.
     pub by_language: [usize; 2],
+    /// Usable conversations per right answer, in [`SaleType::ALL`] order.
+    pub conversations_by_type: [usize; 5],
+    /// Usable conversations per language, in [`Language::ALL`] order.
+    pub conversations_by_language: [usize; 2],
 }
 
 impl Coverage {
@@ -35,17 +39,37 @@ impl Coverage {
                 .unwrap_or(0);
             c.by_language[lang] += 1;
         }
+        for conversation in bank.conversations() {
+            c.conversations_by_type[conversation.answer.index()] += 1;
+            let lang = Language::ALL
+                .iter()
+                .position(|l| *l == conversation.language)
+                .unwrap_or(0);
+            c.conversations_by_language[lang] += 1;
+        }
         c
     }
 
-    /// The three `coverage:` lines of `check`.
+    /// The four `coverage:` lines of `check`: scenarios by sale type, difficulty and language,
+    /// then conversations by sale type and language.
     pub fn lines(&self) -> Vec<String> {
-        let types = SaleType::ALL
-            .iter()
-            .zip(self.by_type)
-            .map(|(t, n)| format!("{} {n}", t.norwegian()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let by_type = |counts: [usize; 5]| {
+            SaleType::ALL
+                .iter()
+                .zip(counts)
+                .map(|(t, n)| format!("{} {n}", t.norwegian()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let by_language = |counts: [usize; 2]| {
+            Language::ALL
+                .iter()
+                .zip(counts)
+                .map(|(l, n)| format!("{} {n}", l.code()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let types = by_type(self.by_type);
         let levels = self
             .by_difficulty
             .iter()
@@ -53,16 +77,15 @@ impl Coverage {
             .map(|(i, n)| format!("{}: {n}", i + 1))
             .collect::<Vec<_>>()
             .join(", ");
-        let languages = Language::ALL
-            .iter()
-            .zip(self.by_language)
-            .map(|(l, n)| format!("{} {n}", l.code()))
-            .collect::<Vec<_>>()
-            .join(", ");
         vec![
             format!("coverage: by sale type: {types}"),
             format!("coverage: by difficulty: {levels}"),
-            format!("coverage: by language: {languages}"),
+            format!("coverage: by language: {}", by_language(self.by_language)),
+            format!(
+                "coverage: conversations by sale type: {}; by language: {}",
+                by_type(self.conversations_by_type),
+                by_language(self.conversations_by_language)
+            ),
         ]
     }
 

@@ -5,6 +5,8 @@
 //! [`problem`]s they report with positions from the [`source_map`], scenario [`picture`]s, the
 //! bank's [`coverage`] of the taxonomy, and the folder [`watch`] that reloads it.
 
+pub mod conversation;
+pub mod conversation_rules;
 pub mod coverage;
 pub mod picture;
 pub mod problem;
@@ -22,6 +24,8 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
+use self::conversation::Conversation;
+use self::conversation_rules::CheckedConversation;
 use self::picture::{Picture, PictureCache};
 use self::problem::{Problem, Severity};
 use self::scenario::Scenario;
@@ -418,13 +422,44 @@ impl AssetLookup for EmbeddedAssets {
     }
 }
 
-/// One scenario file after reading and checking.
+/// What a content file turned out to hold, with the problems its rules found.
+#[derive(Debug)]
+pub enum Content {
+    /// A `Scenario(...)`.
+    Scenario(Checked),
+    /// A `Conversation(...)`.
+    Conversation(CheckedConversation),
+}
+
+/// Parses and checks one content file, telling a conversation from a scenario by its
+/// top-level name. The kind is known even when the file does not parse, so `check` can count it.
+pub fn check_content(
+    path: &Path,
+    text: &str,
+    assets: &dyn AssetLookup,
+) -> (EntryKind, Result<Content, Problem>) {
+    if conversation_rules::is_conversation(text) {
+        (
+            EntryKind::Conversation,
+            conversation_rules::check_conversation_text(path, text).map(Content::Conversation),
+        )
+    } else {
+        (
+            EntryKind::Scenario,
+            validate::check_text(path, text, assets).map(Content::Scenario),
+        )
+    }
+}
+
+/// One content file after reading and checking.
 struct Loaded {
     path: PathBuf,
     /// The text, when it was given rather than read here.
     text: Option<String>,
-    /// The scenario and its problems, or why there is none.
-    checked: Result<Checked, Problem>,
+    /// Scenario or conversation (a file that cannot be read counts as a scenario).
+    kind: EntryKind,
+    /// The scenario or conversation and its problems, or why there is none.
+    checked: Result<Content, Problem>,
 }
 
 /// `f` over every item on every core, in order. Files are independent and loading is bound by
@@ -466,6 +501,10 @@ pub struct Bank {
     scenarios: Vec<Scenario>,
     paths: Vec<PathBuf>,
     by_id: HashMap<String, usize>,
+    conversations: Vec<Conversation>,
+    conversation_paths: Vec<PathBuf>,
+    conversation_by_id: HashMap<String, usize>,
+    conversation_files: usize,
     problems: Vec<Problem>,
     files: usize,
     quizzes: Vec<Quiz>,
@@ -477,11 +516,13 @@ pub struct Bank {
     pictures: PictureCache,
 }
 
-/// Whether a file holds a scenario or a quiz.
+/// Whether a file holds a scenario, a conversation or a quiz.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
     /// A scenario file.
     Scenario,
+    /// A conversation file, beside the scenarios.
+    Conversation,
     /// A quiz file in `quizzes/`.
     Quiz,
 }
@@ -551,6 +592,20 @@ impl Entry {
         .map(|t| t.to_lowercase())
         .collect::<Vec<_>>()
         .join("\n");
+    }
+
+    fn describe_conversation(&mut self, c: &Conversation) {
+        self.id = Some(c.id.clone());
+        self.title = Some(c.title.clone());
+        self.language = Some(c.language);
+        self.answer = Some(c.answer);
+        self.difficulty = Some(c.difficulty);
+        self.tags = c.tags.clone();
+        self.search = [&c.id, &c.title, &c.industry, &c.customer, &c.explanation]
+            .iter()
+            .map(|t| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
     }
 
     fn describe_quiz(&mut self, q: &Quiz) {
@@ -632,21 +687,24 @@ impl Bank {
         // Each core reads and checks its share in one pass, parsing a file while its text is
         // still in the cache. The text is dropped right after: keeping 10,000 of them until
         // the bank is built would add their size to the peak memory.
-        let checked = parallel_map(&listing.paths, |path| {
-            read_scenario_file(path).and_then(|text| validate::check_text(path, &text, &assets))
+        let checked = parallel_map(&listing.paths, |path| match read_scenario_file(path) {
+            Ok(text) => check_content(path, &text, &assets),
+            Err(problem) => (EntryKind::Scenario, Err(problem)),
         });
         let problems = listing.problems.into_iter().map(|problem| Loaded {
             path: problem.path.clone(),
             text: None,
+            kind: EntryKind::Scenario,
             checked: Err(problem),
         });
         let files = listing
             .paths
             .into_iter()
             .zip(checked)
-            .map(|(path, checked)| Loaded {
+            .map(|(path, (kind, checked))| Loaded {
                 path,
                 text: None,
+                kind,
                 checked,
             });
         let mut bank = Bank::assemble(source, problems.chain(files));
@@ -665,21 +723,26 @@ impl Bank {
             file.text
                 .as_ref()
                 .ok()
-                .map(|text| validate::check_text(&file.path, text, assets))
+                .map(|text| check_content(&file.path, text, assets))
         });
         let files = files
             .into_iter()
             .zip(checked)
             .map(|(file, checked)| match file.text {
-                Ok(text) => Loaded {
-                    checked: checked
-                        .unwrap_or_else(|| validate::check_text(&file.path, &text, assets)),
-                    path: file.path,
-                    text: Some(text),
-                },
+                Ok(text) => {
+                    let (kind, checked) =
+                        checked.unwrap_or_else(|| check_content(&file.path, &text, assets));
+                    Loaded {
+                        kind,
+                        checked,
+                        path: file.path,
+                        text: Some(text),
+                    }
+                }
                 Err(problem) => Loaded {
                     path: file.path,
                     text: None,
+                    kind: EntryKind::Scenario,
                     checked: Err(problem),
                 },
             });
@@ -695,6 +758,10 @@ impl Bank {
             scenarios: Vec::with_capacity(capacity),
             paths: Vec::with_capacity(capacity),
             by_id: HashMap::with_capacity(capacity),
+            conversations: Vec::new(),
+            conversation_paths: Vec::new(),
+            conversation_by_id: HashMap::new(),
+            conversation_files: 0,
             problems: Vec::new(),
             files: 0,
             quizzes: Vec::new(),
@@ -713,8 +780,11 @@ impl Bank {
                 }
                 continue;
             }
-            bank.files += 1;
-            let mut entry = Entry::unreadable(file.path.clone(), EntryKind::Scenario);
+            match file.kind {
+                EntryKind::Conversation => bank.conversation_files += 1,
+                _ => bank.files += 1,
+            }
+            let mut entry = Entry::unreadable(file.path.clone(), file.kind);
             let checked = match file.checked {
                 Ok(checked) => checked,
                 Err(problem) => {
@@ -723,16 +793,35 @@ impl Bank {
                     continue;
                 }
             };
-            entry.describe_scenario(&checked.scenario);
+            let (id, usable) = match &checked {
+                Content::Scenario(c) => {
+                    entry.describe_scenario(&c.scenario);
+                    (c.scenario.id.clone(), c.is_usable())
+                }
+                Content::Conversation(c) => {
+                    entry.describe_conversation(&c.conversation);
+                    (c.conversation.id.clone(), c.is_usable())
+                }
+            };
             bank.entries.push(entry);
-            let usable = checked.is_usable();
-            bank.problems.extend(checked.problems);
+            let (problems, content) = match checked {
+                Content::Scenario(c) => (c.problems, Ok(c.scenario)),
+                Content::Conversation(c) => (c.problems, Err(c.conversation)),
+            };
+            bank.problems.extend(problems);
             if !usable {
                 continue;
             }
-            let scenario = checked.scenario;
-            if let Some(&first) = bank.by_id.get(&scenario.id) {
+            // Ids are unique across scenarios and conversations: results and history name
+            // them by id alone.
+            let first = bank.by_id.get(&id).map(|&i| &bank.paths[i]).or_else(|| {
+                bank.conversation_by_id
+                    .get(&id)
+                    .map(|&i| &bank.conversation_paths[i])
+            });
+            if let Some(first) = first {
                 // Rare, so a text already dropped is read again for the position.
+                let first = first.display().to_string();
                 let text = file.text.or_else(|| read_scenario_file(&file.path).ok());
                 let position = text.and_then(|t| SourceMap::new(&t).position(&Locus::Field("id")));
                 bank.problems.push(
@@ -740,18 +829,25 @@ impl Bank {
                         &file.path,
                         position,
                         format!(
-                            "id {:?} is already used by {}: every scenario needs its own id; rename one of them",
-                            scenario.id,
-                            bank.paths[first].display()
+                            "id {id:?} is already used by {first}: every scenario and conversation needs its own id; rename one of them"
                         ),
                     )
                     .with_field("id"),
                 );
                 continue;
             }
-            bank.by_id.insert(scenario.id.clone(), bank.scenarios.len());
-            bank.scenarios.push(scenario);
-            bank.paths.push(file.path);
+            match content {
+                Ok(scenario) => {
+                    bank.by_id.insert(id, bank.scenarios.len());
+                    bank.scenarios.push(scenario);
+                    bank.paths.push(file.path);
+                }
+                Err(conversation) => {
+                    bank.conversation_by_id.insert(id, bank.conversations.len());
+                    bank.conversations.push(conversation);
+                    bank.conversation_paths.push(file.path);
+                }
+            }
         }
         bank.sort_problems();
         bank
@@ -899,11 +995,33 @@ impl Bank {
         }
     }
 
-    /// The summary line of `check`: `N scenarios, Q quizzes, E errors, W warnings`.
+    /// Every usable conversation, in path order.
+    pub fn conversations(&self) -> &[Conversation] {
+        &self.conversations
+    }
+
+    /// The index of the conversation with this id.
+    pub fn conversation_index(&self, id: &str) -> Option<usize> {
+        self.conversation_by_id.get(id).copied()
+    }
+
+    /// The file a conversation was loaded from.
+    pub fn conversation_path(&self, index: usize) -> Option<&Path> {
+        self.conversation_paths.get(index).map(PathBuf::as_path)
+    }
+
+    /// How many conversation files were looked at, usable or not.
+    pub fn conversation_files_checked(&self) -> usize {
+        self.conversation_files
+    }
+
+    /// The summary line of `check`: `N scenarios, C conversations, Q quizzes, E errors,
+    /// W warnings`.
     pub fn summary(&self) -> String {
         format!(
-            "{} scenarios, {} quizzes, {} errors, {} warnings",
+            "{} scenarios, {} conversations, {} quizzes, {} errors, {} warnings",
             self.files,
+            self.conversation_files,
             self.quiz_files,
             self.count(Severity::Error),
             self.count(Severity::Warning)

@@ -30,12 +30,11 @@ impl Locus<'_> {
     }
 }
 
-/// Field and item positions of one scenario file.
+/// Field and item positions of one RON file, by path: `title`, `cues[1]`, `offers[0].feedback`,
+/// `steps[2].replies[0].next`.
 #[derive(Debug, Default)]
 pub struct SourceMap {
-    fields: HashMap<String, Position>,
-    items: HashMap<String, Vec<Position>>,
-    offer_fields: Vec<HashMap<String, Position>>,
+    paths: HashMap<String, Position>,
 }
 
 impl SourceMap {
@@ -46,31 +45,42 @@ impl SourceMap {
 
     /// The best known position for `locus`, falling back to the enclosing item or field.
     pub fn position(&self, locus: &Locus<'_>) -> Option<Position> {
-        match *locus {
-            Locus::Field(name) => self.fields.get(name).copied(),
-            Locus::Item(field, index) => self
-                .items
-                .get(field)
-                .and_then(|items| items.get(index))
-                .copied()
-                .or_else(|| self.position(&Locus::Field(field))),
-            Locus::OfferField(index, name) => self
-                .offer_fields
-                .get(index)
-                .and_then(|fields| fields.get(name))
-                .copied()
-                .or_else(|| self.position(&Locus::Item("offers", index))),
+        self.position_at(&locus.path())
+    }
+
+    /// The position of a field or item by its path (`steps[2].replies[0].next`), falling back
+    /// to the nearest enclosing item or field that is written in the file.
+    pub fn position_at(&self, path: &str) -> Option<Position> {
+        let mut path = path;
+        loop {
+            if let Some(p) = self.paths.get(path) {
+                return Some(*p);
+            }
+            let cut = if path.ends_with(']') {
+                path.rfind('[')?
+            } else {
+                path.rfind('.')?
+            };
+            path = &path[..cut];
         }
     }
+}
+
+/// One open bracket: the path of the value it belongs to, and for lists the next item's index.
+struct Frame {
+    prefix: String,
+    list: bool,
+    items: usize,
+    expecting_item: bool,
+    /// The path of the field or item whose value comes next, for a bracket that opens it.
+    pending: Option<String>,
 }
 
 struct Scanner<'t> {
     chars: std::iter::Peekable<std::str::Chars<'t>>,
     line: usize,
     column: usize,
-    depth: usize,
-    top_field: Option<String>,
-    expecting_item: bool,
+    stack: Vec<Frame>,
     map: SourceMap,
 }
 
@@ -80,9 +90,7 @@ impl<'t> Scanner<'t> {
             chars: text.chars().peekable(),
             line: 1,
             column: 1,
-            depth: 0,
-            top_field: None,
-            expecting_item: false,
+            stack: Vec::new(),
             map: SourceMap::default(),
         }
     }
@@ -114,11 +122,16 @@ impl<'t> Scanner<'t> {
                 self.skip_comment();
                 continue;
             }
-            if self.expecting_item && self.depth == 2 && !matches!(c, ']' | ')' | ',') {
-                self.expecting_item = false;
-                if let Some(field) = &self.top_field {
-                    self.map.items.entry(field.clone()).or_default().push(start);
-                }
+            if let Some(frame) = self.stack.last_mut()
+                && frame.list
+                && frame.expecting_item
+                && !matches!(c, ']' | ')' | '}' | ',')
+            {
+                frame.expecting_item = false;
+                let path = format!("{}[{}]", frame.prefix, frame.items);
+                frame.items += 1;
+                self.map.paths.entry(path.clone()).or_insert(start);
+                frame.pending = Some(path);
             }
             match c {
                 '"' => {
@@ -135,19 +148,27 @@ impl<'t> Scanner<'t> {
                 }
                 '(' | '[' | '{' => {
                     self.bump();
-                    self.depth += 1;
-                    if self.depth == 2 {
-                        self.expecting_item = true;
-                    }
+                    let prefix = match self.stack.last_mut() {
+                        Some(frame) => frame.pending.take().unwrap_or_else(|| frame.prefix.clone()),
+                        None => String::new(),
+                    };
+                    self.stack.push(Frame {
+                        prefix,
+                        list: c == '[',
+                        items: 0,
+                        expecting_item: c == '[',
+                        pending: None,
+                    });
                 }
                 ')' | ']' | '}' => {
                     self.bump();
-                    self.depth = self.depth.saturating_sub(1);
+                    self.stack.pop();
                 }
                 ',' => {
                     self.bump();
-                    if self.depth == 2 {
-                        self.expecting_item = true;
+                    if let Some(frame) = self.stack.last_mut() {
+                        frame.pending = None;
+                        frame.expecting_item = frame.list;
                     }
                 }
                 c if c.is_alphabetic() || c == '_' => {
@@ -175,7 +196,7 @@ impl<'t> Scanner<'t> {
         ident
     }
 
-    /// Records `ident` as a field name when a `:` follows it.
+    /// Records `ident` as a field name when a `:` follows it inside a struct.
     fn field_name(&mut self, ident: String, start: Position) {
         while matches!(self.chars.peek(), Some(c) if *c == ' ' || *c == '\t') {
             self.bump();
@@ -183,24 +204,16 @@ impl<'t> Scanner<'t> {
         if self.chars.peek() != Some(&':') {
             return;
         }
-        match self.depth {
-            1 => {
-                self.map.fields.entry(ident.clone()).or_insert(start);
-                self.top_field = Some(ident);
-            }
-            3 if self.top_field.as_deref() == Some("offers") => {
-                let offer = self
-                    .map
-                    .items
-                    .get("offers")
-                    .map_or(0, |items| items.len().saturating_sub(1));
-                if self.map.offer_fields.len() <= offer {
-                    self.map.offer_fields.resize_with(offer + 1, HashMap::new);
-                }
-                self.map.offer_fields[offer].entry(ident).or_insert(start);
-            }
-            _ => {}
-        }
+        let Some(frame) = self.stack.last_mut().filter(|f| !f.list) else {
+            return;
+        };
+        let path = if frame.prefix.is_empty() {
+            ident
+        } else {
+            format!("{}.{ident}", frame.prefix)
+        };
+        self.map.paths.entry(path.clone()).or_insert(start);
+        frame.pending = Some(path);
     }
 
     fn skip_comment(&mut self) {

@@ -4,7 +4,7 @@ use std::cell::OnceCell;
 use std::path::{Component, Path};
 
 use crate::domain::bank::problem::{Position, Problem};
-use crate::domain::bank::scenario::{Fit, Scenario};
+use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -230,28 +230,12 @@ fn rules(
             );
         }
     }
-    for (list, word, items) in [("tags", "tag", &s.tags), ("cues", "cue", &s.cues)] {
-        for (i, text) in items.iter().enumerate() {
-            if let Some(chars) = too_long(text) {
-                error(
-                    Locus::Item(list, i),
-                    too_long_message(&format!("{word} {}", i + 1), chars, SHORTEN_SCENARIO),
-                );
-            }
-        }
-    }
-    for (i, offer) in s.offers.iter().enumerate() {
-        for (field, text) in [("text", &offer.text), ("feedback", &offer.feedback)] {
-            if let Some(chars) = too_long(text) {
-                error(
-                    Locus::OfferField(i, field),
-                    too_long_message(
-                        &format!("offer {}: `{field}`", i + 1),
-                        chars,
-                        SHORTEN_SCENARIO,
-                    ),
-                );
-            }
+    for (i, text) in s.tags.iter().enumerate() {
+        if let Some(chars) = too_long(text) {
+            error(
+                Locus::Item("tags", i),
+                too_long_message(&format!("tag {}", i + 1), chars, SHORTEN_SCENARIO),
+            );
         }
     }
 
@@ -304,74 +288,6 @@ fn rules(
         }
     }
 
-    for (i, cue) in scenario.cues.iter().enumerate() {
-        if cue.trim().is_empty() {
-            error(
-                Locus::Item("cues", i),
-                format!(
-                    "cue {} is empty: remove it or copy a phrase from the text",
-                    i + 1
-                ),
-            );
-        } else if too_long(cue).is_none()
-            && !scenario.customer.contains(cue.as_str())
-            && !scenario.situation.contains(cue.as_str())
-        {
-            error(
-                Locus::Item("cues", i),
-                format!(
-                    "cue {cue:?} does not occur in `customer` or `situation`: copy it exactly from the text (letters, case and spaces must match)"
-                ),
-            );
-        }
-    }
-
-    let count = scenario.offers.len();
-    if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
-        error(
-            Locus::Field("offers"),
-            format!(
-                "the scenario has {count} offer(s): write between {MIN_OFFERS} and {MAX_OFFERS}"
-            ),
-        );
-    }
-    for (i, offer) in scenario.offers.iter().enumerate() {
-        for (field, value) in [("text", &offer.text), ("feedback", &offer.feedback)] {
-            if value.trim().is_empty() {
-                error(
-                    Locus::OfferField(i, field),
-                    format!("offer {}: `{field}` is empty", i + 1),
-                );
-            }
-        }
-    }
-    let best: Vec<usize> = scenario
-        .offers
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.fit == Fit::Best)
-        .map(|(i, _)| i)
-        .collect();
-    match best.as_slice() {
-        [] if count > 0 => error(
-            Locus::Field("offers"),
-            "no offer is marked `fit: Best`: mark the one offer the scenario is built around"
-                .into(),
-        ),
-        [] | [_] => {}
-        [_, second, ..] => error(
-            Locus::OfferField(*second, "fit"),
-            format!(
-                "{} offers are marked `fit: Best` (offers {}): exactly one may be; mark the others `Acceptable` or `Poor`",
-                best.len(),
-                best.iter()
-                    .map(|i| (i + 1).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ),
-    }
-
     if let Some(message) = scenario
         .image
         .as_deref()
@@ -381,20 +297,21 @@ fn rules(
         error(Locus::Field("image"), message);
     }
 
-    if let [only] = best.as_slice() {
-        let offer = &scenario.offers[*only];
-        if offer.kind != scenario.answer {
-            let locus = Locus::OfferField(*only, "kind");
-            problems.push(Problem::warning(
-                path,
-                position(&locus),
-                format!(
-                    "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
-                    offer.kind, scenario.answer
-                ),
-            ).with_field(locus.path()));
-        }
-    }
+    let contains = |cue: &str| scenario.customer.contains(cue) || scenario.situation.contains(cue);
+    decision_rules(
+        path,
+        &Decision {
+            answer: scenario.answer,
+            cues: &scenario.cues,
+            offers: &scenario.offers,
+            cue_sources: "`customer` or `situation`",
+            contains: &contains,
+            shorten: SHORTEN_SCENARIO,
+            noun: "scenario",
+        },
+        position,
+        &mut problems,
+    );
 
     if let Some(stated) = scenario.path {
         let mut warning = |message: String| {
@@ -423,6 +340,131 @@ fn rules(
     }
 
     problems
+}
+
+/// The decision a scenario and every conversation end in: the right sale type, the cues that
+/// decide it and the offers. Both formats check it with [`decision_rules`], so a rule changed
+/// here changes for both.
+pub(crate) struct Decision<'a> {
+    /// The right sale type.
+    pub answer: SaleType,
+    /// The cues, which must occur in the texts the trainee reads.
+    pub cues: &'a [String],
+    /// The follow-up offers.
+    pub offers: &'a [Offer],
+    /// Where cues must occur, as the message names it: "`customer` or `situation`".
+    pub cue_sources: &'a str,
+    /// True when a cue occurs in one of those texts.
+    pub contains: &'a dyn Fn(&str) -> bool,
+    /// What to do about a text over the length limit.
+    pub shorten: &'a str,
+    /// "scenario" or "conversation", for the messages.
+    pub noun: &'a str,
+}
+
+/// The rules of the decision part: cues present, 2 to 6 offers, exactly one `Best`, no empty or
+/// over-long text, and the `Best` offer's kind agreeing with the answer (a warning).
+pub(crate) fn decision_rules(
+    path: &Path,
+    d: &Decision<'_>,
+    position: &dyn Fn(&Locus<'_>) -> Option<Position>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut error = |locus: Locus<'_>, message: String| {
+        problems.push(Problem::error(path, position(&locus), message).with_field(locus.path()));
+    };
+    for (i, cue) in d.cues.iter().enumerate() {
+        if let Some(chars) = too_long(cue) {
+            error(
+                Locus::Item("cues", i),
+                too_long_message(&format!("cue {}", i + 1), chars, d.shorten),
+            );
+        } else if cue.trim().is_empty() {
+            error(
+                Locus::Item("cues", i),
+                format!(
+                    "cue {} is empty: remove it or copy a phrase from the text",
+                    i + 1
+                ),
+            );
+        } else if !(d.contains)(cue) {
+            error(
+                Locus::Item("cues", i),
+                format!(
+                    "cue {cue:?} does not occur in {}: copy it exactly from the text (letters, case and spaces must match)",
+                    d.cue_sources
+                ),
+            );
+        }
+    }
+
+    let count = d.offers.len();
+    if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
+        error(
+            Locus::Field("offers"),
+            format!(
+                "the {} has {count} offer(s): write between {MIN_OFFERS} and {MAX_OFFERS}",
+                d.noun
+            ),
+        );
+    }
+    for (i, offer) in d.offers.iter().enumerate() {
+        for (field, value) in [("text", &offer.text), ("feedback", &offer.feedback)] {
+            if let Some(chars) = too_long(value) {
+                error(
+                    Locus::OfferField(i, field),
+                    too_long_message(&format!("offer {}: `{field}`", i + 1), chars, d.shorten),
+                );
+            } else if value.trim().is_empty() {
+                error(
+                    Locus::OfferField(i, field),
+                    format!("offer {}: `{field}` is empty", i + 1),
+                );
+            }
+        }
+    }
+    let best: Vec<usize> = d
+        .offers
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.fit == Fit::Best)
+        .map(|(i, _)| i)
+        .collect();
+    match best.as_slice() {
+        [] if count > 0 => error(
+            Locus::Field("offers"),
+            format!(
+                "no offer is marked `fit: Best`: mark the one offer the {} is built around",
+                d.noun
+            ),
+        ),
+        [] | [_] => {}
+        [_, second, ..] => error(
+            Locus::OfferField(*second, "fit"),
+            format!(
+                "{} offers are marked `fit: Best` (offers {}): exactly one may be; mark the others `Acceptable` or `Poor`",
+                best.len(),
+                best.iter()
+                    .map(|i| (i + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+    }
+    if let [only] = best.as_slice() {
+        let offer = &d.offers[*only];
+        if offer.kind != d.answer {
+            let locus = Locus::OfferField(*only, "kind");
+            problems.push(Problem::warning(
+                path,
+                position(&locus),
+                format!(
+                    "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
+                    offer.kind, d.answer
+                ),
+            ).with_field(locus.path()));
+        }
+    }
 }
 
 /// The character count of `text` when it is over [`MAX_TEXT_CHARS`]. Characters are only

@@ -229,6 +229,21 @@ fn a_byte_order_mark_is_accepted_in_scenario_and_quiz_files() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!((bank.scenarios().len(), bank.quizzes().len()), (1, 1));
+
+    let conversation = fixtures("conversations/good/sport-samtale-lopesko.ron");
+    let text = fs::read_to_string(conversation).unwrap();
+    fs::write(
+        dir.join("sport-samtale-lopesko.ron"),
+        format!("\u{FEFF}{text}"),
+    )
+    .unwrap();
+    let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
+    let errors: Vec<String> = lines(&bank, &dir)
+        .into_iter()
+        .filter(|l| l.contains("sport-samtale") && l.contains("error"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(bank.conversations().len(), 1);
 }
 
 #[test]

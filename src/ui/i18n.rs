@@ -194,6 +194,7 @@ texts! {
     editor_refused: "Ikke lagret: {reason}", "Not saved: {reason}";
     editor_file_reloaded: "Filen ble endret på disken og lastet inn på nytt.", "The file changed on disk and was loaded again.";
     editor_deleted: "Flyttet til {path}", "Moved to {path}";
+    editor_read_only_file: "Filen vises skrivebeskyttet og lagres aldri over, så ingenting går tapt: {problem}", "The file is shown read-only and never saved over, so nothing is lost: {problem}";
     editor_raw_hint: "Filen kan ikke leses. Rett teksten; skjemaet kommer tilbake når den kan leses.", "The file cannot be read. Fix the text; the form comes back once it can be read.";
     editor_preview: "Forhåndsvisning", "Preview";
     editor_preview_reset: "Prøv igjen", "Try again";

@@ -99,7 +99,7 @@ fn parse_draft(path: &Path, text: &str) -> Draft {
 impl Document {
     /// Opens a file from disk. A file that does not parse opens as text. A file that is not
     /// UTF-8 (such as one saved as Latin-1) opens read-only, with the problem: its text is
-    /// shown as well as it can be, and never saved over.
+    /// shown as Windows-1252, and never saved over.
     pub fn open(path: &Path) -> Result<Document, StorageError> {
         let bytes =
             storage::read_regular(path, validate::MAX_FILE_BYTES).map_err(|e| StorageError {
@@ -125,7 +125,11 @@ impl Document {
                     ),
                     ..problem
                 };
-                (String::from_utf8_lossy(&bytes).into_owned(), Some(problem))
+                // Shown as Windows-1252, which reads every byte and is what a file that is
+                // not UTF-8 almost always is here (Latin-1 is a part of it): æ, ø and å show
+                // as they were written.
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+                (text.into_owned(), Some(problem))
             }
         };
         let draft = parse_draft(path, &text);
@@ -143,6 +147,11 @@ impl Document {
     /// True when the file could not be read without loss and so is never saved over.
     pub fn is_read_only(&self) -> bool {
         self.read_problem.is_some()
+    }
+
+    /// Why the file is read-only, when it could not be read without loss.
+    pub fn read_problem(&self) -> Option<&Problem> {
+        self.read_problem.as_ref()
     }
 
     /// A new file that does not exist yet.

@@ -364,23 +364,33 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// What a file that is not a regular file is, in words for the user.
+/// What [`kind_of`] calls a named pipe.
+pub const KIND_FIFO: &str = "a named pipe (FIFO)";
+/// What [`kind_of`] calls a socket.
+pub const KIND_SOCKET: &str = "a socket";
+/// What [`kind_of`] calls a device.
+pub const KIND_DEVICE: &str = "a device";
+/// What [`kind_of`] calls a folder.
+pub const KIND_FOLDER: &str = "a folder";
+
+/// What a file that is not a regular file is, in words for the user (English; the domain's
+/// messages give it in either language).
 pub fn kind_of(file_type: &fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
+            return KIND_FIFO;
         }
         if file_type.is_socket() {
-            return "a socket";
+            return KIND_SOCKET;
         }
         if file_type.is_char_device() || file_type.is_block_device() {
-            return "a device";
+            return KIND_DEVICE;
         }
     }
     if file_type.is_dir() {
-        "a folder"
+        KIND_FOLDER
     } else if file_type.is_symlink() {
         "a symbolic link"
     } else {

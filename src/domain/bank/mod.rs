@@ -31,6 +31,7 @@ use self::problem::{Problem, Severity};
 use self::scenario::Scenario;
 use self::source_map::{Locus, SourceMap};
 use self::validate::{AssetLookup, AssetState, Checked, MAX_FILE_BYTES};
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::storage::{self, ReadError};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -158,10 +159,10 @@ fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadError> {
         problems.push(Problem::error(
             dir,
             None,
-            format!(
-                "the folder holds {} scenario files, more than the {max_files} supported; only the first {max_files} are loaded: point to the folder of one course instead",
-                paths.len()
-            ),
+            Message::TooManyFiles {
+                found: paths.len(),
+                max: max_files,
+            },
         ));
         paths.truncate(max_files);
     }
@@ -195,7 +196,7 @@ fn collect_ron_files(
                 problems.push(Problem::warning(
                     &path,
                     None,
-                    "symbolic link not followed: copy the file into the scenario folder instead",
+                    Message::SymlinkNotFollowed {},
                 ));
             }
         } else if file_type.is_dir() {
@@ -218,11 +219,7 @@ pub fn read_quiz_folder(dir: &Path) -> Vec<SourceFile> {
     let quiz_dir = dir.join(QUIZ_FOLDER);
     let link_problem = |path: &Path| SourceFile {
         path: path.to_path_buf(),
-        text: Err(Problem::warning(
-            path,
-            None,
-            "symbolic link not followed: copy the quizzes into the scenario folder instead",
-        )),
+        text: Err(Problem::warning(path, None, Message::SymlinkNotFollowed {})),
     };
     match fs::symlink_metadata(&quiz_dir) {
         Ok(meta) if meta.file_type().is_symlink() => return vec![link_problem(&quiz_dir)],
@@ -267,7 +264,7 @@ pub fn embedded_quiz_files() -> Vec<SourceFile> {
             let text = f
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             SourceFile { path, text }
         })
         .collect();
@@ -283,14 +280,19 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         ReadError::TooBig { size, .. } => Problem::error(
             path,
             None,
-            format!(
-                "the file is {} KiB, over the limit of {} KiB: a scenario is a few KiB; split it or remove pasted material",
-                size.max(MAX_FILE_BYTES + 1) / 1024,
-                MAX_FILE_BYTES / 1024
-            ),
+            Message::FileTooBig {
+                kib: size.max(MAX_FILE_BYTES + 1) / 1024,
+                limit_kib: MAX_FILE_BYTES / 1024,
+            },
         ),
         ReadError::NotRegular(kind) => not_regular(path, kind),
-        other => Problem::error(path, None, format!("cannot read the file: {other}")),
+        other => Problem::error(
+            path,
+            None,
+            Message::CannotReadFile {
+                reason: other.to_string(),
+            },
+        ),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -300,7 +302,7 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         Problem::error(
             path,
             Some(crate::domain::bank::problem::Position::new(line, column)),
-            "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
+            Message::NotUtf8SaveAs {},
         )
     })?;
     Ok(strip_bom(text))
@@ -319,10 +321,21 @@ fn not_regular(path: &Path, kind: &str) -> Problem {
     Problem::error(
         path,
         None,
-        format!(
-            "{kind}, not a regular file: it is not read; remove it or replace it with the file itself"
-        ),
+        Message::NotRegularFile {
+            kind: Box::new(kind_message(kind)),
+        },
     )
+}
+
+/// What [`storage::kind_of`] says a special file is, as a message in either language.
+pub fn kind_message(kind: &str) -> Message {
+    match kind {
+        storage::KIND_FIFO => Message::KindFifo {},
+        storage::KIND_SOCKET => Message::KindSocket {},
+        storage::KIND_DEVICE => Message::KindDevice {},
+        storage::KIND_FOLDER => Message::KindFolder {},
+        _ => Message::KindSpecial {},
+    }
 }
 
 /// The scenario files built into the binary, with paths under `scenarios/`.
@@ -340,7 +353,7 @@ fn collect_embedded(dir: &Dir<'static>, is_root: bool, out: &mut Vec<SourceFile>
             let text = file
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             out.push(SourceFile { path, text });
         }
     }
@@ -821,16 +834,17 @@ impl Bank {
             });
             if let Some(first) = first {
                 // Rare, so a text already dropped is read again for the position.
-                let first = first.display().to_string();
+                let first = first.clone();
                 let text = file.text.or_else(|| read_scenario_file(&file.path).ok());
                 let position = text.and_then(|t| SourceMap::new(&t).position(&Locus::Field("id")));
                 bank.problems.push(
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "id {id:?} is already used by {first}: every scenario and conversation needs its own id; rename one of them"
-                        ),
+                        Message::IdUsedBy {
+                            id: id.clone(),
+                            other: first,
+                        },
                     )
                     .with_field("id"),
                 );
@@ -923,11 +937,10 @@ impl Bank {
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "quiz id {:?} is already used by {}: every quiz needs its own id",
-                            quiz.id,
-                            self.quiz_paths[first].display()
-                        ),
+                        Message::QuizIdUsedBy {
+                            id: quiz.id.clone(),
+                            other: self.quiz_paths[first].clone(),
+                        },
                     )
                     .with_field("id"),
                 );

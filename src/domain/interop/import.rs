@@ -10,13 +10,14 @@ use std::path::{Path, PathBuf};
 
 use super::csv::{
     CsvProblem, CsvRow, OFFER_FIELDS, SCENARIO_COLUMNS, decode_sheet, offer_column, parse_bank_csv,
-    separator_name,
+    separator_message,
 };
 use crate::domain::bank::problem::Position;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{MAX_FILE_BYTES, check_text, parse_scenario};
 use crate::domain::bank::{FolderAssets, LoadError, read_folder};
+use crate::domain::i18n::Message;
 use crate::domain::storage::{self, AtomicWriter, ReadError};
 
 /// Largest sheet accepted: 100,000 scenarios of the usual size take about 43 MiB; more is the
@@ -85,34 +86,37 @@ impl ImportReport {
 
     /// `N rows: I imported (R replaced), U unchanged, S skipped (ENCODING, SEPARATOR)`, or
     /// why nothing could be imported: the file is empty, or the header lacks a column.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self) -> Message {
         if self.empty {
-            return "the file is empty: nothing imported (the first row must name the columns)"
-                .into();
+            return Message::ImportEmpty {};
         }
-        let read_as = match self.encoding {
-            Some(encoding) => format!("{encoding}, {}", separator_name(self.separator)),
-            None => separator_name(self.separator).to_owned(),
-        };
+        let separator = Box::new(separator_message(self.separator));
+        let read_as = Box::new(match self.encoding {
+            Some(encoding) => Message::SheetReadAs {
+                encoding: encoding.to_owned(),
+                separator,
+            },
+            None => *separator,
+        });
         if !self.missing_columns.is_empty() {
             let names: Vec<String> = self
                 .missing_columns
                 .iter()
                 .map(|c| format!("`{c}`"))
                 .collect();
-            return format!(
-                "nothing imported: the header has no column {} ({read_as})",
-                names.join(", ")
-            );
+            return Message::ImportColumnsMissing {
+                columns: names.join(", "),
+                read_as,
+            };
         }
-        format!(
-            "{} rows: {} imported ({} replaced), {} unchanged, {} skipped ({read_as})",
-            self.data_rows,
-            self.written.len(),
-            self.replaced,
-            self.unchanged,
-            self.skipped()
-        )
+        Message::ImportSummary {
+            rows: self.data_rows,
+            imported: self.written.len(),
+            replaced: self.replaced,
+            unchanged: self.unchanged,
+            skipped: self.skipped(),
+            read_as,
+        }
     }
 }
 
@@ -180,7 +184,7 @@ pub fn import_csv(
     let mut writer = AtomicWriter::new();
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
     for row in sheet.rows {
-        let error = |column: &str, message: String| {
+        let error = |column: &str, message: Message| {
             CsvProblem::error(csv_path, row.row, Some(column), message)
         };
         let ron_text = match scenario_ron(&row.scenario) {
@@ -190,7 +194,9 @@ pub fn import_csv(
                     csv_path,
                     row.row,
                     None,
-                    format!("cannot write the scenario as RON: {e}"),
+                    Message::CsvNotWritable {
+                        reason: e.to_string(),
+                    },
                 ));
                 continue;
             }
@@ -207,7 +213,9 @@ pub fn import_csv(
                     csv_path,
                     row.row,
                     None,
-                    format!("the scenario does not read back: {}", problem.message),
+                    Message::CsvNotReadBack {
+                        problem: problem.message,
+                    },
                 ));
                 continue;
             }
@@ -228,7 +236,7 @@ pub fn import_csv(
                 row: row.row,
                 column,
                 severity: problem.severity,
-                message: problem.message,
+                message: *problem.message,
             });
         }
         if !row_ok {
@@ -237,7 +245,10 @@ pub fn import_csv(
         if let Some(first) = first_row_of.get(&id) {
             report.problems.push(error(
                 "id",
-                format!("id {id:?} is already used on row {first} of this sheet: every scenario needs its own id"),
+                Message::CsvIdOnEarlierRow {
+                    id: id.clone(),
+                    first: *first,
+                },
             ));
             continue;
         }
@@ -253,17 +264,22 @@ pub fn import_csv(
         if exists && !force {
             report.problems.push(error(
                 "id",
-                format!(
-                    "scenario {id:?} already exists in {}: it is left as it is; import with --force to replace it",
-                    target.display()
-                ),
+                Message::CsvScenarioExists {
+                    id: id.clone(),
+                    path: target.clone(),
+                },
             ));
             continue;
         }
         if let Err(e) = writer.write(&target, ron_text.as_bytes()) {
-            report
-                .problems
-                .push(CsvProblem::error(csv_path, row.row, None, e.to_string()));
+            report.problems.push(CsvProblem::error(
+                csv_path,
+                row.row,
+                None,
+                Message::CannotWrite {
+                    reason: e.to_string(),
+                },
+            ));
             continue;
         }
         if exists {
@@ -276,7 +292,9 @@ pub fn import_csv(
             csv_path,
             1,
             None,
-            format!("{e}: nothing was imported"),
+            Message::ImportNotFlushed {
+                reason: e.to_string(),
+            },
         ));
         report.written.clear();
         report.replaced = 0;

@@ -423,7 +423,14 @@ fn a_latin_1_file_is_shown_read_only_and_cannot_be_saved() {
     h.get_by_role_and_label(Role::Button, "klaer-belte.ron 1 feil")
         .click();
     h.run();
-    h.get_by_label_contains("redigeringen viser den skrivebeskyttet, så ingenting går tapt");
+    // Above the form, and in the file's problems.
+    assert_eq!(
+        h.get_all_by_label_contains(
+            "redigeringen viser den skrivebeskyttet, så ingenting går tapt"
+        )
+        .count(),
+        2
+    );
     // Saving would replace æ, ø and å with U+FFFD: the button does nothing.
     h.get_by_role_and_label(Role::Button, "Lagre").click();
     h.run();

@@ -524,6 +524,7 @@ impl Bank {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     const GOOD: &str = include_str!("../../../tests/fixtures/good/klaer-belte.ron");
 

@@ -2,7 +2,8 @@
 //! without one. Each command parses its arguments, calls the domain and turns the outcome
 //! into messages and an exit code; the work itself is in `domain`.
 
-use std::io::Write;
+use std::fmt::Display;
+use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use salgstrener::domain::bank::coverage::Coverage;
-use salgstrener::domain::bank::problem::Severity;
+use salgstrener::domain::bank::problem::{Severity, display_path};
 use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::i18n::{Texts, fill, texts};
@@ -198,6 +199,65 @@ impl From<LanguageArg> for Language {
 
 const EXIT_USAGE: u8 = 2;
 
+/// Standard output for a command's results. A reader that goes away early (`check | head -1`)
+/// ends the output quietly; any other write error (a full disk) is reported once, and the
+/// command then exits 2 instead of claiming success.
+struct Out {
+    writer: BufWriter<StdoutLock<'static>>,
+    closed: bool,
+    error: Option<io::Error>,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            writer: BufWriter::new(io::stdout().lock()),
+            closed: false,
+            error: None,
+        }
+    }
+
+    /// Writes one line.
+    fn line(&mut self, text: impl Display) {
+        if !self.closed && self.error.is_none() {
+            let written = writeln!(self.writer, "{text}");
+            self.failed(written);
+        }
+    }
+
+    /// Writes bytes as they are.
+    fn bytes(&mut self, bytes: &[u8]) {
+        if !self.closed && self.error.is_none() {
+            let written = self.writer.write_all(bytes);
+            self.failed(written);
+        }
+    }
+
+    fn failed(&mut self, result: io::Result<()>) {
+        match result {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => self.closed = true,
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Flushes what is left and gives the command's exit code: `code`, or 2 after a write
+    /// error.
+    fn finish(mut self, code: ExitCode) -> ExitCode {
+        if !self.closed && self.error.is_none() {
+            let flushed = self.writer.flush();
+            self.failed(flushed);
+        }
+        match self.error.take() {
+            Some(e) => {
+                eprintln!("error: cannot write to standard output: {e}");
+                ExitCode::from(EXIT_USAGE)
+            }
+            None => code,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let launched = Instant::now();
     let cli = Cli::parse();
@@ -285,32 +345,30 @@ fn check(t: &Texts, dir: Option<PathBuf>, strict: bool) -> ExitCode {
         BankSource::Embedded => PathBuf::from("scenarios"),
     };
     let thin = coverage.warnings(&folder);
+    let mut out = Out::new();
     for problem in bank.problems().iter().chain(&thin) {
-        println!("{}", problem.line(t.lang));
+        out.line(problem.line(t.lang));
     }
     for line in coverage.lines() {
-        println!("{}", t.message(&line));
+        out.line(t.message(&line));
     }
     let errors = bank.count(Severity::Error);
     let warnings = bank.count(Severity::Warning) + thin.len();
-    println!(
-        "{}",
-        fill(
-            t.cli_check_summary,
-            &[
-                ("scenarios", &bank.files_checked()),
-                ("conversations", &bank.conversation_files_checked()),
-                ("quizzes", &bank.quiz_files_checked()),
-                ("errors", &errors),
-                ("warnings", &warnings),
-            ],
-        )
-    );
-    if errors > 0 || (strict && warnings > 0) {
+    out.line(fill(
+        t.cli_check_summary,
+        &[
+            ("scenarios", &bank.files_checked()),
+            ("conversations", &bank.conversation_files_checked()),
+            ("quizzes", &bank.quiz_files_checked()),
+            ("errors", &errors),
+            ("warnings", &warnings),
+        ],
+    ));
+    out.finish(if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 fn new_scenario(t: &Texts, id: &str, dir: &Path) -> ExitCode {
@@ -353,8 +411,9 @@ fn new_file(t: &Texts, id: &str, dir: &Path, example_id: &str, text: &str) -> Ex
     }
     match storage::write_atomic(&path, text.as_bytes()) {
         Ok(()) => {
-            println!("{}", path.display());
-            ExitCode::SUCCESS
+            let mut out = Out::new();
+            out.line(display_path(&path));
+            out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
             eprintln!("error: {e}");
@@ -424,7 +483,7 @@ fn export_bank(
     }
     let exported = fill(
         t.cli_exported,
-        &[("n", &scenarios.len()), ("path", &output.display())],
+        &[("n", &scenarios.len()), ("path", &display_path(output))],
     );
     match bank.files_with_errors() {
         0 => eprintln!("{exported}"),
@@ -445,24 +504,22 @@ fn import_csv(t: &Texts, file: &Path, dir: &Path, force: bool) -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    let mut out = Out::new();
     for problem in &report.problems {
-        println!("{}", problem.line(t.lang));
+        out.line(problem.line(t.lang));
     }
-    println!(
-        "{}",
-        fill(
-            t.cli_imported_into,
-            &[
-                ("summary", &t.message(&report.summary())),
-                ("path", &dir.display())
-            ],
-        )
-    );
-    if report.has_errors() {
+    out.line(fill(
+        t.cli_imported_into,
+        &[
+            ("summary", &t.message(&report.summary())),
+            ("path", &display_path(dir)),
+        ],
+    ));
+    out.finish(if report.has_errors() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 fn results(
@@ -519,17 +576,25 @@ fn results(
             xapi::statements_json(&made).map_err(|e| e.to_string())
         }
     };
-    let written = text.and_then(|text| match output {
-        Some(output) => write_output(output, &text),
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write to standard output: {e}")),
-    });
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
+    let text = match text {
+        Ok(text) => text,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::from(EXIT_USAGE)
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    match output {
+        Some(output) => match write_output(output, &text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(EXIT_USAGE)
+            }
+        },
+        None => {
+            let mut out = Out::new();
+            out.bytes(text.as_bytes());
+            out.finish(ExitCode::SUCCESS)
         }
     }
 }
@@ -557,10 +622,15 @@ fn run_window(
             }
         },
     };
+    let settings_file = eframe::storage_dir(APP_ID).map(|dir| dir.join("app.ron"));
+    let settings_notice = settings_file
+        .as_deref()
+        .and_then(|path| guard_settings_file(path, system_language()));
     let options = eframe::NativeOptions {
+        persistence_path: settings_file,
         viewport: egui::ViewportBuilder::default()
             .with_title("Salgstreneren")
-            .with_app_id("salgstrener")
+            .with_app_id(APP_ID)
             .with_inner_size([1100.0, 760.0])
             .with_min_inner_size([480.0, 360.0])
             .with_icon(icons::app_icon()),
@@ -595,7 +665,7 @@ fn run_window(
             if let Some(watch) = watch {
                 app = app.with_watch(watch);
             }
-            for notice in notices {
+            for notice in settings_notice.into_iter().chain(notices) {
                 app = app.with_notice(notice);
             }
             Ok(match capture {
@@ -622,6 +692,31 @@ fn run_window(
             ExitCode::FAILURE
         }
     }
+}
+
+/// The window's id, which also names its settings folder.
+const APP_ID: &str = "salgstrener";
+
+/// Largest settings file read: the settings are a few hundred bytes.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// eframe reads the settings file as it finds it; a named pipe there would block start-up
+/// for good, and a huge file would be read whole. Such a file is moved aside first (like an
+/// unreadable history) and the window starts with the default settings; the notice says so.
+fn guard_settings_file(path: &Path, language: Language) -> Option<String> {
+    let reason = match storage::read_regular(path, MAX_SETTINGS_BYTES) {
+        Ok(_) | Err(storage::ReadError::NotFound) => return None,
+        Err(e) => e.to_string(),
+    };
+    let t = texts(language);
+    let now = jiff::Timestamp::now().to_string();
+    Some(match storage::keep_aside(path, &now) {
+        Ok(moved_to) => fill(
+            t.notice_settings_kept_aside,
+            &[("reason", &reason), ("path", &moved_to.display())],
+        ),
+        Err(e) => fill(t.notice_save_failed, &[("error", &e)]),
+    })
 }
 
 /// The folder the instructor copied the bundled bank into, when it still loads; else the

@@ -397,7 +397,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
     assert_eq!(
         stdout(&o),
         format!(
-            "2 rows: 2 imported (0 replaced), 0 unchanged, 0 skipped into {}\n",
+            "2 rows: 2 imported (0 replaced), 0 unchanged, 0 skipped (UTF-8, comma-separated) into {}\n",
             target.display()
         )
     );
@@ -431,7 +431,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
         "{out}"
     );
     let summary = format!(
-        "2 rows: 0 imported (0 replaced), 1 unchanged, 1 skipped into {}\n",
+        "2 rows: 0 imported (0 replaced), 1 unchanged, 1 skipped (UTF-8, comma-separated) into {}\n",
         target.display()
     );
     assert!(out.ends_with(&summary), "{out}");
@@ -490,13 +490,18 @@ fn import_usage_errors_exit_2() {
     );
     let o = run(&["import", "--from", "xlsx", "x.xlsx"], work.path());
     assert_eq!(o.status.code(), Some(2), "{o:?}");
+    // A sheet that is not UTF-8 is no longer refused: it is read as Windows-1252 (which
+    // Latin-1 is a part of), and the summary says so.
     std::fs::write(work.path().join("latin1.csv"), b"id,title\n1,\xe6\n").unwrap();
     let o = run(
         &["import", "--from", "csv", "latin1.csv", "out"],
         work.path(),
     );
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
-    assert!(stderr(&o).contains("not UTF-8"), "{o:?}");
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(
+        stdout(&o).contains("(windows-1252, comma-separated)"),
+        "{o:?}"
+    );
 }
 
 fn data_dir_with_history() -> tempfile::TempDir {

@@ -270,3 +270,40 @@ fn the_real_binary_draws_the_practice_screen_under_xvfb() {
         assert!(region.len() > 20, "no text in x {x0}..{x1}");
     }
 }
+
+#[test]
+fn named_pipes_as_the_settings_and_the_history_do_not_block_start_up() {
+    let Some(program) = find_xvfb() else {
+        let message = "Xvfb is not installed: apt-get install xvfb (.ci/run does)";
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+        eprintln!("skipped: {message}");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("xdg-data/salgstrener/app.ron");
+    let history = dir.path().join("data/history.ron");
+    for fifo in [&settings, &history] {
+        std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+        let made = Command::new("mkfifo").arg(fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: no mkfifo");
+            return;
+        }
+    }
+    let xvfb = Xvfb::start(&program);
+    // Before the fix the window waited for ever for a writer to open either pipe.
+    capture(xvfb.display, dir.path());
+    for fifo in [&settings, &history] {
+        let folder = std::fs::read_dir(fifo.parent().unwrap()).unwrap();
+        let names: Vec<String> = folder
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let name = fifo.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(&format!("{name}.corrupt-"))),
+            "{fifo:?} was not kept aside: {names:?}"
+        );
+    }
+}

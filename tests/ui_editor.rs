@@ -396,3 +396,30 @@ fn the_bundled_bank_is_copied_into_a_folder_before_editing() {
     assert!(dest.join("nb").is_dir() && dest.join("quizzes").is_dir());
     h.get_by_label("Nytt scenario");
 }
+
+#[test]
+fn a_latin_1_file_is_shown_read_only_and_cannot_be_saved() {
+    let (_tmp, dir) = folder();
+    let text = fs::read_to_string(dir.join("klaer-belte.ron")).unwrap();
+    let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    fs::write(dir.join("klaer-belte.ron"), &latin1).unwrap();
+    let mut h = harness(&dir);
+    h.get_by_label("Redigering").click();
+    h.run();
+    // A file with an error is listed by its file name.
+    h.get_by_role_and_label(Role::Button, "klaer-belte.ron 1 feil")
+        .click();
+    h.run();
+    // Above the form, and in the file's problems.
+    assert_eq!(
+        h.get_all_by_label_contains(
+            "redigeringen viser den skrivebeskyttet, så ingenting går tapt"
+        )
+        .count(),
+        2
+    );
+    // Saving would replace æ, ø and å with U+FFFD: the button does nothing.
+    h.get_by_role_and_label(Role::Button, "Lagre").click();
+    h.run();
+    assert_eq!(fs::read(dir.join("klaer-belte.ron")).unwrap(), latin1);
+}

@@ -295,3 +295,48 @@ fn guided_answers_count_in_the_history_like_practice() {
     let (store, _) = HistoryStore::open(&history, Timestamp::now()).unwrap();
     assert_eq!(store.history().attempts[0].answers.len(), 1);
 }
+
+#[test]
+fn an_answer_without_confidence_is_answered_in_the_counter_and_the_submit_dialog_alike() {
+    let Setup { mut harness, .. } = setup(Language::Nb);
+    let h = &mut harness;
+    h.get_by_label("Quiz").click();
+    h.run();
+    h.get_by_label("Modul 2: De fire påfølgende salgene")
+        .click();
+    h.run();
+    h.get_by_label("Start quizen").click();
+    h.run();
+    h.get_by_label_contains("7–9 hvor sikker");
+
+    // Question 1: type and offer, no confidence: answered, and counted apart.
+    let (t, offer) = right_answer(h.state());
+    h.key_press(TYPE_KEYS[t.index()]);
+    h.key_press(OFFER_KEYS[offer]);
+    h.run();
+    h.get_by_label("Besvart: 1 av 12");
+    h.get_by_label("1 uten oppgitt sikkerhet");
+
+    // Question 2: confidence by its own key.
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let (t, offer) = right_answer(h.state());
+    h.key_press(TYPE_KEYS[t.index()]);
+    h.key_press(OFFER_KEYS[offer]);
+    h.key_press(egui::Key::Num9);
+    h.run();
+    h.get_by_label("Besvart: 2 av 12");
+    h.get_by_label("1 uten oppgitt sikkerhet");
+    let QuizStage::Running { run, .. } = h.state().quiz_stage() else {
+        panic!("no quiz running");
+    };
+    assert_eq!(
+        run.current().unwrap().confidence,
+        Some(salgstrener::domain::progress::history::Confidence::High)
+    );
+
+    h.get_by_label("Lever").click();
+    h.run();
+    h.get_by_label("10 spørsmål er ikke besvart og gir 0 poeng.");
+    h.get_by_label_contains("1 svar mangler hvor sikker du er.");
+}

@@ -173,7 +173,7 @@ impl GuidedScreen<'_> {
         let checked = q.answer.is_checked();
         question::scenario_ui(ui, t, s, checked);
         if let Some((path, picture)) = self.bank.picture_of(s) {
-            question::picture_ui(ui, path, picture, &s.title);
+            question::picture_ui(ui, path, &picture, &s.title);
         }
 
         let answers = self.guided.answers();

@@ -229,6 +229,10 @@ impl QuizScreen<'_> {
                 t.quiz_answered_count,
                 &[("n", &run.answered()), ("total", &n)],
             ));
+            let without = run.without_confidence();
+            if without > 0 {
+                ui.label(fill(t.quiz_without_confidence_count, &[("n", &without)]));
+            }
             if let Some(left) = run.time_left(self.now) {
                 ui.separator();
                 let text = fill(t.quiz_time_left, &[("time", &clock_text(left))]);
@@ -248,7 +252,7 @@ impl QuizScreen<'_> {
                     label.push('*');
                 }
                 let mut text = RichText::new(label).monospace();
-                if q.is_answered(ask) {
+                if q.has_choice() {
                     text = text.strong();
                 } else {
                     text = text.weak();
@@ -345,7 +349,12 @@ impl QuizScreen<'_> {
                         actions.push(Action::Quiz(QuizCommand::AskSubmit));
                     }
                 });
-                ui.label(RichText::new(t.quiz_nav_hint).weak().small());
+                let hint = if ask {
+                    t.quiz_nav_hint_confidence
+                } else {
+                    t.quiz_nav_hint
+                };
+                ui.label(RichText::new(hint).weak().small());
                 if let Some(outcome) = &q.answer.outcome {
                     ui.add_space(10.0);
                     question::outcome_ui(ui, t, self.lang, s.into(), outcome);
@@ -353,9 +362,16 @@ impl QuizScreen<'_> {
             });
 
         if confirm_submit {
-            self.confirm_ui(ui, t, n - run.answered(), actions);
+            self.confirm_ui(ui, t, n - run.answered(), run.without_confidence(), actions);
         } else if !ui.ctx().text_edit_focused() {
             ui.input_mut(|i| {
+                if ask {
+                    for (key, c) in CONFIDENCE_KEYS {
+                        if i.consume_key(Modifiers::NONE, key) {
+                            push(actions, QuizAction::ChooseConfidence(c));
+                        }
+                    }
+                }
                 if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
                     push(actions, QuizAction::Next);
                 }
@@ -380,11 +396,26 @@ impl QuizScreen<'_> {
         }
     }
 
-    fn confirm_ui(&self, ui: &mut Ui, t: &Texts, unanswered: usize, actions: &mut Vec<Action>) {
+    fn confirm_ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        unanswered: usize,
+        without_confidence: usize,
+        actions: &mut Vec<Action>,
+    ) {
         let modal = egui::Modal::new(egui::Id::unique("confirm_submit")).show(ui.ctx(), |ui| {
             ui.set_max_width(360.0);
             ui.heading(t.quiz_confirm_heading);
-            ui.label(fill(t.quiz_confirm_unanswered, &[("n", &unanswered)]));
+            if unanswered > 0 {
+                ui.label(fill(t.quiz_confirm_unanswered, &[("n", &unanswered)]));
+            }
+            if without_confidence > 0 {
+                ui.label(fill(
+                    t.quiz_confirm_without_confidence,
+                    &[("n", &without_confidence)],
+                ));
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui
@@ -403,6 +434,14 @@ impl QuizScreen<'_> {
         }
     }
 }
+
+/// Keys that state a confidence, low to high: a row of their own beside the sale types'
+/// 1-5, the same in both languages.
+const CONFIDENCE_KEYS: [(Key, Confidence); 3] = [
+    (Key::Num7, Confidence::Low),
+    (Key::Num8, Confidence::Medium),
+    (Key::Num9, Confidence::High),
+];
 
 /// One line describing a quiz in the list.
 fn summary_line(t: &Texts, quiz: &Quiz) -> String {

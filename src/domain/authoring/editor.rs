@@ -65,6 +65,9 @@ pub struct Document {
     stamp: Option<Stamp>,
     problems: Vec<Problem>,
     validated: Option<Draft>,
+    /// Why the file could not be read without loss (it is not UTF-8): it is then shown but
+    /// never saved over, because saving would replace every character that did not read.
+    read_problem: Option<Problem>,
 }
 
 /// Pretty RON in the documented field order, readable in diffs.
@@ -95,23 +98,58 @@ fn parse_draft(path: &Path, text: &str) -> Draft {
 }
 
 impl Document {
-    /// Opens a file from disk. A file that does not parse opens as text.
+    /// Opens a file from disk. A file that does not parse opens as text. A file that is not
+    /// UTF-8 (such as one saved as Latin-1) opens read-only, with the problem: its text is
+    /// shown as Windows-1252, and never saved over.
     pub fn open(path: &Path) -> Result<Document, StorageError> {
-        let bytes = fs::read(path).map_err(|source| StorageError {
-            path: path.to_path_buf(),
-            action: "cannot open the file",
-            source,
-        })?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let bytes =
+            storage::read_regular(path, validate::MAX_FILE_BYTES).map_err(|e| StorageError {
+                path: path.to_path_buf(),
+                action: "cannot open the file",
+                source: match e {
+                    storage::ReadError::Io(source) => source,
+                    other => io::Error::other(other.to_string()),
+                },
+            })?;
+        let (text, read_problem) = match String::from_utf8(bytes.clone()) {
+            Ok(text) => (crate::domain::bank::strip_bom(text), None),
+            Err(_) => {
+                let problem = crate::domain::bank::read_scenario_file(path)
+                    .err()
+                    .unwrap_or_else(|| Problem::error(path, None, Message::NotUtf8 {}));
+                let problem = Problem {
+                    message: Box::new(Message::ShownReadOnly {
+                        problem: problem.message,
+                    }),
+                    ..problem
+                };
+                // Shown as Windows-1252, which reads every byte and is what a file that is
+                // not UTF-8 almost always is here (Latin-1 is a part of it): æ, ø and å show
+                // as they were written.
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+                (text.into_owned(), Some(problem))
+            }
+        };
         let draft = parse_draft(path, &text);
         Ok(Document {
             path: path.to_path_buf(),
             saved: draft.clone(),
             draft,
             stamp: Some(Stamp::of(&bytes)),
-            problems: Vec::new(),
+            problems: read_problem.iter().cloned().collect(),
             validated: None,
+            read_problem,
         })
+    }
+
+    /// True when the file could not be read without loss and so is never saved over.
+    pub fn is_read_only(&self) -> bool {
+        self.read_problem.is_some()
+    }
+
+    /// Why the file is read-only, when it could not be read without loss.
+    pub fn read_problem(&self) -> Option<&Problem> {
+        self.read_problem.as_ref()
     }
 
     /// A new file that does not exist yet.
@@ -123,6 +161,7 @@ impl Document {
             stamp: None,
             problems: Vec::new(),
             validated: None,
+            read_problem: None,
         }
     }
 
@@ -173,6 +212,8 @@ impl Document {
             return;
         }
         self.problems = validate_draft(&self.path, &self.draft, bank, assets);
+        self.problems
+            .splice(0..0, self.read_problem.iter().cloned());
         self.validated = Some(self.draft.clone());
     }
 

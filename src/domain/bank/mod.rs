@@ -28,25 +28,22 @@ pub use source::{
 };
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use self::conversation::Conversation;
 use self::conversation_rules::CheckedConversation;
 use self::parallel::parallel_map;
-use self::picture::{Picture, Pictures};
+use self::picture::{Picture, PictureCache};
 use self::problem::{Problem, Severity};
 use self::scenario::Scenario;
-use self::source::{EMBEDDED_ASSETS, EmbeddedAssets, FolderAssets, list_folder};
+use self::source::{EMBEDDED_ASSETS, EmbeddedAssets, list_folder};
+pub use self::source::{FolderAssets, kind_message, strip_bom};
 use self::source_map::{Locus, SourceMap};
 use self::validate::{AssetLookup, Checked};
 use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::training::quiz::{self, Quiz};
-
-/// Largest picture file read; bigger ones are not shown (a scenario picture is an illustration).
-const MAX_PICTURE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What a content file turned out to hold, with the problems its rules found.
 #[derive(Debug)]
@@ -107,7 +104,7 @@ pub struct Bank {
     /// Counted when the problems change, because the screens show them every frame.
     counts: ProblemCounts,
     entries: Vec<Entry>,
-    pictures: Pictures,
+    pictures: PictureCache,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -132,23 +129,15 @@ impl Bank {
         Ok(bank)
     }
 
-    /// Decodes the pictures the scenarios name, once, so screens never read files.
+    /// Sets up reading the pictures the scenarios name. Nothing is decoded here: a picture is
+    /// decoded when a screen first shows it (so `check` never decodes one).
     fn load_pictures(&mut self) {
-        let paths: Vec<&str> = self
-            .scenarios
-            .iter()
-            .filter_map(|s| s.image.as_deref())
-            .collect();
         self.pictures = match &self.source {
             BankSource::Folder(dir) => {
-                let assets = assets_folder(dir);
-                picture::load_all(paths, |relative| {
-                    let path = assets.join(relative);
-                    let small = fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_PICTURE_BYTES);
-                    small.then(|| fs::read(&path).ok()).flatten()
-                })
+                let assets = FolderAssets::of(dir);
+                PictureCache::new(move |relative| assets.read(relative))
             }
-            BankSource::Embedded => picture::load_all(paths, |relative| {
+            BankSource::Embedded => PictureCache::new(|relative| {
                 EMBEDDED_ASSETS
                     .get_file(relative)
                     .map(|f| f.contents().to_vec())
@@ -156,20 +145,26 @@ impl Bank {
         };
     }
 
-    /// A scenario's picture with its path, when it has one that could be read.
-    pub fn picture_of<'a>(&'a self, s: &'a Scenario) -> Option<(&'a str, &'a Arc<Picture>)> {
+    /// A scenario's picture with its path, when it has one that can be read.
+    pub fn picture_of<'a>(&self, s: &'a Scenario) -> Option<(&'a str, Arc<Picture>)> {
         let path = s.image.as_deref()?;
         self.picture(path).map(|p| (path, p))
     }
 
-    /// The decoded picture for an image path (relative to `assets/`), if it could be read.
-    pub fn picture(&self, path: &str) -> Option<&Arc<Picture>> {
+    /// The decoded picture for an image path (relative to `assets/`), if it can be read.
+    /// Decoded on first use and kept while it is among the few most recently shown.
+    pub fn picture(&self, path: &str) -> Option<Arc<Picture>> {
         self.pictures.get(path)
+    }
+
+    /// How many pictures are decoded and kept in memory now.
+    pub fn pictures_decoded(&self) -> usize {
+        self.pictures.decoded()
     }
 
     fn load_folder(source: BankSource, dir: &Path, max_files: usize) -> Result<Bank, LoadError> {
         let listing = list_folder(dir, max_files)?;
-        let assets = FolderAssets(assets_folder(dir));
+        let assets = FolderAssets::of(dir);
         // Each core reads and checks its share in one pass, parsing a file while its text is
         // still in the cache. The text is dropped right after: keeping 10,000 of them until
         // the bank is built would add their size to the peak memory.
@@ -255,7 +250,7 @@ impl Bank {
             quiz_files: 0,
             counts: ProblemCounts::default(),
             entries: Vec::with_capacity(capacity),
-            pictures: Pictures::new(),
+            pictures: PictureCache::default(),
         };
         for file in files {
             let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
@@ -529,6 +524,7 @@ impl Bank {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     const GOOD: &str = include_str!("../../../tests/fixtures/good/klaer-belte.ron");
 

@@ -1,9 +1,9 @@
-//! Scenario pictures: PNG files from the assets folder, decoded once when the bank is loaded
-//! so that drawing a scenario never reads a file.
+//! Scenario pictures: PNG files from the assets folder, decoded when a screen first shows
+//! one and kept in a small cache, so that a bank with many large pictures costs little memory.
 
-use std::collections::HashMap;
+use std::collections::VecDeque;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Pictures larger than this on either side are refused: a scenario picture is an
 /// illustration, and a huge one would cost memory on every screen that shows it.
@@ -65,25 +65,73 @@ pub fn decode_png(bytes: &[u8]) -> Result<Picture, String> {
     })
 }
 
-/// Decoded pictures by their path relative to `assets/`.
-pub type Pictures = HashMap<String, Arc<Picture>>;
+/// How many decoded pictures a [`PictureCache`] keeps. A screen shows one picture at a time;
+/// a few more let the trainee go back and forth without decoding again, while 200 pictures
+/// of 2048x2048 (16 MiB each once decoded) never all sit in memory.
+pub const CACHE_PICTURES: usize = 4;
 
-/// Reads and decodes every picture in `paths` with `read`; pictures that cannot be read are
-/// left out (validation reports missing files; a broken PNG simply is not shown).
-pub fn load_all<'a>(
-    paths: impl IntoIterator<Item = &'a str>,
-    read: impl Fn(&Path) -> Option<Vec<u8>>,
-) -> Pictures {
-    let mut pictures = Pictures::new();
-    for path in paths {
-        if pictures.contains_key(path) || !path.to_ascii_lowercase().ends_with(".png") {
-            continue;
-        }
-        if let Some(picture) = read(Path::new(path)).and_then(|bytes| decode_png(&bytes).ok()) {
-            pictures.insert(path.to_owned(), Arc::new(picture));
+/// Reads a picture's bytes by its path relative to `assets/`; `None` when it cannot be read.
+pub type ReadPicture = dyn Fn(&Path) -> Option<Vec<u8>> + Send + Sync;
+
+/// The pictures of a bank, decoded when a screen first shows one and kept in a small cache of
+/// the most recently shown ones. Loading a bank (and `check`) decodes nothing.
+pub struct PictureCache {
+    read: Box<ReadPicture>,
+    recent: Mutex<VecDeque<(String, Option<Arc<Picture>>)>>,
+}
+
+impl std::fmt::Debug for PictureCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PictureCache").finish_non_exhaustive()
+    }
+}
+
+impl Default for PictureCache {
+    fn default() -> Self {
+        PictureCache::new(|_| None)
+    }
+}
+
+impl PictureCache {
+    /// A cache that reads pictures with `read`.
+    pub fn new(read: impl Fn(&Path) -> Option<Vec<u8>> + Send + Sync + 'static) -> PictureCache {
+        PictureCache {
+            read: Box::new(read),
+            recent: Mutex::new(VecDeque::with_capacity(CACHE_PICTURES)),
         }
     }
-    pictures
+
+    /// The decoded picture at `path` (relative to `assets/`), read and decoded on first use.
+    /// A picture that cannot be read or decoded is remembered as such, so a screen drawing it
+    /// every frame does not read the file every frame.
+    pub fn get(&self, path: &str) -> Option<Arc<Picture>> {
+        // A poisoned lock only means a decode panicked elsewhere; the cache itself is sound.
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = recent.iter().position(|(p, _)| p == path) {
+            let hit = recent.remove(i)?;
+            let picture = hit.1.clone();
+            recent.push_front(hit);
+            return picture;
+        }
+        let picture = path
+            .to_ascii_lowercase()
+            .ends_with(".png")
+            .then(|| (self.read)(Path::new(path)))
+            .flatten()
+            .and_then(|bytes| decode_png(&bytes).ok())
+            .map(Arc::new);
+        if recent.len() >= CACHE_PICTURES {
+            recent.pop_back();
+        }
+        recent.push_front((path.to_owned(), picture.clone()));
+        picture
+    }
+
+    /// How many pictures are decoded and kept now.
+    pub fn decoded(&self) -> usize {
+        let recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        recent.iter().filter(|(_, p)| p.is_some()).count()
+    }
 }
 
 #[cfg(test)]
@@ -110,9 +158,26 @@ mod tests {
         assert_eq!((p.width, p.height), (2, 1));
         assert_eq!(p.rgba, [255, 0, 0, 255, 0, 0, 255, 128]);
         assert!(decode_png(b"not a png").is_err());
-        let pictures = load_all(["a.png", "a.png", "b.jpg", "missing.png"], |p| {
-            (p == Path::new("a.png")).then(tiny_png)
+    }
+
+    #[test]
+    fn the_cache_decodes_on_first_use_and_keeps_only_the_most_recent_pictures() {
+        let reads = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&reads);
+        let cache = PictureCache::new(move |p| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            (p != Path::new("missing.png")).then(tiny_png)
         });
-        assert_eq!(pictures.len(), 1);
+        assert_eq!(cache.decoded(), 0, "nothing is decoded before it is shown");
+        assert!(cache.get("b.jpg").is_none());
+        assert!(cache.get("missing.png").is_none());
+        assert!(cache.get("missing.png").is_none());
+        let first = cache.get("0.png").unwrap();
+        assert!(Arc::ptr_eq(&first, &cache.get("0.png").unwrap()));
+        assert_eq!(reads.load(std::sync::atomic::Ordering::Relaxed), 2);
+        for i in 0..20 {
+            cache.get(&format!("{i}.png")).unwrap();
+        }
+        assert!(cache.decoded() <= CACHE_PICTURES);
     }
 }

@@ -91,9 +91,10 @@ impl Problem {
 
     /// `PATH:LINE:COL` or `PATH` alone when there is no position.
     pub fn location(&self) -> String {
+        let path = display_path(&self.path);
         match self.position {
-            Some(p) => format!("{}:{}:{}", self.path.display(), p.line, p.column),
-            None => self.path.display().to_string(),
+            Some(p) => format!("{path}:{}:{}", p.line, p.column),
+            None => path,
         }
     }
 
@@ -107,6 +108,33 @@ impl Problem {
             self.message.text(lang)
         )
     }
+}
+
+/// A path as printed in messages, with the characters that change how a terminal or a log
+/// shows the text around them (bidirectional controls such as U+202E, which can make
+/// `abc<U+202E>fdp.ron` look like `abcnor.pdf`) escaped as `\u{202e}`, the way ids are.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    if !text.chars().any(is_bidi_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if is_bidi_control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The Unicode bidirectional formatting characters.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// The problem's [`line`](Problem::line) in English, for logs and tests.

@@ -2,21 +2,25 @@
 //! folder, the assets beside it) or the copy built into the binary.
 
 use std::fs;
-use std::io::{self, Read as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
 use super::parallel::parallel_map;
 use super::problem::Problem;
-use super::validate::{AssetLookup, MAX_FILE_BYTES};
+use super::validate::{AssetLookup, AssetState, MAX_FILE_BYTES};
 use crate::domain::i18n::Message;
+use crate::domain::storage::{self, ReadError};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 pub(super) static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
 
 /// Name of the folder at the root of a scenario folder that holds quiz files, not scenarios.
 pub const QUIZ_FOLDER: &str = "quizzes";
+
+/// Largest picture file read; bigger ones are not shown (a scenario picture is an illustration).
+const MAX_PICTURE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Most files one bank may have; more is almost certainly the wrong folder.
 pub const MAX_FILES: usize = 50_000;
@@ -175,29 +179,50 @@ fn collect_ron_files(
         } else if file_type.is_dir() {
             collect_ron_files(&path, false, out, problems)?;
         } else if path.extension().is_some_and(|e| e == "ron") {
-            out.push(path);
+            if file_type.is_file() {
+                out.push(path);
+            } else {
+                problems.push(not_regular(&path, storage::kind_of(&file_type)));
+            }
         }
     }
     Ok(())
 }
 
 /// Reads the quiz files in `quizzes/` at the root of a scenario folder (none when it is absent).
+/// As for scenarios, symbolic links are not followed (neither the folder itself nor files in
+/// it) and anything but a regular file is not read; both are reported.
 pub fn read_quiz_folder(dir: &Path) -> Vec<SourceFile> {
     let quiz_dir = dir.join(QUIZ_FOLDER);
+    let link_problem = |path: &Path| SourceFile {
+        path: path.to_path_buf(),
+        text: Err(Problem::warning(path, None, Message::SymlinkNotFollowed {})),
+    };
+    match fs::symlink_metadata(&quiz_dir) {
+        Ok(meta) if meta.file_type().is_symlink() => return vec![link_problem(&quiz_dir)],
+        Ok(meta) if meta.is_dir() => {}
+        _ => return Vec::new(),
+    }
     let Ok(entries) = fs::read_dir(&quiz_dir) else {
         return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = entries
+    let mut found: Vec<(PathBuf, fs::FileType)> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+        .filter(|(p, t)| p.extension().is_some_and(|e| e == "ron") && !t.is_dir())
         .collect();
-    paths.sort();
-    paths
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
         .into_iter()
-        .map(|path| {
-            let text = read_scenario_file(&path);
+        .map(|(path, file_type)| {
+            if file_type.is_symlink() {
+                return link_problem(&path);
+            }
+            let text = if file_type.is_file() {
+                read_scenario_file(&path)
+            } else {
+                Err(not_regular(&path, storage::kind_of(&file_type)))
+            };
             SourceFile { path, text }
         })
         .collect()
@@ -224,41 +249,29 @@ pub fn embedded_quiz_files() -> Vec<SourceFile> {
     files
 }
 
-/// Reads one file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+/// Reads one file, refusing anything but a regular file, files over [`MAX_FILE_BYTES`] and
+/// text that is not UTF-8. A UTF-8 byte order mark (which some Windows editors write) is
+/// dropped.
 pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
-    let too_big = |size: u64| {
-        Problem::error(
+    let bytes = storage::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooBig { size, .. } => Problem::error(
             path,
             None,
             Message::FileTooBig {
-                kib: size / 1024,
+                kib: size.max(MAX_FILE_BYTES + 1) / 1024,
                 limit_kib: MAX_FILE_BYTES / 1024,
             },
-        )
-    };
-    let unreadable = |e: io::Error| {
-        Problem::error(
+        ),
+        ReadError::NotRegular(kind) => not_regular(path, kind),
+        other => Problem::error(
             path,
             None,
             Message::CannotReadFile {
-                reason: e.to_string(),
+                reason: other.to_string(),
             },
-        )
-    };
-    let file = fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_big(size));
-    }
-    // The size can change between the check and the read; never read more than the limit.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
-    String::from_utf8(bytes).map_err(|e| {
+        ),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         let line = text.matches('\n').count() + 1;
@@ -268,7 +281,38 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
             Some(crate::domain::bank::problem::Position::new(line, column)),
             Message::NotUtf8SaveAs {},
         )
-    })
+    })?;
+    Ok(strip_bom(text))
+}
+
+/// The text without a leading UTF-8 byte order mark.
+pub fn strip_bom(text: String) -> String {
+    match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
+/// The problem of a file in the folder that is not a regular file (a named pipe, a device).
+fn not_regular(path: &Path, kind: &str) -> Problem {
+    Problem::error(
+        path,
+        None,
+        Message::NotRegularFile {
+            kind: Box::new(kind_message(kind)),
+        },
+    )
+}
+
+/// What [`storage::kind_of`] says a special file is, as a message in either language.
+pub fn kind_message(kind: &str) -> Message {
+    match kind {
+        storage::KIND_FIFO => Message::KindFifo {},
+        storage::KIND_SOCKET => Message::KindSocket {},
+        storage::KIND_DEVICE => Message::KindDevice {},
+        storage::KIND_FOLDER => Message::KindFolder {},
+        _ => Message::KindSpecial {},
+    }
 }
 
 /// The scenario files built into the binary, with paths under `scenarios/`.
@@ -306,11 +350,57 @@ pub fn assets_folder(scenarios: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("assets"), |p| p.join("assets"))
 }
 
-pub(super) struct FolderAssets(pub(super) PathBuf);
+/// The pictures of a folder on disk: `assets/` beside the scenario folder.
+pub struct FolderAssets(PathBuf);
+
+impl FolderAssets {
+    /// The assets of the scenario folder `scenarios`.
+    pub fn of(scenarios: &Path) -> FolderAssets {
+        FolderAssets(assets_folder(scenarios))
+    }
+
+    /// Reads a picture: only a regular file reached without following a link, and at most
+    /// [`MAX_PICTURE_BYTES`], counted on the open handle.
+    pub fn read(&self, relative: &Path) -> Option<Vec<u8>> {
+        if self.state(relative) != AssetState::File {
+            return None;
+        }
+        storage::read_regular(&self.0.join(relative), MAX_PICTURE_BYTES).ok()
+    }
+}
 
 impl AssetLookup for FolderAssets {
     fn exists(&self, relative: &Path) -> bool {
-        self.0.join(relative).is_file()
+        self.state(relative) == AssetState::File
+    }
+
+    /// Walks from `assets/` down to the file without following a link: the rule scenario
+    /// files follow, so a picture from elsewhere on the disk is never shown.
+    fn state(&self, relative: &Path) -> AssetState {
+        let mut path = self.0.clone();
+        let mut steps = std::iter::once(None)
+            .chain(relative.components().map(Some))
+            .peekable();
+        while let Some(step) = steps.next() {
+            if let Some(component) = step {
+                path.push(component);
+            }
+            let Ok(meta) = fs::symlink_metadata(&path) else {
+                return AssetState::Missing;
+            };
+            let file_type = meta.file_type();
+            if file_type.is_symlink() {
+                return AssetState::Link;
+            }
+            let last = steps.peek().is_none();
+            if last && !file_type.is_file() {
+                return AssetState::NotRegular(storage::kind_of(&file_type));
+            }
+            if !last && !file_type.is_dir() {
+                return AssetState::Missing;
+            }
+        }
+        AssetState::File
     }
 }
 

@@ -27,6 +27,28 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 pub trait AssetLookup: Sync {
     /// True when `relative` names a file in the assets folder.
     fn exists(&self, relative: &Path) -> bool;
+
+    /// What `relative` is; lookups that only know whether a file exists need not say more.
+    fn state(&self, relative: &Path) -> AssetState {
+        if self.exists(relative) {
+            AssetState::File
+        } else {
+            AssetState::Missing
+        }
+    }
+}
+
+/// What an image path in the assets folder leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssetState {
+    /// A regular file, reached without following a link.
+    File,
+    /// Nothing there.
+    Missing,
+    /// A symbolic link on the way: not followed.
+    Link,
+    /// Something that is not a regular file, such as a named pipe; in words.
+    NotRegular(&'static str),
 }
 
 impl<F: Fn(&Path) -> bool + Sync> AssetLookup for F {
@@ -538,10 +560,17 @@ fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<Message> {
             image: image.to_owned(),
         });
     }
-    if !assets.exists(path) {
-        return Some(Message::ImageMissing {
+    match assets.state(path) {
+        AssetState::File => None,
+        AssetState::Missing => Some(Message::ImageMissing {
             image: image.to_owned(),
-        });
+        }),
+        AssetState::Link => Some(Message::ImageLink {
+            image: image.to_owned(),
+        }),
+        AssetState::NotRegular(kind) => Some(Message::ImageNotRegular {
+            image: image.to_owned(),
+            kind: Box::new(super::kind_message(kind)),
+        }),
     }
-    None
 }

@@ -57,7 +57,11 @@ impl FolderWatch {
                             Err(RecvTimeoutError::Disconnected) => return,
                         }
                     }
-                    if let Ok(bank) = Bank::load(BankSource::Folder(dir.clone())) {
+                    // Whatever the folder holds, this thread must outlive it: a load that
+                    // fails or even panics is skipped, and the next change loads again.
+                    let load = || Bank::load(BankSource::Folder(dir.clone()));
+                    let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(load));
+                    if let Ok(Ok(bank)) = loaded {
                         if banks_tx.send(bank).is_err() {
                             return;
                         }

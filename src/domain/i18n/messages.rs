@@ -38,6 +38,34 @@ messages! {
     CannotReadFile { reason: String }
         nb: "kan ikke lese filen: {reason}",
         en: "cannot read the file: {reason}";
+    /// A named pipe, a device or another special file where a content file was expected.
+    NotRegularFile { kind: Box<Message> }
+        nb: "{kind}, ikke en vanlig fil: den leses ikke; fjern den eller erstatt den med selve filen",
+        en: "{kind}, not a regular file: it is not read; remove it or replace it with the file itself";
+    /// What a special file is: a named pipe.
+    KindFifo {}
+        nb: "en navngitt rørledning (FIFO)",
+        en: "a named pipe (FIFO)";
+    /// What a special file is: a socket.
+    KindSocket {}
+        nb: "en socket",
+        en: "a socket";
+    /// What a special file is: a device.
+    KindDevice {}
+        nb: "en enhet",
+        en: "a device";
+    /// What a special file is: a folder.
+    KindFolder {}
+        nb: "en mappe",
+        en: "a folder";
+    /// What a special file is, when it is none of the above.
+    KindSpecial {}
+        nb: "en spesialfil",
+        en: "a special file";
+    /// A file the editor shows but never saves over, with why.
+    ShownReadOnly { problem: Box<Message> }
+        nb: "{problem}; redigeringen viser den skrivebeskyttet, så ingenting går tapt",
+        en: "{problem}; the editor shows it read-only so that nothing is lost";
     /// A symbolic link in a scenario folder.
     SymlinkNotFollowed {}
         nb: "symbolsk lenke ikke fulgt: kopier filen inn i scenariomappen i stedet",
@@ -244,6 +272,14 @@ messages! {
     ImageOutside { image: String }
         nb: "bildestien «{image}» går ut av mappen assets/: bildene må ligge i assets/",
         en: "image path {image:?} leaves the assets/ folder: images must be inside assets/";
+    /// An image reached through a symbolic link.
+    ImageLink { image: String }
+        nb: "bildet «{image}» er en symbolsk lenke (eller ligger i en) i mappen assets/: lenker følges ikke; kopier bildet inn i assets/",
+        en: "image {image:?} is a symbolic link (or lies in one) in the assets/ folder: links are not followed; copy the picture into assets/";
+    /// An image path that names a named pipe, a device or another special file.
+    ImageNotRegular { image: String, kind: Box<Message> }
+        nb: "bildet «{image}» er {kind}, ikke en vanlig fil: legg selve bildefilen i assets/",
+        en: "image {image:?} is {kind}, not a regular file: put the picture file itself in assets/";
     /// An image that is not there.
     ImageMissing { image: String }
         nb: "bildet «{image}» finnes ikke i mappen assets/: sjekk navnet eller legg til filen",
@@ -466,6 +502,10 @@ messages! {
     TimeLimitZero {}
         nb: "en tidsfrist på 0 minutter gir ingen tid: bruk None eller et antall minutter",
         en: "a time limit of 0 minutes leaves no time: use None or a number of minutes";
+    /// A time limit over a day.
+    TimeLimitTooLong { minutes: u32, max: u32 }
+        nb: "en tidsfrist på {minutes} minutter er mer enn et døgn ({max} minutter): bruk et antall minutter opp til {max}, eller None for ingen frist",
+        en: "a time limit of {minutes} minutes is more than a day ({max} minutes): use a number of minutes up to {max}, or None for no limit";
     /// A difficulty in a quiz selection that does not exist.
     QuizDifficultyUnknown { difficulty: u8 }
         nb: "vanskelighetsgrad {difficulty} i `select` finnes ikke: bruk 1, 2 eller 3",
@@ -506,9 +546,37 @@ messages! {
         nb: "dekning: samtaler per salgstype: {by_type}; per språk: {by_language}",
         en: "coverage: conversations by sale type: {by_type}; by language: {by_language}";
     /// What an import did.
-    ImportSummary { rows: usize, imported: usize, replaced: usize, unchanged: usize, skipped: usize }
-        nb: "{rows} rader: {imported} importert ({replaced} erstattet), {unchanged} uendret, {skipped} hoppet over",
-        en: "{rows} rows: {imported} imported ({replaced} replaced), {unchanged} unchanged, {skipped} skipped";
+    ImportSummary { rows: usize, imported: usize, replaced: usize, unchanged: usize, skipped: usize, read_as: Box<Message> }
+        nb: "{rows} rader: {imported} importert ({replaced} erstattet), {unchanged} uendret, {skipped} hoppet over ({read_as})",
+        en: "{rows} rows: {imported} imported ({replaced} replaced), {unchanged} unchanged, {skipped} skipped ({read_as})";
+    /// An import of an empty file.
+    ImportEmpty {}
+        nb: "filen er tom: ingenting importert (første rad må navngi kolonnene)",
+        en: "the file is empty: nothing imported (the first row must name the columns)";
+    /// An import whose header lacks required columns.
+    ImportColumnsMissing { columns: String, read_as: Box<Message> }
+        nb: "ingenting importert: overskriftsraden har ingen kolonne {columns} ({read_as})",
+        en: "nothing imported: the header has no column {columns} ({read_as})";
+    /// The files of an import could not be put on disk; none replaced its target.
+    ImportNotFlushed { reason: String }
+        nb: "{reason}: ingenting ble importert",
+        en: "{reason}: nothing was imported";
+    /// How a sheet was read: its encoding and separator.
+    SheetReadAs { encoding: String, separator: Box<Message> }
+        nb: "{encoding}, {separator}",
+        en: "{encoding}, {separator}";
+    /// Cells separated by commas.
+    SeparatorComma {}
+        nb: "kommaseparert",
+        en: "comma-separated";
+    /// Cells separated by semicolons.
+    SeparatorSemicolon {}
+        nb: "semikolonseparert",
+        en: "semicolon-separated";
+    /// Cells separated by tabs.
+    SeparatorTab {}
+        nb: "tabulatorseparert",
+        en: "tab-separated";
 
     // Guided practice
 

@@ -130,6 +130,9 @@ texts! {
     quiz_answered_count: "Besvart: {n} av {total}", "Answered: {n} of {total}";
     quiz_go_to: "Gå til spørsmål {k}", "Go to question {k}";
     quiz_nav_hint: "Tastatur: 1–5 salgstype, A–F tilbud, piltastene bytter spørsmål.", "Keyboard: 1–5 sale type, A–F offer, arrow keys change question.";
+    quiz_nav_hint_confidence: "Tastatur: 1–5 salgstype, A–F tilbud, 7–9 hvor sikker (7 gjetter, 8 ganske sikker, 9 sikker), piltastene bytter spørsmål.", "Keyboard: 1–5 sale type, A–F offer, 7–9 how sure (7 guessing, 8 fairly sure, 9 sure), arrow keys change question.";
+    quiz_without_confidence_count: "{n} uten oppgitt sikkerhet", "{n} without confidence given";
+    quiz_confirm_without_confidence: "{n} svar mangler hvor sikker du er. De gir poeng, men telles ikke med i sikkerhetsoversikten.", "{n} answers have no confidence given. They are scored, but left out of the confidence figures.";
     quiz_time_up: "Tiden er ute, og quizen ble levert.", "Time is up, and the quiz was submitted.";
     confidence_question: "Hvor sikker er du?", "How sure are you?";
     confidence_low: "Gjetter", "Guessing";
@@ -170,6 +173,7 @@ texts! {
     due_count: "Til repetisjon i runden: {n}", "Due for review in this round: {n}";
     notice_history_kept_aside: "Historikkfilen kunne ikke leses. Den er flyttet til {path}, og en ny er startet.", "The history file could not be read. It was moved to {path} and a new one was started.";
     notice_save_failed: "Kunne ikke lagre: {error}", "Could not save: {error}";
+    notice_settings_kept_aside: "Innstillingsfilen kunne ikke leses ({reason}). Den er flyttet til {path}, og standardinnstillingene brukes.", "The settings file could not be read ({reason}). It was moved to {path} and the default settings are used.";
     dismiss: "Lukk", "Dismiss";
 
     // Editor

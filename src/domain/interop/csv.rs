@@ -155,10 +155,41 @@ pub fn bank_csv(scenarios: &[&Scenario]) -> Result<String, ExportError> {
                 None => record.extend(std::iter::repeat_n(String::new(), OFFER_FIELDS.len())),
             }
         }
-        writer.write_record(&record)?;
+        writer.write_record(record.iter().map(|cell| guard_formula(cell).into_owned()))?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8(bytes)?)
+}
+
+/// The first characters that make a spreadsheet read a cell as a formula (or, for tab and
+/// carriage return, that some spreadsheets strip before doing so).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as exported: one that a spreadsheet would evaluate, such as `=HYPERLINK(...)`, gets
+/// a leading `'`, the usual guard, which spreadsheets show as text. A cell that already starts
+/// with `'` gets one too, so that [`unguard_formula`] can tell the guard from the text and
+/// export, import, export gives the same bytes.
+pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some(c) if FORMULA_STARTS.contains(&c) || c == '\'' => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// A cell as imported: the guard [`guard_formula`] adds is removed; a `'` before anything
+/// else is the author's text and stays.
+pub fn unguard_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest)
+            if rest
+                .chars()
+                .next()
+                .is_some_and(|c| FORMULA_STARTS.contains(&c) || c == '\'') =>
+        {
+            rest
+        }
+        _ => cell,
+    }
 }
 
 /// The name of a fit as written in files.
@@ -201,7 +232,11 @@ impl CsvProblem {
     /// `PATH:ROW[:COLUMN]: error: MESSAGE` with the message in `lang`; the prefix is the same
     /// in every language.
     pub fn line(&self, lang: Language) -> String {
-        let mut line = format!("{}:{}", self.path.display(), self.row);
+        let mut line = format!(
+            "{}:{}",
+            crate::domain::bank::problem::display_path(&self.path),
+            self.row
+        );
         if let Some(column) = &self.column {
             line.push(':');
             line.push_str(column);
@@ -247,6 +282,12 @@ pub struct ParsedSheet {
     pub problems: Vec<CsvProblem>,
     /// Data rows read, not counting the header and empty rows.
     pub data_rows: usize,
+    /// The separator the header row showed: `,`, `;` or a tab.
+    pub separator: char,
+    /// Required columns the header lacks; no row is imported then.
+    pub missing_columns: Vec<String>,
+    /// True when the file has no rows at all.
+    pub empty: bool,
 }
 
 /// Where each known column sits in the sheet.
@@ -262,11 +303,12 @@ impl Header {
     /// The cell of `column` in `record`; empty when the sheet has no such (optional) column
     /// or the row stops before it.
     fn cell(&self, record: &StringRecord, column: &str) -> String {
-        self.index
+        let cell = self
+            .index
             .get(column)
             .and_then(|&i| record.get(i))
-            .unwrap_or_default()
-            .to_owned()
+            .unwrap_or_default();
+        unguard_formula(cell).to_owned()
     }
 }
 
@@ -275,9 +317,13 @@ impl Header {
 /// a UTF-8 byte order mark is ignored.
 pub fn parse_bank_csv(path: &Path, text: &str) -> ParsedSheet {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut sheet = ParsedSheet::default();
+    let separator = sniff_delimiter(text);
+    let mut sheet = ParsedSheet {
+        separator: char::from(separator),
+        ..ParsedSheet::default()
+    };
     let mut reader = ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
+        .delimiter(separator)
         .flexible(true)
         .has_headers(false)
         .trim(Trim::None)
@@ -297,14 +343,19 @@ pub fn parse_bank_csv(path: &Path, text: &str) -> ParsedSheet {
             return sheet;
         }
         None => {
+            sheet.empty = true;
             sheet
                 .problems
                 .push(CsvProblem::error(path, 1, None, Message::CsvEmpty {}));
             return sheet;
         }
     };
-    let Some(header) = read_header(path, &header_record, &mut sheet.problems) else {
-        return sheet;
+    let header = match read_header(path, &header_record, &mut sheet.problems) {
+        Ok(header) => header,
+        Err(missing) => {
+            sheet.missing_columns = missing;
+            return sheet;
+        }
     };
     for (i, record) in records.enumerate() {
         // The header is row 1; positions count records, so multi-line cells do not shift rows.
@@ -346,20 +397,77 @@ pub fn parse_bank_csv(path: &Path, text: &str) -> ParsedSheet {
     sheet
 }
 
-/// `;` when the header row has more semicolons than commas, else `,`. Column names have
-/// neither, so the header alone decides.
+/// The separator the header row uses most: a tab (a sheet saved as "Unicode text" or
+/// "Tab-separated"), `;` (Norwegian spreadsheets' CSV) or `,`. Column names have none of
+/// them, so the header alone decides; a tie is `,`.
 fn sniff_delimiter(text: &str) -> u8 {
     let first_line = text.lines().next().unwrap_or_default();
-    let commas = first_line.matches(',').count();
-    let semicolons = first_line.matches(';').count();
-    if semicolons > commas { b';' } else { b',' }
+    let count = |c: char| first_line.matches(c).count();
+    let (commas, semicolons, tabs) = (count(','), count(';'), count('\t'));
+    if tabs > commas && tabs > semicolons {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
 }
 
+/// The separator in words, for the import summary.
+pub fn separator_message(separator: char) -> Message {
+    match separator {
+        '\t' => Message::SeparatorTab {},
+        ';' => Message::SeparatorSemicolon {},
+        _ => Message::SeparatorComma {},
+    }
+}
+
+/// A sheet's bytes as text, and the encoding they were in. Spreadsheets in a Norwegian office
+/// save "CSV UTF-8" (perhaps with a byte order mark), "CSV (semikolondelt)" in Windows-1252 and
+/// "Unicode-tekst" in UTF-16 with a byte order mark; a file that is not UTF-8 and has no mark
+/// is read as Windows-1252, where every byte is a character (Latin-1 files read the same).
+pub fn decode_sheet(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), encoding.name());
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return (text.into_owned(), encoding.name());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), encoding_rs::UTF_8.name()),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), encoding_rs::WINDOWS_1252.name())
+        }
+    }
+}
+
+/// UTF-16 without a byte order mark: the header row is ASCII column names, so every other
+/// byte of it is zero.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let zeros = |offset: usize| head.iter().skip(offset).step_by(2).all(|b| *b == 0);
+    if zeros(1) {
+        Some(encoding_rs::UTF_16LE)
+    } else if zeros(0) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The header's columns, or the required columns it lacks (empty when it is unusable for
+/// another reason, such as a column that appears twice).
 fn read_header(
     path: &Path,
     record: &StringRecord,
     problems: &mut Vec<CsvProblem>,
-) -> Option<Header> {
+) -> Result<Header, Vec<String>> {
     let known = columns();
     let mut index = HashMap::new();
     let mut ok = true;
@@ -400,6 +508,7 @@ fn read_header(
         }
     }
     let mut positions = Vec::new();
+    let mut missing = Vec::new();
     for column in required {
         match index.get(&column) {
             Some(&i) => positions.push((i, column)),
@@ -412,12 +521,15 @@ fn read_header(
                         name: column.clone(),
                     },
                 ));
-                ok = false;
+                missing.push(column);
             }
         }
     }
+    if !ok || !missing.is_empty() {
+        return Err(missing);
+    }
     positions.sort();
-    ok.then_some(Header {
+    Ok(Header {
         index,
         required: positions,
         width: record.len(),
@@ -594,9 +706,49 @@ mod tests {
     }
 
     #[test]
+    fn formula_guards_are_added_on_export_and_removed_on_import() {
+        for (cell, guarded) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+47 22 00 00 00", "'+47 22 00 00 00"),
+            ("-5 %", "'-5 %"),
+            ("@sum", "'@sum"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'=x", "''=x"),
+            ("'quoted'", "''quoted'"),
+            ("plain", "plain"),
+            ("", ""),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(guard_formula(cell), guarded, "{cell:?}");
+            assert_eq!(unguard_formula(guarded), cell, "{cell:?}");
+        }
+        // A quote an author typed before ordinary text is text.
+        assert_eq!(unguard_formula("'hei"), "'hei");
+    }
+
+    #[test]
+    fn windows_1252_utf_16_and_utf_8_sheets_are_decoded() {
+        let text = "id;title\nx;Blåbær og øl\n";
+        let (utf8, name) = decode_sheet(text.as_bytes());
+        assert_eq!((utf8.as_str(), name), (text, "UTF-8"));
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        assert_eq!(decode_sheet(&cp1252), (text.to_owned(), "windows-1252"));
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_sheet(&le), (text.to_owned(), "UTF-16LE"));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_sheet(&be), (text.to_owned(), "UTF-16BE"));
+        let bare: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode_sheet(&bare), (text.to_owned(), "UTF-16LE"));
+    }
+
+    #[test]
     fn semicolon_sheets_are_recognised_by_their_header() {
         assert_eq!(sniff_delimiter("id;language;title\n1,2;x"), b';');
         assert_eq!(sniff_delimiter("id,language,title\n"), b',');
+        assert_eq!(sniff_delimiter("id\tlanguage\ttitle\n1,2;x"), b'\t');
     }
 
     #[test]

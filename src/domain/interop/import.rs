@@ -5,23 +5,24 @@
 //! skipped, the others are written. Existing scenarios are only replaced on request.
 
 use std::collections::HashMap;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::csv::{
-    CsvProblem, CsvRow, OFFER_FIELDS, SCENARIO_COLUMNS, offer_column, parse_bank_csv,
+    CsvProblem, CsvRow, OFFER_FIELDS, SCENARIO_COLUMNS, decode_sheet, offer_column, parse_bank_csv,
+    separator_message,
 };
 use crate::domain::bank::problem::Position;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::bank::source_map::{Locus, SourceMap};
-use crate::domain::bank::validate::{check_text, parse_scenario};
-use crate::domain::bank::{LoadError, assets_folder, read_folder};
+use crate::domain::bank::validate::{MAX_FILE_BYTES, check_text, parse_scenario};
+use crate::domain::bank::{FolderAssets, LoadError, read_folder};
 use crate::domain::i18n::Message;
-use crate::domain::storage::write_atomic;
+use crate::domain::storage::{self, AtomicWriter, ReadError};
 
-/// Largest sheet accepted: thousands of scenarios fit easily; more is the wrong file.
-pub const MAX_SHEET_BYTES: u64 = 32 * 1024 * 1024;
+/// Largest sheet accepted: 100,000 scenarios of the usual size take about 43 MiB; more is the
+/// wrong file.
+pub const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a sheet could not be imported at all (as opposed to problems in single rows).
 #[derive(Debug, thiserror::Error)]
@@ -42,14 +43,6 @@ pub enum ImportError {
         /// Its size in MiB.
         size: u64,
     },
-    /// The sheet is not UTF-8.
-    #[error(
-        "{path}: the file is not UTF-8 text: save it from the spreadsheet as \"CSV UTF-8\" (æ, ø and å are then kept)"
-    )]
-    NotUtf8 {
-        /// The sheet.
-        path: PathBuf,
-    },
     /// The target folder exists but cannot be read.
     #[error(transparent)]
     Folder(#[from] LoadError),
@@ -69,6 +62,14 @@ pub struct ImportReport {
     /// Rows whose scenario is already in the folder exactly as the import would write it;
     /// nothing is written for them, so importing the same sheet twice is harmless.
     pub unchanged: usize,
+    /// The text encoding the sheet was read in, when it was read from bytes.
+    pub encoding: Option<&'static str>,
+    /// The separator of the sheet's cells.
+    pub separator: char,
+    /// Required columns the header lacks (then no row is imported).
+    pub missing_columns: Vec<String>,
+    /// True when the file has no rows at all.
+    pub empty: bool,
 }
 
 impl ImportReport {
@@ -83,14 +84,38 @@ impl ImportReport {
             .saturating_sub(self.written.len() + self.unchanged)
     }
 
-    /// `N rows: I imported (R replaced), U unchanged, S skipped`.
+    /// `N rows: I imported (R replaced), U unchanged, S skipped (ENCODING, SEPARATOR)`, or
+    /// why nothing could be imported: the file is empty, or the header lacks a column.
     pub fn summary(&self) -> Message {
+        if self.empty {
+            return Message::ImportEmpty {};
+        }
+        let separator = Box::new(separator_message(self.separator));
+        let read_as = Box::new(match self.encoding {
+            Some(encoding) => Message::SheetReadAs {
+                encoding: encoding.to_owned(),
+                separator,
+            },
+            None => *separator,
+        });
+        if !self.missing_columns.is_empty() {
+            let names: Vec<String> = self
+                .missing_columns
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect();
+            return Message::ImportColumnsMissing {
+                columns: names.join(", "),
+                read_as,
+            };
+        }
         Message::ImportSummary {
             rows: self.data_rows,
             imported: self.written.len(),
             replaced: self.replaced,
             unchanged: self.unchanged,
             skipped: self.skipped(),
+            read_as,
         }
     }
 }
@@ -113,22 +138,24 @@ pub fn import_csv_file(
     dir: &Path,
     force: bool,
 ) -> Result<ImportReport, ImportError> {
-    let read_error = |source| ImportError::Read {
-        path: csv_path.to_path_buf(),
-        source,
-    };
-    let size = fs::metadata(csv_path).map_err(read_error)?.len();
-    if size > MAX_SHEET_BYTES {
-        return Err(ImportError::TooBig {
+    let bytes = storage::read_regular(csv_path, MAX_SHEET_BYTES).map_err(|e| match e {
+        ReadError::TooBig { size, .. } => ImportError::TooBig {
             path: csv_path.to_path_buf(),
-            size: size / 1024 / 1024,
-        });
-    }
-    let bytes = fs::read(csv_path).map_err(read_error)?;
-    let text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
-        path: csv_path.to_path_buf(),
+            size: size.max(MAX_SHEET_BYTES + 1) / 1024 / 1024,
+        },
+        ReadError::Io(source) => ImportError::Read {
+            path: csv_path.to_path_buf(),
+            source,
+        },
+        other => ImportError::Read {
+            path: csv_path.to_path_buf(),
+            source: io::Error::other(other.to_string()),
+        },
     })?;
-    import_csv(csv_path, &text, dir, force)
+    let (text, encoding) = decode_sheet(&bytes);
+    let mut report = import_csv(csv_path, &text, dir, force)?;
+    report.encoding = Some(encoding);
+    Ok(report)
 }
 
 /// Imports the sheet `text` (read from `csv_path`, named in problems) into `dir`.
@@ -142,14 +169,19 @@ pub fn import_csv(
     force: bool,
 ) -> Result<ImportReport, ImportError> {
     let existing = existing_ids(dir)?;
-    let assets = assets_folder(dir);
-    let asset_exists = |relative: &Path| assets.join(relative).is_file();
+    let assets = FolderAssets::of(dir);
     let sheet = parse_bank_csv(csv_path, text);
     let mut report = ImportReport {
         problems: sheet.problems,
         data_rows: sheet.data_rows,
+        separator: sheet.separator,
+        missing_columns: sheet.missing_columns,
+        empty: sheet.empty,
         ..ImportReport::default()
     };
+    // One writer for the whole sheet: it clears stale temporary files once per folder, not
+    // once per file, which made importing quadratic in the size of the folder.
+    let mut writer = AtomicWriter::new();
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
     for row in sheet.rows {
         let error = |column: &str, message: Message| {
@@ -174,7 +206,7 @@ pub fn import_csv(
         let target = existing_path
             .clone()
             .unwrap_or_else(|| target_path(dir, &row.scenario));
-        let checked = match check_text(&target, &ron_text, &asset_exists) {
+        let checked = match check_text(&target, &ron_text, &assets) {
             Ok(checked) => checked,
             Err(problem) => {
                 report.problems.push(CsvProblem::error(
@@ -188,7 +220,13 @@ pub fn import_csv(
                 continue;
             }
         };
-        let columns = column_map(&ron_text, &row);
+        // Positions are mapped to columns only for a row with problems: the map costs as
+        // much as checking the row.
+        let columns = if checked.problems.is_empty() {
+            HashMap::new()
+        } else {
+            column_map(&ron_text, &row)
+        };
         let mut row_ok = true;
         for problem in checked.problems {
             row_ok &= !problem.is_error();
@@ -216,7 +254,10 @@ pub fn import_csv(
         }
         first_row_of.insert(id.clone(), row.row);
         let exists = existing_path.is_some() || target.exists();
-        if exists && fs::read(&target).is_ok_and(|old| old == ron_text.as_bytes()) {
+        if exists
+            && storage::read_regular(&target, MAX_FILE_BYTES)
+                .is_ok_and(|old| old == ron_text.as_bytes())
+        {
             report.unchanged += 1;
             continue;
         }
@@ -230,7 +271,7 @@ pub fn import_csv(
             ));
             continue;
         }
-        if let Err(e) = write_atomic(&target, ron_text.as_bytes()) {
+        if let Err(e) = writer.write(&target, ron_text.as_bytes()) {
             report.problems.push(CsvProblem::error(
                 csv_path,
                 row.row,
@@ -245,6 +286,18 @@ pub fn import_csv(
             report.replaced += 1;
         }
         report.written.push(target);
+    }
+    if let Err(e) = writer.finish() {
+        report.problems.push(CsvProblem::error(
+            csv_path,
+            1,
+            None,
+            Message::ImportNotFlushed {
+                reason: e.to_string(),
+            },
+        ));
+        report.written.clear();
+        report.replaced = 0;
     }
     // Header problems first, then by row; within a row, errors before warnings.
     report.problems.sort_by_key(|p| (p.row, p.severity));

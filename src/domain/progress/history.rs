@@ -1,7 +1,6 @@
 //! The trainee's history: every finished quiz and practice session, kept in one RON file in
 //! the user's data folder.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +8,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::scenario::Fit;
-use crate::domain::storage::{self, StorageError};
+use crate::domain::storage::{self, ReadError, StorageError};
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::scoring::Score;
 
@@ -213,44 +212,66 @@ pub struct HistoryStore {
 pub const HISTORY_FILE: &str = "history.ron";
 
 impl HistoryStore {
-    /// Opens `path`. A missing file is an empty history; a file that does not parse is moved
-    /// aside as `history.ron.corrupt-<timestamp>` and reported, never overwritten.
+    /// Opens `path`. A missing file is an empty history. A file that cannot be a history (it
+    /// does not parse, is over [`MAX_HISTORY_BYTES`], is a named pipe or another special file)
+    /// is moved aside as `history.ron.corrupt-<timestamp>` and reported, never overwritten.
+    /// So is one that parses but holds values no run of the app writes (see [`absurdity`]):
+    /// the attempts without such values are kept and saved at once, so the trainee keeps their
+    /// progress, and the original stays beside it to look into.
     pub fn open(
         path: &Path,
         now: Timestamp,
     ) -> Result<(HistoryStore, Option<OpenNotice>), StorageError> {
-        let text = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok((Self::empty(path), None));
-            }
-            Err(source) => {
+        let bytes = match storage::read_regular(path, MAX_HISTORY_BYTES) {
+            Ok(bytes) => Ok(bytes),
+            Err(ReadError::NotFound) => return Ok((Self::empty(path), None)),
+            Err(ReadError::Io(source)) => {
                 return Err(StorageError {
                     path: path.to_path_buf(),
                     action: "cannot read the history",
                     source,
                 });
             }
-        };
-        let parsed = std::str::from_utf8(&text)
-            .map_err(|e| e.to_string())
-            .and_then(|t| ron::from_str::<History>(t).map_err(|e| e.to_string()));
-        match parsed {
-            Ok(history) => Ok((
-                HistoryStore {
-                    path: path.to_path_buf(),
-                    history,
-                },
-                None,
+            Err(ReadError::TooBig { size, .. }) => Err(format!(
+                "the file is {} MiB, over the limit of {} MiB for a history",
+                size.max(MAX_HISTORY_BYTES + 1) / 1024 / 1024,
+                MAX_HISTORY_BYTES / 1024 / 1024
             )),
-            Err(reason) => {
-                let moved_to = storage::keep_aside(path, &now.to_string())?;
-                Ok((
-                    Self::empty(path),
-                    Some(OpenNotice::KeptAside { moved_to, reason }),
-                ))
+            Err(e @ ReadError::NotRegular(_)) => Err(e.to_string()),
+        };
+        let parsed = bytes.and_then(|bytes| {
+            std::str::from_utf8(&bytes)
+                .map_err(|e| e.to_string())
+                .and_then(|t| ron::from_str::<History>(t).map_err(|e| e.to_string()))
+        });
+        let (mut history, reason) = match parsed {
+            Ok(history) => {
+                let (kept, reason) = without_absurd(history, now);
+                match reason {
+                    None => {
+                        return Ok((
+                            HistoryStore {
+                                path: path.to_path_buf(),
+                                history: kept,
+                            },
+                            None,
+                        ));
+                    }
+                    Some(reason) => (kept, reason),
+                }
             }
+            Err(reason) => (Self::empty(path).history, reason),
+        };
+        let moved_to = storage::keep_aside(path, &now.to_string())?;
+        history.version = history.version.max(1);
+        let store = HistoryStore {
+            path: path.to_path_buf(),
+            history,
+        };
+        if !store.history.attempts.is_empty() {
+            store.save()?;
         }
+        Ok((store, Some(OpenNotice::KeptAside { moved_to, reason })))
     }
 
     /// An empty history that will be saved to `path`.
@@ -305,6 +326,74 @@ impl HistoryStore {
     }
 }
 
+/// Largest history read. An answer takes about 300 bytes, so this holds over 200,000 answers:
+/// years of daily practice. A bigger file is kept aside like a corrupt one.
+pub const MAX_HISTORY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How far in the future a time in the history may lie: clocks differ a little between
+/// machines, never by more than a day.
+const CLOCK_SLACK: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+/// Why `attempt` cannot have been written by the app at `now`, if it cannot: points over the
+/// maximum (they would show as thousands of percent) or times in the future (they would
+/// make a scenario wait for ever, or overflow the date arithmetic).
+pub fn absurdity(attempt: &Attempt, now: Timestamp) -> Option<String> {
+    let latest = now.checked_add(CLOCK_SLACK).unwrap_or(Timestamp::MAX);
+    let times = [Some(attempt.started), Some(attempt.finished)]
+        .into_iter()
+        .chain(attempt.answers.iter().map(|a| a.answered_at))
+        .flatten();
+    if let Some(t) = times.into_iter().find(|t| *t > latest) {
+        return Some(format!("a time in the future ({t})"));
+    }
+    if attempt.finished < attempt.started {
+        return Some("an attempt that finished before it started".into());
+    }
+    if let Some(a) = attempt
+        .answers
+        .iter()
+        .find(|a| a.type_points > 2 || a.offer_points > 2)
+    {
+        return Some(format!(
+            "points over the maximum of 2 (type {}, offer {})",
+            a.type_points, a.offer_points
+        ));
+    }
+    if attempt.pass_percent.is_some_and(|p| p > 100) {
+        return Some("a pass mark over 100 %".into());
+    }
+    None
+}
+
+/// The history without attempts no run of the app writes, and why they were left out.
+fn without_absurd(mut history: History, now: Timestamp) -> (History, Option<String>) {
+    let mut reasons = Vec::new();
+    let mut index = 0;
+    history.attempts.retain(|attempt| {
+        index += 1;
+        match absurdity(attempt, now) {
+            Some(why) => {
+                reasons.push(format!(
+                    "attempt {index} ({:?}) holds {why}",
+                    attempt.quiz_id
+                ));
+                false
+            }
+            None => true,
+        }
+    });
+    let reason = match reasons.len() {
+        0 => None,
+        1 => Some(format!("{}; it was left out", reasons[0])),
+        n => Some(format!(
+            "{}; it and {} other attempt(s) with impossible values were left out",
+            reasons[0],
+            n - 1
+        )),
+    };
+    (history, reason)
+}
+
 /// A new random attempt id in UUID form.
 pub fn new_registration() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -313,6 +402,7 @@ pub fn new_registration() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn answer(right: SaleType, chosen: SaleType, offer_points: u8) -> AnswerRecord {
         AnswerRecord {
@@ -379,5 +469,90 @@ mod tests {
             !path.exists(),
             "nothing is written until there is something to save"
         );
+    }
+
+    fn attempt_at(when: &str, type_points: u8) -> Attempt {
+        let at: Timestamp = when.parse().unwrap();
+        Attempt {
+            registration: new_registration(),
+            quiz_id: "modul-1".into(),
+            started: at,
+            finished: at,
+            answers: vec![AnswerRecord {
+                scenario_id: "s".into(),
+                right_type: SaleType::Mersalg,
+                chosen_type: Some(SaleType::Mersalg),
+                type_points,
+                offer_points: 2,
+                answered_at: Some(at),
+                ..AnswerRecord::default()
+            }],
+            ..Attempt::default()
+        }
+    }
+
+    #[test]
+    fn absurd_dates_and_points_are_left_out_reported_and_the_original_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(HISTORY_FILE);
+        let now: Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
+        let history = History {
+            version: 1,
+            attempts: vec![
+                attempt_at("2026-11-26T12:00:00Z", 2),
+                attempt_at("9999-12-30T00:00:00Z", 2),
+                attempt_at("2026-11-26T13:00:00Z", 255),
+            ],
+        };
+        let text = ron::ser::to_string(&history).unwrap();
+        fs::write(&path, &text).unwrap();
+        let (store, notice) = HistoryStore::open(&path, now).unwrap();
+        assert_eq!(store.history().attempts, history.attempts[..1]);
+        let Some(OpenNotice::KeptAside { moved_to, reason }) = notice else {
+            panic!("expected a notice, got {notice:?}");
+        };
+        assert!(reason.contains("attempt 2"), "{reason}");
+        assert!(reason.contains("future"), "{reason}");
+        assert!(reason.contains("1 other"), "{reason}");
+        assert_eq!(fs::read_to_string(moved_to).unwrap(), text);
+        // The usable part is saved at once, so the next start finds it and no notice.
+        let (again, notice) = HistoryStore::open(&path, now).unwrap();
+        assert_eq!(notice, None);
+        assert_eq!(again.history().attempts, history.attempts[..1]);
+    }
+
+    #[test]
+    fn a_history_over_the_limit_is_kept_aside_without_reading_it_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(HISTORY_FILE);
+        let file = fs::File::create(&path).unwrap();
+        file.set_len(MAX_HISTORY_BYTES + 1).unwrap();
+        let now: Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
+        let (store, notice) = HistoryStore::open(&path, now).unwrap();
+        assert!(store.history().attempts.is_empty());
+        let Some(OpenNotice::KeptAside { moved_to, reason }) = notice else {
+            panic!("expected a notice, got {notice:?}");
+        };
+        assert!(reason.contains("over the limit of 64 MiB"), "{reason}");
+        assert_eq!(fs::metadata(moved_to).unwrap().len(), MAX_HISTORY_BYTES + 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_as_the_history_is_kept_aside_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(HISTORY_FILE);
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system
+        }
+        let now: Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
+        let (store, notice) = HistoryStore::open(&path, now).unwrap();
+        assert!(store.history().attempts.is_empty());
+        let Some(OpenNotice::KeptAside { reason, .. }) = notice else {
+            panic!("expected a notice, got {notice:?}");
+        };
+        assert!(reason.contains("named pipe"), "{reason}");
+        assert!(!path.exists());
     }
 }

@@ -34,8 +34,11 @@ pub struct Card {
 
 impl Card {
     /// True when the pause for its box has passed.
+    /// A card whose due time lies beyond the last representable time is never due.
     pub fn is_due(&self, now: Timestamp) -> bool {
-        self.last_seen + interval(self.box_number) <= now
+        self.last_seen
+            .checked_add(interval(self.box_number))
+            .is_ok_and(|due| due <= now)
     }
 }
 
@@ -138,5 +141,14 @@ mod tests {
         skipped.chosen_type = None;
         l.record(&skipped, t0);
         assert_eq!(l.card("a").unwrap().box_number, 1);
+    }
+
+    #[test]
+    fn a_card_seen_at_the_end_of_time_is_not_due_and_does_not_panic() {
+        let end: Timestamp = "9999-12-30T00:00:00Z".parse().unwrap();
+        let mut l = Leitner::default();
+        l.record(&answer("a", true), end);
+        assert!(!l.is_due("a", end));
+        assert!(!l.is_due("a", Timestamp::MAX));
     }
 }

@@ -148,6 +148,10 @@ impl Quiz {
     }
 }
 
+/// Longest time limit a quiz may have: a day. Longer is a typing mistake, and would
+/// overflow the clock arithmetic at the far end.
+pub const MAX_TIME_LIMIT_MINUTES: u32 = 24 * 60;
+
 /// Where instructors read about the quiz format.
 pub const QUIZ_DOC: &str = "docs/quiz-format.md";
 
@@ -200,6 +204,18 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
     }
     if quiz.time_limit_minutes == Some(0) {
         error("time_limit_minutes", Message::TimeLimitZero {});
+    }
+    if let Some(n) = quiz
+        .time_limit_minutes
+        .filter(|n| *n > MAX_TIME_LIMIT_MINUTES)
+    {
+        error(
+            "time_limit_minutes",
+            Message::TimeLimitTooLong {
+                minutes: n,
+                max: MAX_TIME_LIMIT_MINUTES,
+            },
+        );
     }
     if let Some(d) = quiz
         .select
@@ -256,9 +272,21 @@ pub struct QuizQuestion {
 }
 
 impl QuizQuestion {
-    /// True when a type and an offer are chosen (and confidence, when asked).
+    /// True when a type and an offer are chosen (and confidence, when asked): what checking
+    /// a question on its own (`AfterEach`) needs.
     pub fn is_answered(&self, ask_confidence: bool) -> bool {
-        self.answer.is_complete() && (!ask_confidence || self.confidence.is_some())
+        self.has_choice() && (!ask_confidence || self.confidence.is_some())
+    }
+
+    /// True when a type and an offer are chosen: the question is scored at submission,
+    /// whether or not a confidence was given.
+    pub fn has_choice(&self) -> bool {
+        self.answer.is_complete()
+    }
+
+    /// True when the question is scored but the confidence that was asked is missing.
+    pub fn lacks_confidence(&self, ask_confidence: bool) -> bool {
+        ask_confidence && self.has_choice() && self.confidence.is_none()
     }
 }
 
@@ -385,19 +413,36 @@ impl QuizRun {
         self.finished.is_some()
     }
 
-    /// How many questions are answered.
+    /// How many questions are answered: a type and an offer chosen, so they are scored at
+    /// submission (with or without a confidence).
     pub fn answered(&self) -> usize {
+        self.questions.iter().filter(|q| q.has_choice()).count()
+    }
+
+    /// How many answered questions lack the confidence the quiz asks for; they are scored,
+    /// and left out of the confidence figures.
+    pub fn without_confidence(&self) -> usize {
+        let ask = self.quiz.ask_confidence;
         self.questions
             .iter()
-            .filter(|q| q.is_answered(self.quiz.ask_confidence))
+            .filter(|q| q.lacks_confidence(ask))
             .count()
     }
 
     /// Time left at `now`, for a quiz with a time limit.
     pub fn time_left(&self, now: Timestamp) -> Option<SignedDuration> {
-        let limit = self.quiz.time_limit_minutes?;
-        let end = self.started + SignedDuration::from_mins(i64::from(limit));
-        Some(end.duration_since(now).max(SignedDuration::ZERO))
+        Some(
+            self.deadline()?
+                .duration_since(now)
+                .max(SignedDuration::ZERO),
+        )
+    }
+
+    /// When the time is up, for a quiz with a time limit. Validation bounds the limit, but a
+    /// run never trusts it: past the last representable time, the end is that time.
+    fn deadline(&self) -> Option<Timestamp> {
+        let limit = SignedDuration::from_mins(i64::from(self.quiz.time_limit_minutes?));
+        Some(self.started.checked_add(limit).unwrap_or(Timestamp::MAX))
     }
 
     /// Submits when the time is up. Returns true when this call submitted the quiz.
@@ -444,16 +489,8 @@ impl QuizRun {
     }
 
     fn submit(&mut self, bank: &Bank, now: Timestamp) {
-        let end = match self.time_left(now) {
-            // The clock may be checked a little late; never record more time than allowed.
-            Some(_) => now.min(
-                self.started
-                    + SignedDuration::from_mins(i64::from(
-                        self.quiz.time_limit_minutes.unwrap_or(0),
-                    )),
-            ),
-            None => now,
-        };
+        // The clock may be checked a little late; never record more time than allowed.
+        let end = self.deadline().map_or(now, |deadline| now.min(deadline));
         for q in &mut self.questions {
             if let Some(s) = bank.get(q.scenario) {
                 q.answer.check(s.into());
@@ -506,5 +543,69 @@ impl From<Pick> for QuizAction {
             Pick::Type(t) => QuizAction::ChooseType(t),
             Pick::Offer(shown) => QuizAction::ChooseOffer(shown),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bank::BankSource;
+
+    #[test]
+    fn a_huge_time_limit_is_refused_and_a_run_with_one_does_not_overflow() {
+        let bank = Bank::load(BankSource::Embedded).unwrap();
+        let mut quiz = Quiz::quick(Language::Nb);
+        quiz.time_limit_minutes = Some(u32::MAX);
+        let text = "Quiz(time_limit_minutes: Some(4294967295))";
+        let problems = validate_quiz(Path::new("q.ron"), text, &quiz, &bank);
+        let limit: Vec<&Problem> = problems
+            .iter()
+            .filter(|p| p.field.as_deref() == Some("time_limit_minutes"))
+            .collect();
+        assert_eq!(limit.len(), 1, "{problems:?}");
+        assert!(
+            limit[0].message.to_string().contains("more than a day"),
+            "{limit:?}"
+        );
+        quiz.time_limit_minutes = Some(MAX_TIME_LIMIT_MINUTES);
+        assert!(
+            validate_quiz(Path::new("q.ron"), text, &quiz, &bank)
+                .iter()
+                .all(|p| p.field.as_deref() != Some("time_limit_minutes"))
+        );
+
+        // A run never trusts the limit: even at the far end of time it neither panics nor
+        // records more time than allowed.
+        quiz.time_limit_minutes = Some(u32::MAX);
+        let late: Timestamp = "9999-12-30T00:00:00Z".parse().unwrap();
+        let drawn = quiz.draw(&bank, 1);
+        let mut run = QuizRun::start(quiz, &bank, &drawn, late, 1, "r".into());
+        assert!(run.time_left(late).is_some_and(|left| left.is_positive()));
+        assert!(!run.tick(&bank, late));
+        run.apply(&bank, QuizAction::Submit, late);
+        assert_eq!(run.attempt(&bank).unwrap().finished, late);
+    }
+
+    #[test]
+    fn an_answer_without_confidence_counts_as_answered_and_is_counted_apart() {
+        let bank = Bank::load(BankSource::Embedded).unwrap();
+        let mut quiz = Quiz::quick(Language::Nb);
+        quiz.ask_confidence = true;
+        quiz.feedback = FeedbackTiming::AtEnd;
+        let now: Timestamp = "2026-11-27T09:00:00Z".parse().unwrap();
+        let drawn = quiz.draw(&bank, 1);
+        let mut run = QuizRun::start(quiz, &bank, &drawn, now, 1, "r".into());
+        run.apply(&bank, QuizAction::ChooseType(SaleType::Mersalg), now);
+        run.apply(&bank, QuizAction::ChooseOffer(0), now);
+        assert_eq!((run.answered(), run.without_confidence()), (1, 1));
+        run.apply(&bank, QuizAction::Next, now);
+        run.apply(&bank, QuizAction::ChooseType(SaleType::Nysalg), now);
+        run.apply(&bank, QuizAction::ChooseOffer(0), now);
+        run.apply(&bank, QuizAction::ChooseConfidence(Confidence::Low), now);
+        assert_eq!((run.answered(), run.without_confidence()), (2, 1));
+        run.apply(&bank, QuizAction::Submit, now);
+        let attempt = run.attempt(&bank).unwrap();
+        assert!(attempt.answers[0].chosen_type.is_some(), "scored at submit");
+        assert_eq!(attempt.answers[0].confidence, None);
     }
 }

@@ -188,7 +188,7 @@ impl SalgstrenerApp {
                     confirm_submit,
                 } = &mut self.quiz
                 {
-                    if run.answered() == run.questions().len() {
+                    if run.answered() == run.questions().len() && run.without_confidence() == 0 {
                         self.apply_quiz(QuizCommand::Run(QuizAction::Submit), now);
                     } else {
                         *confirm_submit = true;

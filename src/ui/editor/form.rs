@@ -63,6 +63,11 @@ impl Frame<'_> {
                 ui.colored_label(ui.visuals().warn_fg_color, t.editor_unsaved);
             }
         });
+        if let Some(problem) = doc.read_problem() {
+            // A file that did not read losslessly is shown, never saved over.
+            ui.colored_label(ui.visuals().error_fg_color, t.message(&problem.message));
+            ui.disable();
+        }
         let errors = doc.problems().iter().filter(|p| p.is_error()).count();
         let warnings = doc.problems().len() - errors;
         ui.horizontal_wrapped(|ui| {

@@ -46,15 +46,15 @@ pub struct QuestionView<'a> {
     pub answer: &'a Answer,
     /// Interface language.
     pub lang: Language,
-    /// The scenario's picture, decoded when the bank was loaded: (path, picture).
-    pub picture: Option<(&'a str, &'a Arc<Picture>)>,
+    /// The scenario's picture, decoded when first shown: (path, picture).
+    pub picture: Option<(&'a str, Arc<Picture>)>,
 }
 
 impl QuestionView<'_> {
     /// Draws the scenario and the answer, and returns what the trainee clicked this frame.
     pub fn ui(&self, ui: &mut Ui, t: &Texts) -> Vec<Pick> {
         scenario_ui(ui, t, self.scenario, self.answer.is_checked());
-        if let Some((path, picture)) = self.picture {
+        if let Some((path, picture)) = &self.picture {
             picture_ui(ui, path, picture, &self.scenario.title);
         }
         ui.add_space(6.0);
@@ -211,24 +211,48 @@ pub fn scenario_ui(ui: &mut Ui, t: &Texts, s: &Scenario, revealed: bool) {
     }
 }
 
+/// Textures of the most recently shown pictures, by path and decoded picture. Bounded like
+/// the bank's picture cache: a texture dropped here is freed, so paging through 200 large
+/// pictures does not keep 200 textures.
+#[derive(Clone, Default)]
+struct PictureTextures(Vec<(String, usize, egui::TextureHandle)>);
+
 /// A scenario's picture, at most 240 points high. The texture is made once per picture and
-/// kept by egui, so a frame only draws it.
+/// kept among the few most recently shown, so a frame only draws it.
 pub fn picture_ui(ui: &mut Ui, path: &str, picture: &Arc<Picture>, alt: &str) {
-    let id = egui::Id::unique(("scenario-picture", path, Arc::as_ptr(picture) as usize));
-    let texture = ui
-        .ctx()
-        .data(|d| d.get_temp::<egui::TextureHandle>(id))
-        .unwrap_or_else(|| {
-            let image = egui::ColorImage::from_rgba_unmultiplied(
-                [picture.width as usize, picture.height as usize],
-                &picture.rgba,
-            );
-            let texture = ui
-                .ctx()
-                .load_texture(path, image, egui::TextureOptions::LINEAR);
-            ui.ctx().data_mut(|d| d.insert_temp(id, texture.clone()));
-            texture
+    let key = Arc::as_ptr(picture) as usize;
+    let cache_id = egui::Id::unique("scenario-picture-textures");
+    let cached = ui.ctx().data_mut(|d| {
+        let textures = d.get_temp_mut_or_default::<PictureTextures>(cache_id);
+        let i = textures
+            .0
+            .iter()
+            .position(|(p, k, _)| p == path && *k == key)?;
+        let hit = textures.0.remove(i);
+        let texture = hit.2.clone();
+        textures.0.insert(0, hit);
+        Some(texture)
+    });
+    let texture = cached.unwrap_or_else(|| {
+        let image = egui::ColorImage::from_rgba_unmultiplied(
+            [picture.width as usize, picture.height as usize],
+            &picture.rgba,
+        );
+        let texture = ui
+            .ctx()
+            .load_texture(path, image, egui::TextureOptions::LINEAR);
+        ui.ctx().data_mut(|d| {
+            let textures = d.get_temp_mut_or_default::<PictureTextures>(cache_id);
+            textures.0.retain(|(p, _, _)| p != path);
+            textures
+                .0
+                .insert(0, (path.to_owned(), key, texture.clone()));
+            textures
+                .0
+                .truncate(crate::domain::bank::picture::CACHE_PICTURES);
         });
+        texture
+    });
     ui.add(
         egui::Image::new(&texture)
             .max_height(240.0)

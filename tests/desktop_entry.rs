@@ -48,7 +48,9 @@ fn deb_assets() -> Vec<(String, String)> {
     assets
         .iter()
         .map(|a| {
-            let a = a.as_array().expect("an asset is [source, destination, mode]");
+            let a = a
+                .as_array()
+                .expect("an asset is [source, destination, mode]");
             (
                 a[0].as_str().expect("source").to_owned(),
                 a[1].as_str().expect("destination").to_owned(),
@@ -129,7 +131,9 @@ fn desktop_file_validate_accepts_the_entry() {
             std::env::var_os("CI").is_none(),
             "desktop-file-validate is missing on CI: .ci/run installs desktop-file-utils"
         );
-        eprintln!("skipped: desktop-file-validate is not installed (apt-get install desktop-file-utils)");
+        eprintln!(
+            "skipped: desktop-file-validate is not installed (apt-get install desktop-file-utils)"
+        );
         return;
     };
     let out = Command::new(validate)

@@ -11,8 +11,8 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use salgstrener::domain::bank::coverage::Coverage;
+use salgstrener::domain::bank::loading::{self, BankLoad};
 use salgstrener::domain::bank::problem::Severity;
-use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::language::Language;
@@ -514,13 +514,14 @@ fn run_window(
     screenshot: Option<PathBuf>,
     launched: Instant,
 ) -> ExitCode {
-    // A folder named on the command line, or ./scenarios, is loaded before the window opens so
-    // that a wrong path is a usage error; otherwise the remembered folder (kept in the
-    // window's settings) or the bundled bank is chosen once the settings are read.
+    // A folder named on the command line, or ./scenarios, must exist, so that a wrong path is
+    // a usage error; it is only checked here and loads once the window is open. Otherwise the
+    // remembered folder (kept in the window's settings) or the bundled bank is chosen once the
+    // settings are read.
     let explicit = match source_for(dir) {
         BankSource::Embedded => None,
-        source => match Bank::load(source) {
-            Ok(bank) => Some(bank),
+        BankSource::Folder(dir) => match loading::check_folder(&dir) {
+            Ok(()) => Some(BankSource::Folder(dir)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(EXIT_USAGE);
@@ -547,24 +548,17 @@ fn run_window(
                 .storage
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
-            let bank = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
+            let source = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(format!(
                     "Salgstreneren – {}",
-                    bank.source().describe()
+                    source.describe()
                 )));
-            let watch = match bank.source() {
-                BankSource::Folder(dir) => {
-                    let ctx = cc.egui_ctx.clone();
-                    FolderWatch::start(dir.clone(), move || ctx.request_repaint()).ok()
-                }
-                BankSource::Embedded => None,
-            };
+            let ctx = cc.egui_ctx.clone();
+            let load = BankLoad::start(source, move || ctx.request_repaint());
             let (records, notices) = open_records(data_dir, settings.language);
-            let mut app = SalgstrenerApp::new(bank, settings, rand::random()).with_records(records);
-            if let Some(watch) = watch {
-                app = app.with_watch(watch);
-            }
+            let mut app =
+                SalgstrenerApp::loading(load, settings, rand::random()).with_records(records);
             for notice in notices {
                 app = app.with_notice(notice);
             }
@@ -594,20 +588,13 @@ fn run_window(
     }
 }
 
-/// The folder the instructor copied the bundled bank into, when it still loads; else the
-/// bundled bank.
-fn remembered_or_bundled(settings: &Settings) -> Bank {
+/// The folder last opened from the app, when it is still there; else the bundled bank.
+fn remembered_or_bundled(settings: &Settings) -> BankSource {
     settings
         .scenario_folder
         .as_ref()
         .filter(|dir| dir.is_dir())
-        .and_then(|dir| Bank::load(BankSource::Folder(dir.clone())).ok())
-        .unwrap_or_else(|| Bank::load(BankSource::Embedded).unwrap_or_else(|_| empty_bank()))
-}
-
-/// Loading the bundled bank cannot fail (it reads no folder); this keeps the types honest.
-fn empty_bank() -> Bank {
-    Bank::from_files(BankSource::Embedded, Vec::new(), &|_: &Path| false)
+        .map_or(BankSource::Embedded, |dir| BankSource::Folder(dir.clone()))
 }
 
 fn system_language() -> Language {

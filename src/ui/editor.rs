@@ -19,6 +19,7 @@ use crate::domain::training::quiz::{FeedbackTiming, Quiz};
 use crate::domain::training::scoring::{self, Choice, Outcome};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
+use crate::ui::widgets::path_field::{self, PathField};
 use crate::ui::widgets::question::{self, Pick, QuestionView};
 use crate::ui::widgets::sale_type;
 
@@ -421,8 +422,18 @@ impl EditorScreen<'_> {
     ) {
         let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
         let label = ui.label(t.interop_path);
-        ui.add(TextEdit::singleline(&mut state.interop_path).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        PathField::new(
+            &mut state.interop_path,
+            "interop",
+            path_field::Pick::OpenFile(&["csv"]),
+            t,
+        )
+        .also(
+            path_field::Pick::SaveFile(&["xml", "gift", "txt", "csv"]),
+            t.browse_save_as,
+        )
+        .width((ui.available_width() - 220.0).max(160.0))
+        .show(ui, label.id, t);
         let has_path = !state.interop_path.trim().is_empty();
         ui.horizontal_wrapped(|ui| {
             for (format, text) in [
@@ -502,8 +513,8 @@ impl EditorScreen<'_> {
                 ui.label(t.editor_readonly);
                 ui.horizontal_wrapped(|ui| {
                     let label = ui.label(t.editor_copy_to);
-                    ui.add(TextEdit::singleline(&mut state.copy_to).desired_width(280.0))
-                        .labelled_by(label.id);
+                    PathField::new(&mut state.copy_to, "copy_to", path_field::Pick::Folder, t)
+                        .show(ui, label.id, t);
                     if ui
                         .add_enabled(!state.copy_to.trim().is_empty(), Button::new(t.editor_copy))
                         .clicked()

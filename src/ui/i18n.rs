@@ -283,6 +283,22 @@ texts! {
     guided_keys_hint: "Tastatur: J eller Y for ja og N for nei i steg 1, 1–4 i steg 2, så 1–5 for salgstype, A–F for tilbud og Enter for å sjekke og gå videre.", "Keyboard: Y or J for yes and N for no in step 1, 1–4 in step 2, then 1–5 for the sale type, A–F for the offer and Enter to check and move on.";
     your_path: "Veien din", "Your path";
     path_all_right: "Alle stegene var riktige.", "Every step was right.";
+
+    browse: "Bla gjennom…", "Browse…";
+    browse_save_as: "Lagre som…", "Save as…";
+    browse_hover: "Velg med filvelgeren, eller skriv stien i feltet.", "Choose with the file dialog, or type the path in the field.";
+    browse_unavailable: "Fant ingen filvelger (verken skrivebordsportal eller zenity). Skriv stien i feltet.", "No file dialog found (neither a desktop portal nor zenity). Type the path in the field.";
+    loading_heading: "Laster scenarioene …", "Loading the scenarios …";
+    loading_source: "Fra {source}", "From {source}";
+    loading_listing: "Ser etter filer …", "Looking for files …";
+    loading_files: "{read} av {total} filer lest", "{read} of {total} files read";
+    loading_problems: "{n} problemer funnet så langt", "{n} problems found so far";
+    loading_failed: "Kunne ikke laste scenarioene: {error}", "Could not load the scenarios: {error}";
+    open_folder: "Åpne en annen scenariomappe", "Open another scenario folder";
+    open_folder_tab: "Mappe…", "Folder…";
+    open_folder_path: "Scenariomappe", "Scenario folder";
+    open_folder_button: "Åpne", "Open";
+    open_folder_bundled: "Bruk de innebygde", "Use the bundled ones";
 }
 
 /// The texts of a language.

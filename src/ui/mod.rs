@@ -7,6 +7,7 @@ pub mod editor;
 pub mod guided;
 pub mod i18n;
 pub mod learn;
+pub mod loading;
 pub mod practice;
 pub mod problems;
 pub mod progress;

@@ -76,18 +76,18 @@ impl LoadProgress {
     }
 
     /// The folder has been listed: `total` content files are to be read.
-    pub(crate) fn listed(&self, total: usize) {
+    pub fn listed(&self, total: usize) {
         self.total.store(total, Ordering::Relaxed);
         self.wake();
     }
 
     /// One more file was read and checked, with `problems` problems.
-    pub(crate) fn file_read(&self, problems: usize) {
+    pub fn file_read(&self, problems: usize) {
         if problems > 0 {
             self.problems.fetch_add(problems, Ordering::Relaxed);
         }
         let read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
-        if read % NOTIFY_EVERY == 0 || read == self.total.load(Ordering::Relaxed) {
+        if read.is_multiple_of(NOTIFY_EVERY) || read == self.total.load(Ordering::Relaxed) {
             self.wake();
         }
     }
@@ -126,6 +126,16 @@ impl BankLoad {
     /// Starts loading `source`. `notify` is called from the loading threads as the counters
     /// move and once more when the bank is ready, so a window can wake up and take it.
     pub fn start(source: BankSource, notify: impl Fn() + Send + Sync + 'static) -> BankLoad {
+        BankLoad::start_with(source, notify, Bank::load_counting)
+    }
+
+    /// [`BankLoad::start`] with another loader in place of [`Bank::load_counting`], so a test
+    /// can hold the load at a chosen point and look at the window meanwhile.
+    pub fn start_with(
+        source: BankSource,
+        notify: impl Fn() + Send + Sync + 'static,
+        load: impl FnOnce(BankSource, &LoadProgress) -> Result<Bank, LoadError> + Send + 'static,
+    ) -> BankLoad {
         let notify = Arc::new(notify);
         let on_progress = Arc::clone(&notify);
         let progress = Arc::new(LoadProgress::notifying(move || on_progress()));
@@ -135,24 +145,20 @@ impl BankLoad {
         let spawned = thread::Builder::new()
             .name("bank-load".into())
             .spawn(move || {
-                let bank = Bank::load_counting(loading, &counters);
+                let bank = load(loading, &counters);
                 // The receiver is gone when the app closed or started another load meanwhile.
                 let _ = tx.send(bank);
                 notify();
             });
-        let result = match spawned {
-            Ok(_) => result,
-            Err(_) => {
-                // No thread to spare: load here rather than never.
-                let (tx, rx) = mpsc::channel();
-                let _ = tx.send(Bank::load_counting(source.clone(), &progress));
-                rx
-            }
-        };
         BankLoad {
             source,
             progress,
-            result,
+            // Without a thread (the system is out of them) the load reports as interrupted.
+            result: if spawned.is_ok() {
+                result
+            } else {
+                mpsc::channel().1
+            },
             handed_over: false,
         }
     }

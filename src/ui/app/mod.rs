@@ -2,6 +2,7 @@
 //! The editor's actions, which touch files, are applied in [`editor_actions`].
 
 mod editor_actions;
+mod loading;
 
 use egui::{RichText, Ui};
 use jiff::Timestamp;
@@ -25,10 +26,12 @@ use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedScreen;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::learn::LearnScreen;
+use crate::ui::loading::{FolderAction, LoadingScreen, OpenFolderPanel};
 use crate::ui::practice::PracticeScreen;
 use crate::ui::problems::ProblemsScreen;
 use crate::ui::progress::ProgressScreen;
 use crate::ui::quiz::{Finished, QuizCommand, QuizScreen, QuizStage};
+use crate::ui::widgets::path_field;
 
 /// From this width the language and theme switches sit right-aligned on the tabs' row.
 const WIDE_TOP_BAR: f32 = 720.0;
@@ -41,9 +44,11 @@ pub struct Settings {
     pub language: Language,
     /// The practice selection.
     pub filter: Filter,
-    /// A scenario folder the instructor made (by copying the bundled bank), opened when no
-    /// other folder is given.
+    /// The scenario folder last opened from the app (or made there by copying the bundled
+    /// bank), opened when no other folder is given.
     pub scenario_folder: Option<std::path::PathBuf>,
+    /// Where the next file or folder dialog starts: the folder of the last path picked.
+    pub last_folder: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -59,6 +64,7 @@ impl Settings {
             language,
             filter: Filter::for_language(language),
             scenario_folder: None,
+            last_folder: None,
         }
     }
 }
@@ -92,6 +98,9 @@ pub struct SalgstrenerApp {
     close_confirmed: bool,
     results_path: String,
     results_message: Option<(bool, String)>,
+    /// The bank being loaded in the background, if any.
+    loading: Option<loading::Loading>,
+    open_folder: loading::OpenFolder,
 }
 
 impl SalgstrenerApp {
@@ -123,6 +132,8 @@ impl SalgstrenerApp {
             close_confirmed: false,
             results_path: String::new(),
             results_message: None,
+            loading: None,
+            open_folder: loading::OpenFolder::default(),
         }
     }
 
@@ -240,7 +251,9 @@ impl SalgstrenerApp {
         self.tick(now);
         if self.ctx.is_none() {
             self.ctx = Some(ui.ctx().clone());
+            path_field::set_last_folder(ui.ctx(), self.settings.last_folder.clone());
         }
+        self.poll_loading();
         if let Some(bank) = self.watch.as_ref().and_then(FolderWatch::latest) {
             self.replace_bank(bank);
         }
@@ -249,49 +262,34 @@ impl SalgstrenerApp {
         self.top_bar_ui(ui, &mut actions);
         self.notices_ui(ui, &mut actions);
         let lang = self.settings.language;
-        match self.screen {
-            Screen::Practice => PracticeScreen {
-                bank: &self.bank,
-                practice: &self.practice,
-                lang,
-                scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+        if self.open_folder.open {
+            OpenFolderPanel {
+                path: &mut self.open_folder.path,
+                error: self.open_folder.error.as_deref(),
+                bundled: self
+                    .loading
+                    .as_ref()
+                    .map_or(self.bank.source(), |l| l.load.source())
+                    == &crate::domain::bank::BankSource::Embedded,
             }
-            .ui(ui, &mut actions),
-            Screen::Quiz => QuizScreen {
-                bank: &self.bank,
-                stage: &self.quiz,
-                lang,
-                now,
+            .ui(ui, texts(lang), &mut actions);
+        }
+        let loading = self
+            .loading
+            .as_ref()
+            .filter(|_| self.screen != Screen::Learn);
+        if let Some(loading) = loading {
+            LoadingScreen {
+                source: loading.load.source(),
+                progress: loading.load.progress(),
             }
-            .ui(ui, &mut actions),
-            Screen::Progress => ProgressScreen {
-                records: &self.records,
-                lang,
-                export_path: &mut self.results_path,
-                export_message: self.results_message.as_ref(),
-            }
-            .ui(ui, texts(lang), &mut actions),
-            Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
-            Screen::Editor => EditorScreen {
-                bank: &self.bank,
-                generation: self.generation,
-                lang,
-            }
-            .ui(ui, texts(lang), &mut self.editor, &mut actions),
-            Screen::Learn => LearnScreen {
-                lang,
-                selected: self.explained_node,
-                scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
-            }
-            .ui(ui, &mut actions),
-            Screen::Guided => GuidedScreen {
-                bank: &self.bank,
-                guided: &self.guided,
-                lang,
-                scroll_to_result: std::mem::take(&mut self.scroll_to_result),
-                reveal_step: std::mem::take(&mut self.reveal_step),
-            }
-            .ui(ui, &mut actions),
+            .ui(ui, texts(lang));
+        } else {
+            self.screen_ui(ui, now, &mut actions);
+        }
+        let last_folder = path_field::last_folder(ui.ctx());
+        if last_folder.is_some() && last_folder != self.settings.last_folder {
+            self.settings.last_folder = last_folder;
         }
         if let QuizStage::Running { run, .. } = &self.quiz
             && run.quiz().time_limit_minutes.is_some()
@@ -306,6 +304,55 @@ impl SalgstrenerApp {
         }
         for action in actions {
             self.apply(action, now);
+        }
+    }
+
+    /// The screen on show.
+    fn screen_ui(&mut self, ui: &mut Ui, now: Timestamp, actions: &mut Vec<Action>) {
+        let lang = self.settings.language;
+        match self.screen {
+            Screen::Practice => PracticeScreen {
+                bank: &self.bank,
+                practice: &self.practice,
+                lang,
+                scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+            }
+            .ui(ui, actions),
+            Screen::Quiz => QuizScreen {
+                bank: &self.bank,
+                stage: &self.quiz,
+                lang,
+                now,
+            }
+            .ui(ui, actions),
+            Screen::Progress => ProgressScreen {
+                records: &self.records,
+                lang,
+                export_path: &mut self.results_path,
+                export_message: self.results_message.as_ref(),
+            }
+            .ui(ui, texts(lang), actions),
+            Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+            Screen::Editor => EditorScreen {
+                bank: &self.bank,
+                generation: self.generation,
+                lang,
+            }
+            .ui(ui, texts(lang), &mut self.editor, actions),
+            Screen::Learn => LearnScreen {
+                lang,
+                selected: self.explained_node,
+                scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
+            }
+            .ui(ui, actions),
+            Screen::Guided => GuidedScreen {
+                bank: &self.bank,
+                guided: &self.guided,
+                lang,
+                scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+                reveal_step: std::mem::take(&mut self.reveal_step),
+            }
+            .ui(ui, actions),
         }
     }
 
@@ -370,6 +417,14 @@ impl SalgstrenerApp {
                         Err(e) => (false, fill(t.notice_save_failed, &[("error", &e)])),
                     },
                 );
+            }
+            Action::Folder(FolderAction::Toggle) => {
+                self.open_folder.open = !self.open_folder.open;
+                self.open_folder.error = None;
+            }
+            Action::Folder(FolderAction::OpenTyped) => self.open_typed_folder(),
+            Action::Folder(FolderAction::OpenBundled) => {
+                self.open_source(crate::domain::bank::BankSource::Embedded, true);
             }
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
@@ -598,6 +653,13 @@ impl SalgstrenerApp {
                     if ui.selectable_label(self.screen == screen, label).clicked() {
                         actions.push(Action::Show(screen));
                     }
+                }
+                if ui
+                    .selectable_label(self.open_folder.open, t.open_folder_tab)
+                    .on_hover_text(t.open_folder)
+                    .clicked()
+                {
+                    actions.push(Action::Folder(FolderAction::Toggle));
                 }
                 // Right-align the switches when they fit; in a narrow window they wrap to a
                 // second row instead of overlapping the tabs.

@@ -86,6 +86,7 @@ fn the_keyboard_answers_and_moves_on() {
         let q = app.practice().question().expect("a question is shown");
         let scenario = &app.bank().scenarios()[q.scenario];
         let shown = q
+            .answer
             .offer_order
             .iter()
             .position(|&i| scenario.offers[i].fit == salgstrener::domain::bank::scenario::Fit::Best)
@@ -137,6 +138,18 @@ fn load_problems_are_listed_in_the_window() {
     h.get_by_label("Problems in the scenario files");
     h.get_by_label("21 files checked: 20 errors, 1 warnings.");
     h.get_by_label_contains("unknown_sale_type.ron:11:13");
+}
+
+#[test]
+fn load_problems_read_in_norwegian_in_the_norwegian_interface() {
+    let mut h = harness("broken", Language::Nb);
+    h.get_by_label("Vis problemene").click();
+    h.run();
+    h.get_by_label("Problemer i scenariofilene");
+    h.get_by_label(
+        "ukjent salgstype `Oppsalg`: bruk en av `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`",
+    );
+    assert!(h.query_by_label_contains("unknown sale type").is_none());
 }
 
 /// Every button lies inside the window and no two overlap, at the smallest supported window

@@ -5,7 +5,7 @@ pub mod app;
 pub mod capture;
 pub mod editor;
 pub mod guided;
-pub mod i18n;
+pub use crate::domain::i18n;
 pub mod learn;
 pub mod loading;
 pub mod practice;

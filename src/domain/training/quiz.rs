@@ -14,12 +14,13 @@ use crate::domain::bank::problem::Problem;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
-    RECURSION_LIMIT, is_valid_id, ron_problem, too_long, too_long_message,
+    RECURSION_LIMIT, field_name, is_valid_id, ron_problem, too_long, too_long_message,
 };
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, Confidence};
 use crate::domain::teaching::taxonomy::SaleType;
-use crate::domain::training::scoring::{self, Choice, Outcome};
+use crate::domain::training::answer::{Answer, Pick};
 
 /// When the trainee sees feedback.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,55 +163,43 @@ pub fn parse_quiz(path: &Path, text: &str) -> Result<Quiz, Problem> {
 pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<Problem> {
     let map = SourceMap::new(text);
     let mut problems = Vec::new();
-    let mut error = |field: &str, message: String| {
+    let mut error = |field: &str, message: Message| {
         problems.push(
             Problem::error(path, map.position(&Locus::Field(field)), message).with_field(field),
         );
     };
     for (field, text) in [("id", &quiz.id), ("title", &quiz.title)] {
         if let Some(chars) = too_long(text) {
-            let advice = "shorten it to what trainees need to read";
             error(
                 field,
-                too_long_message(&format!("`{field}`"), chars, advice),
+                too_long_message(field_name(field), chars, Message::ShortenQuiz {}),
             );
         }
     }
     if !is_valid_id(&quiz.id) && too_long(&quiz.id).is_none() {
         error(
             "id",
-            format!(
-                "quiz id {:?} may only use lower-case letters a-z, digits and `-` (for example \"modul-1\")",
-                quiz.id
-            ),
+            Message::QuizIdInvalid {
+                id: quiz.id.clone(),
+            },
         );
     }
     if quiz.title.trim().is_empty() {
-        error(
-            "title",
-            "`title` is empty: write the name trainees will see".into(),
-        );
+        error("title", Message::QuizTitleEmpty {});
     }
     if quiz.questions == 0 {
-        error(
-            "questions",
-            "`questions` is 0: a quiz needs at least one question".into(),
-        );
+        error("questions", Message::QuizNoQuestions {});
     }
     if quiz.pass_percent > 100 {
         error(
             "pass_percent",
-            format!(
-                "pass_percent {} is over 100: use a percentage from 0 to 100",
-                quiz.pass_percent
-            ),
+            Message::PassPercentOver {
+                percent: quiz.pass_percent,
+            },
         );
     }
     if quiz.time_limit_minutes == Some(0) {
-        error(
-            "time_limit_minutes",
-            "a time limit of 0 minutes leaves no time: use None or a number of minutes".into(),
-        );
+        error("time_limit_minutes", Message::TimeLimitZero {});
     }
     if let Some(d) = quiz
         .select
@@ -218,10 +207,7 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
         .iter()
         .find(|d| !(1..=3).contains(*d))
     {
-        error(
-            "select",
-            format!("difficulty {d} in `select` does not exist: use 1, 2 or 3"),
-        );
+        error("select", Message::QuizDifficultyUnknown { difficulty: *d });
     }
     let missing: Vec<&str> = quiz
         .select
@@ -233,25 +219,24 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
     if !missing.is_empty() {
         error(
             "select",
-            format!(
-                "no scenario has the id(s) {}: check the spelling or remove them",
-                missing
+            Message::QuizIdsMissing {
+                ids: missing
                     .iter()
                     .map(|id| format!("{id:?}"))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", "),
+            },
         );
     }
     let matches = quiz.matching(bank).len();
     if quiz.questions > 0 && matches < quiz.questions {
         error(
             "questions",
-            format!(
-                "the selection matches {matches} scenario(s) in {}, fewer than the {} questions asked for: widen `select` or lower `questions`",
-                quiz.language.code(),
-                quiz.questions
-            ),
+            Message::QuizTooFewMatches {
+                matches,
+                language: quiz.language,
+                questions: quiz.questions,
+            },
         );
     }
     problems
@@ -262,26 +247,18 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
 pub struct QuizQuestion {
     /// Index into the bank.
     pub scenario: usize,
-    /// Offer indices in the order shown.
-    pub offer_order: Vec<usize>,
-    /// Chosen sale type.
-    pub chosen_type: Option<SaleType>,
-    /// Chosen offer (file order index).
-    pub chosen_offer: Option<usize>,
+    /// The answer; its outcome is set after each answer with `AfterEach`, else at submission.
+    pub answer: Answer,
     /// Stated confidence, when asked.
     pub confidence: Option<Confidence>,
     /// Marked to come back to.
     pub flagged: bool,
-    /// The score, once known (after each answer with `AfterEach`, else at submission).
-    pub outcome: Option<Outcome>,
 }
 
 impl QuizQuestion {
     /// True when a type and an offer are chosen (and confidence, when asked).
     pub fn is_answered(&self, ask_confidence: bool) -> bool {
-        self.chosen_type.is_some()
-            && self.chosen_offer.is_some()
-            && (!ask_confidence || self.confidence.is_some())
+        self.answer.is_complete() && (!ask_confidence || self.confidence.is_some())
     }
 }
 
@@ -334,16 +311,11 @@ impl QuizRun {
             .iter()
             .filter_map(|&i| {
                 let s = bank.get(i)?;
-                let mut offer_order: Vec<usize> = (0..s.offers.len()).collect();
-                offer_order.shuffle(&mut rng);
                 Some(QuizQuestion {
                     scenario: i,
-                    offer_order,
-                    chosen_type: None,
-                    chosen_offer: None,
+                    answer: Answer::shuffled(s.offers.len(), &mut rng),
                     confidence: None,
                     flagged: false,
-                    outcome: None,
                 })
             })
             .collect();
@@ -389,11 +361,7 @@ impl QuizRun {
                 return false;
             };
             let offers = new.get(index).map_or(0, |s| s.offers.len());
-            if q.offer_order.len() != offers {
-                q.offer_order = (0..offers).collect();
-                q.chosen_offer = None;
-                q.outcome = None;
-            }
+            q.answer.fit_offers(offers);
             q.scenario = index;
             true
         });
@@ -455,17 +423,16 @@ impl QuizRun {
             }
             return;
         };
-        let locked = after_each && q.outcome.is_some();
+        // Outcomes exist before submission only in `AfterEach` quizzes, where they lock.
+        let locked = q.answer.is_checked();
         match action {
-            QuizAction::ChooseType(t) if !locked => q.chosen_type = Some(t),
-            QuizAction::ChooseOffer(shown) if !locked => {
-                if let Some(&offer) = q.offer_order.get(shown) {
-                    q.chosen_offer = Some(offer);
-                }
-            }
+            QuizAction::ChooseType(t) => q.answer.pick(Pick::Type(t)),
+            QuizAction::ChooseOffer(shown) => q.answer.pick(Pick::Offer(shown)),
             QuizAction::ChooseConfidence(c) if !locked => q.confidence = Some(c),
-            QuizAction::CheckCurrent if after_each && !locked && q.is_answered(ask) => {
-                q.outcome = score_question(bank, q);
+            QuizAction::CheckCurrent if after_each && q.is_answered(ask) => {
+                if let Some(s) = bank.get(q.scenario) {
+                    q.answer.check(s.into());
+                }
             }
             QuizAction::ToggleFlag => q.flagged = !q.flagged,
             QuizAction::GoTo(n) if n < len => self.current = n,
@@ -488,8 +455,8 @@ impl QuizRun {
             None => now,
         };
         for q in &mut self.questions {
-            if q.outcome.is_none() && q.chosen_type.is_some() && q.chosen_offer.is_some() {
-                q.outcome = score_question(bank, q);
+            if let Some(s) = bank.get(q.scenario) {
+                q.answer.check(s.into());
             }
         }
         self.finished = Some(end);
@@ -503,7 +470,7 @@ impl QuizRun {
             .iter()
             .map(|q| {
                 let scenario = bank.get(q.scenario);
-                let outcome = q.outcome.as_ref();
+                let outcome = q.answer.outcome.as_ref();
                 AnswerRecord {
                     scenario_id: scenario.map(|s| s.id.clone()).unwrap_or_default(),
                     right_type: scenario.map_or(SaleType::Nysalg, |s| s.answer),
@@ -533,11 +500,11 @@ impl QuizRun {
     }
 }
 
-fn score_question(bank: &Bank, q: &QuizQuestion) -> Option<Outcome> {
-    let scenario = bank.get(q.scenario)?;
-    let choice = Choice {
-        sale_type: q.chosen_type?,
-        offer: q.chosen_offer?,
-    };
-    scoring::score(scenario, choice, scenario.language)
+impl From<Pick> for QuizAction {
+    fn from(pick: Pick) -> Self {
+        match pick {
+            Pick::Type(t) => QuizAction::ChooseType(t),
+            Pick::Offer(shown) => QuizAction::ChooseOffer(shown),
+        }
+    }
 }

@@ -125,6 +125,13 @@ impl SalgstrenerApp {
         }
     }
 
+    /// What is loading, or else what is loaded.
+    pub(super) fn loading_source(&self) -> &BankSource {
+        self.loading
+            .as_ref()
+            .map_or(self.bank.source(), |l| l.load.source())
+    }
+
     /// Opens the folder typed or picked in the "open another folder" panel.
     pub(super) fn open_typed_folder(&mut self) {
         let path = PathBuf::from(self.open_folder.path.trim());

@@ -593,9 +593,10 @@ fn run_window(
                 app = app.with_notice(notice);
             }
             Ok(match capture {
-                Some((path, result)) => {
-                    Box::new(CaptureFirstFrame::new(app, path, launched, result))
-                }
+                Some((path, result)) => Box::new(
+                    CaptureFirstFrame::new(app, path, launched, result)
+                        .until(|app| !app.is_loading()),
+                ),
                 None => Box::new(app),
             })
         }),

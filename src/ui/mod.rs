@@ -5,7 +5,6 @@ pub mod app;
 pub mod capture;
 pub mod editor;
 pub mod guided;
-pub use crate::domain::i18n;
 pub mod learn;
 pub mod loading;
 pub mod practice;
@@ -14,3 +13,7 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod widgets;
+
+/// The language table, under the name screens import it by. It lives in the domain because
+/// domain messages (problems, slips) render through it too.
+pub use crate::domain::i18n;

@@ -390,9 +390,7 @@ pub fn add_offer(s: &mut Scenario) -> bool {
 
 /// Removes offer `i` if it exists.
 pub fn remove_offer(s: &mut Scenario, i: usize) {
-    if i < s.offers.len() {
-        s.offers.remove(i);
-    }
+    remove_at(&mut s.offers, i);
 }
 
 /// Moves offer `i` up (`-1`) or down (`+1`) when there is room.
@@ -407,35 +405,38 @@ pub fn move_offer(s: &mut Scenario, i: usize, up: bool) {
 
 /// Adds `text` as a cue, trimmed; ignores empty text and cues already there.
 pub fn add_cue(s: &mut Scenario, text: &str) -> bool {
-    let cue = text.trim();
-    if cue.is_empty() || s.cues.iter().any(|c| c == cue) {
-        return false;
-    }
-    s.cues.push(cue.to_owned());
-    true
+    add_unique(&mut s.cues, text)
 }
 
 /// Removes cue `i` if it exists.
 pub fn remove_cue(s: &mut Scenario, i: usize) {
-    if i < s.cues.len() {
-        s.cues.remove(i);
-    }
+    remove_at(&mut s.cues, i);
 }
 
 /// Adds `tag`, trimmed; ignores empty tags and tags already there.
 pub fn add_tag(s: &mut Scenario, tag: &str) -> bool {
-    let tag = tag.trim();
-    if tag.is_empty() || s.tags.iter().any(|t| t == tag) {
-        return false;
-    }
-    s.tags.push(tag.to_owned());
-    true
+    add_unique(&mut s.tags, tag)
 }
 
 /// Removes tag `i` if it exists.
 pub fn remove_tag(s: &mut Scenario, i: usize) {
-    if i < s.tags.len() {
-        s.tags.remove(i);
+    remove_at(&mut s.tags, i);
+}
+
+/// Adds `text` trimmed, unless it is empty or already in `list`.
+fn add_unique(list: &mut Vec<String>, text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || list.iter().any(|t| t == text) {
+        return false;
+    }
+    list.push(text.to_owned());
+    true
+}
+
+/// Removes item `i` when it exists: an action may arrive after the list got shorter.
+fn remove_at<T>(list: &mut Vec<T>, i: usize) {
+    if i < list.len() {
+        list.remove(i);
     }
 }
 
@@ -555,4 +556,26 @@ pub fn copy_bundled_to(dest: &Path) -> Result<usize, Message> {
         written += 1;
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_cues_are_trimmed_unique_and_removed_by_index() {
+        let mut s = blank_scenario("x", Language::Nb);
+        assert!(add_tag(&mut s, " sko "));
+        assert!(!add_tag(&mut s, "sko"), "no duplicates");
+        assert!(!add_tag(&mut s, "  "));
+        assert!(add_tag(&mut s, "klær"));
+        remove_tag(&mut s, 0);
+        remove_tag(&mut s, 5);
+        assert_eq!(s.tags, ["klær"]);
+        assert!(add_cue(&mut s, "slitt"));
+        remove_cue(&mut s, 1);
+        assert_eq!(s.cues, ["slitt"]);
+        remove_cue(&mut s, 0);
+        assert!(s.cues.is_empty());
+    }
 }

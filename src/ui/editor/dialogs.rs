@@ -3,19 +3,12 @@
 
 use egui::Ui;
 
-use super::{Dialog, EditorAction, EditorScreen, EditorState};
-use crate::ui::action::Action;
-use crate::ui::i18n::{Texts, fill};
+use super::{Dialog, EditorAction, Frame, push};
+use crate::ui::i18n::fill;
 
-impl EditorScreen<'_> {
-    pub(super) fn dialog_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        state: &mut EditorState,
-        actions: &mut Vec<Action>,
-    ) {
-        let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
+impl Frame<'_> {
+    pub(super) fn dialog_ui(&mut self, ui: &mut Ui) {
+        let (t, state, actions) = (self.t, &mut *self.state, &mut *self.actions);
         let name = state
             .doc
             .as_ref()

@@ -1,31 +1,24 @@
 //! The open file: its header (path, state, save, duplicate, delete), the problems not tied to
 //! a field, and the form for its kind. A new kind of file (a conversation) is one more arm of
-//! the `match` on [`Draft`] in [`EditorScreen::form_ui`], with its form in a file of its own.
+//! the `match` on [`Draft`] in `form_ui` below, with its form in a file of its own.
 
 use egui::{Button, RichText, TextEdit, Ui};
 
 use super::fields::{FieldProblems, problem_ui};
 use super::quiz_form::quiz_form_ui;
 use super::scenario_form::scenario_form_ui;
-use super::{EditorAction, EditorScreen, EditorState};
+use super::{EditorAction, Frame, push};
 use crate::domain::authoring::editor::Draft;
 use crate::domain::authoring::workspace::AssetCheck;
 use crate::domain::bank::BankSource;
 use crate::domain::bank::problem::Problem;
-use crate::ui::action::Action;
-use crate::ui::i18n::{Texts, fill};
+use crate::ui::i18n::fill;
 use crate::ui::widgets::path_field::{PathField, Pick};
 use crate::ui::widgets::question;
 
-impl EditorScreen<'_> {
-    pub(super) fn form_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        state: &mut EditorState,
-        actions: &mut Vec<Action>,
-    ) {
-        let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
+impl Frame<'_> {
+    pub(super) fn form_ui(&mut self, ui: &mut Ui) {
+        let (t, state, actions) = (self.t, &mut *self.state, &mut *self.actions);
         if let BankSource::Embedded = self.bank.source() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.label(t.editor_readonly);

@@ -2,11 +2,10 @@
 
 use egui::{Button, ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
-use super::{EditorAction, EditorScreen, EditorState, ExportFormat};
+use super::{EditorAction, EditorState, ExportFormat, Frame, push};
 use crate::domain::bank::{Bank, BankSource, Entry, EntryKind};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
-use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::path_field::{PathField, Pick};
 use crate::ui::widgets::sale_type;
@@ -56,32 +55,29 @@ fn filter_entries(entries: &[Entry], key: &ListKey) -> Vec<usize> {
         .collect()
 }
 
-impl EditorScreen<'_> {
-    pub(super) fn list_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        state: &mut EditorState,
-        actions: &mut Vec<Action>,
-    ) {
+impl Frame<'_> {
+    /// The list panel: new files, import and export, search, filters and the rows in view.
+    pub(super) fn list_ui(&mut self, ui: &mut Ui) {
+        let t = self.t;
+        let editable = matches!(self.bank.source(), BankSource::Folder(_));
         ui.horizontal_wrapped(|ui| {
-            let editable = matches!(self.bank.source(), BankSource::Folder(_));
             if ui
                 .add_enabled(editable, Button::new(t.editor_new))
                 .clicked()
             {
-                actions.push(Action::Editor(EditorAction::NewScenario));
+                push(self.actions, EditorAction::NewScenario);
             }
             if ui
                 .add_enabled(editable, Button::new(t.editor_new_quiz))
                 .clicked()
             {
-                actions.push(Action::Editor(EditorAction::NewQuiz));
+                push(self.actions, EditorAction::NewQuiz);
             }
         });
         egui::CollapsingHeader::new(t.interop_heading)
             .id_salt("interop")
-            .show(ui, |ui| self.interop_ui(ui, t, state, actions));
+            .show(ui, |ui| self.interop_ui(ui));
+        let (state, actions) = (&mut *self.state, &mut *self.actions);
         let search_label = ui.label(t.editor_search);
         ui.add(
             TextEdit::singleline(&mut state.search)
@@ -165,22 +161,16 @@ impl EditorScreen<'_> {
                         continue;
                     };
                     let selected = open_path.as_deref() == Some(entry.path.as_path());
-                    if self.row_ui(ui, t, entry, selected).clicked() {
-                        actions.push(Action::Editor(EditorAction::Open(entry.path.clone())));
+                    if row_ui(ui, t, entry, selected).clicked() {
+                        push(actions, EditorAction::Open(entry.path.clone()));
                     }
                 }
             });
         state.list = rows;
     }
 
-    pub(super) fn interop_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        state: &mut EditorState,
-        actions: &mut Vec<Action>,
-    ) {
-        let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
+    fn interop_ui(&mut self, ui: &mut Ui) {
+        let (t, state, actions) = (self.t, &mut *self.state, &mut *self.actions);
         let label = ui.label(t.interop_path);
         PathField::new(
             &mut state.interop_path,
@@ -228,47 +218,42 @@ impl EditorScreen<'_> {
             );
         }
     }
+}
 
-    pub(super) fn row_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        entry: &Entry,
-        selected: bool,
-    ) -> egui::Response {
-        let dark = ui.visuals().dark_mode;
-        let mut text = RichText::new(entry.display_name());
-        if entry.kind == EntryKind::Quiz {
-            text = text.italics();
-        }
-        if let Some(answer) = entry.answer {
-            text = text.color(sale_type::color(answer, dark));
-        }
-        let mark = if entry.errors > 0 {
-            Some(
-                RichText::new(fill(t.editor_mark_errors, &[("n", &entry.errors)]))
-                    .color(ui.visuals().error_fg_color),
-            )
-        } else if entry.warnings > 0 {
-            Some(
-                RichText::new(fill(t.editor_mark_warnings, &[("n", &entry.warnings)]))
-                    .color(ui.visuals().warn_fg_color),
-            )
-        } else {
-            None
-        };
-        let mut button = Button::new(text)
-            .selected(selected)
-            .frame_when_inactive(false)
-            .truncate()
-            .min_size(egui::vec2(ui.available_width(), 0.0));
-        if let Some(mark) = mark {
-            button = button.right_text(mark);
-        }
-        let hover = entry
-            .id
-            .clone()
-            .unwrap_or_else(|| entry.path.display().to_string());
-        ui.add(button).on_hover_text(hover)
+/// One file of the list: its name in its sale type's colour, its error or warning count.
+fn row_ui(ui: &mut Ui, t: &Texts, entry: &Entry, selected: bool) -> egui::Response {
+    let dark = ui.visuals().dark_mode;
+    let mut text = RichText::new(entry.display_name());
+    if entry.kind == EntryKind::Quiz {
+        text = text.italics();
     }
+    if let Some(answer) = entry.answer {
+        text = text.color(sale_type::color(answer, dark));
+    }
+    let mark = if entry.errors > 0 {
+        Some(
+            RichText::new(fill(t.editor_mark_errors, &[("n", &entry.errors)]))
+                .color(ui.visuals().error_fg_color),
+        )
+    } else if entry.warnings > 0 {
+        Some(
+            RichText::new(fill(t.editor_mark_warnings, &[("n", &entry.warnings)]))
+                .color(ui.visuals().warn_fg_color),
+        )
+    } else {
+        None
+    };
+    let mut button = Button::new(text)
+        .selected(selected)
+        .frame_when_inactive(false)
+        .truncate()
+        .min_size(egui::vec2(ui.available_width(), 0.0));
+    if let Some(mark) = mark {
+        button = button.right_text(mark);
+    }
+    let hover = entry
+        .id
+        .clone()
+        .unwrap_or_else(|| entry.path.display().to_string());
+    ui.add(button).on_hover_text(hover)
 }

@@ -2,9 +2,9 @@
 //! file with its problems beside each field, a live preview, and the dialogs that keep work
 //! from being lost (unsaved changes, files changed on disk, delete).
 //!
-//! One file per part: [`list`], [`form`] (the open file, dispatching to [`scenario_form`] and
-//! [`quiz_form`]; a conversation form goes beside them), [`fields`] (labelled fields with their
-//! problems), [`preview`] and [`dialogs`]. The file operations are the domain's
+//! One file per part: `list`, `form` (the open file, dispatching to `scenario_form` and
+//! `quiz_form`; a conversation form goes beside them), `fields` (labelled fields with their
+//! problems), `preview` and `dialogs`. The file operations are the domain's
 //! [`Workspace`](crate::domain::authoring::workspace::Workspace); the app applies the actions.
 //!
 //! # Which edits are actions
@@ -222,20 +222,27 @@ pub struct EditorScreen<'a> {
 impl EditorScreen<'_> {
     /// Draws the list, the form and the preview, and pushes actions.
     pub fn ui(&self, ui: &mut Ui, t: &Texts, state: &mut EditorState, actions: &mut Vec<Action>) {
-        let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
         if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)))
         {
             push(actions, EditorAction::Save);
         }
-        egui::Panel::left("editor_list")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| self.list_ui(ui, t, state, actions));
         let wide = ui.available_width() >= WIDE;
         let has_preview = matches!(
             state.doc.as_ref().map(|d| &d.draft),
             Some(Draft::Scenario(_))
         );
+        let mut frame = Frame {
+            bank: self.bank,
+            generation: self.generation,
+            lang: self.lang,
+            t,
+            state,
+            actions,
+        };
+        egui::Panel::left("editor_list")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| frame.list_ui(ui));
         if wide && has_preview {
             egui::Panel::right("editor_preview")
                 .resizable(true)
@@ -243,9 +250,7 @@ impl EditorScreen<'_> {
                 .show(ui, |ui| {
                     ScrollArea::vertical()
                         .id_salt("preview_scroll")
-                        .show(ui, |ui| {
-                            self.preview_ui(ui, t, state, actions);
-                        });
+                        .show(ui, |ui| frame.preview_ui(ui));
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -254,13 +259,28 @@ impl EditorScreen<'_> {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(820.0));
-                    self.form_ui(ui, t, state, actions);
+                    frame.form_ui(ui);
                     if !wide && has_preview {
                         ui.separator();
-                        self.preview_ui(ui, t, state, actions);
+                        frame.preview_ui(ui);
                     }
                 });
         });
-        self.dialog_ui(ui, t, state, actions);
+        frame.dialog_ui(ui);
     }
+}
+
+/// One frame of the editor: what its parts draw from and where they push actions.
+struct Frame<'f> {
+    bank: &'f Bank,
+    generation: u64,
+    lang: Language,
+    t: &'f Texts,
+    state: &'f mut EditorState,
+    actions: &'f mut Vec<Action>,
+}
+
+/// Pushes an editor action for the app to apply.
+fn push(actions: &mut Vec<Action>, action: EditorAction) {
+    actions.push(Action::Editor(action));
 }

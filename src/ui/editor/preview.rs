@@ -1,21 +1,16 @@
-//! The live preview: the draft as a trainee sees it, answerable, with its feedback.
+//! The live preview: the draft as a trainee sees it, answerable, with its feedback. Its
+//! answer is the same [`Answer`](crate::domain::training::answer::Answer) practice uses,
+//! kept in [`EditorState::preview`](super::EditorState::preview).
 
 use egui::{Button, Ui};
 
-use super::{EditorAction, EditorScreen, EditorState};
+use super::{EditorAction, Frame, push};
 use crate::domain::authoring::editor::Draft;
-use crate::ui::action::Action;
-use crate::ui::i18n::Texts;
 use crate::ui::widgets::question::{self, QuestionView};
 
-impl EditorScreen<'_> {
-    pub(super) fn preview_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        state: &mut EditorState,
-        actions: &mut Vec<Action>,
-    ) {
+impl Frame<'_> {
+    pub(super) fn preview_ui(&mut self, ui: &mut Ui) {
+        let (t, state, actions) = (self.t, &mut *self.state, &mut *self.actions);
         let Some(Draft::Scenario(s)) = state.doc.as_ref().map(|d| &d.draft) else {
             return;
         };
@@ -29,17 +24,17 @@ impl EditorScreen<'_> {
             lang: self.lang,
         };
         for pick in view.ui(ui, t) {
-            actions.push(Action::Editor(EditorAction::Preview(pick)));
+            push(actions, EditorAction::Preview(pick));
         }
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(p.can_check(), Button::new(t.check))
                 .clicked()
             {
-                actions.push(Action::Editor(EditorAction::PreviewCheck));
+                push(actions, EditorAction::PreviewCheck);
             }
             if ui.button(t.editor_preview_reset).clicked() {
-                actions.push(Action::Editor(EditorAction::PreviewReset));
+                push(actions, EditorAction::PreviewReset);
             }
         });
         if let Some(outcome) = &p.outcome {

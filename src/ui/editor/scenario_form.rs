@@ -2,8 +2,8 @@
 
 use egui::{Button, ComboBox, Key, RichText, TextEdit, Ui};
 
-use super::EditorAction;
 use super::fields::{FieldProblems, field_problems_ui, selected_text, text_area_ui, text_field_ui};
+use super::{EditorAction, push};
 use crate::domain::bank::scenario::{Fit, Scenario};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
@@ -23,7 +23,6 @@ pub(super) fn scenario_form_ui(
     tag_input: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    let push = |actions: &mut Vec<Action>, a: EditorAction| actions.push(Action::Editor(a));
     text_field_ui(ui, t.field_id, &mut s.id, problems, "id");
     ui.label(RichText::new(t.field_id_hint).weak().small());
     ui.add_space(4.0);

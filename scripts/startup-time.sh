@@ -1,27 +1,41 @@
 #!/usr/bin/env bash
-# Start-up time: from launching the release binary to its first frame on screen, with the
-# bundled bank, under Xvfb. Prints the median of RUNS runs (default 10) of two figures:
-#   launch to first frame  the app's own clock, from main() to the frame's pixels being read
-#   launch to exit         measured outside: process start to exit, which adds writing the
-#                          PNG and closing the window, so it is an upper bound
+# Start-up at any bank size, under Xvfb: the app with the bundled bank and with generated banks
+# of 10,000 and 50,000 scenarios, beside a bare eframe window built from the same crate
+# (examples/bare_window.rs). For each it prints the median of RUNS runs (default 5) of:
+#   first frame   the process's own clock, from main() to the first frame's pixels being read
+#   ready         from main() to the bank being loaded and handed to the window (the app keeps
+#                 the window open until then under --screenshot)
+#   peak RSS      the process's maximum resident memory (/usr/bin/time), window and bank
+# and, for each generated bank, the time `salgstrener check` takes to load it (outside clock).
 #
-# Usage: scripts/startup-time.sh [RUNS]        (DISPLAY_NUMBER=95 by default, one of 91-97)
+# Usage: scripts/startup-time.sh [RUNS]      (DISPLAY_NUMBER=95 by default, one of 91-97)
+# SIZES="10000 50000" picks the generated banks; they are written once to $BANKS
+# (default /tmp/salgstrener-startup-banks) and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs="${1:-10}"
+runs="${1:-5}"
 display="${DISPLAY_NUMBER:-95}"
+sizes="${SIZES:-10000 50000}"
+banks="${BANKS:-/tmp/salgstrener-startup-banks}"
 
 if ! command -v Xvfb >/dev/null; then
     echo "Xvfb is missing; installing it (needs root)" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb >/dev/null
 fi
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 
-cargo build --release --quiet
+cargo build --release --quiet --bin salgstrener --example bare_window --example generate_bank
 target="${CARGO_TARGET_DIR:-target}"
 work="$(mktemp -d)"
-# A copy, so another build into a shared target folder cannot swap the binary mid-run.
-cp "$target/release/salgstrener" "$work/salgstrener"
+# Copies, so another build into a shared target folder cannot swap a binary mid-run.
+cp "$target/release/salgstrener" "$target/release/examples/bare_window" \
+    "$target/release/examples/generate_bank" "$work/"
+
+mkdir -p "$banks"
+for n in $sizes; do
+    [ -d "$banks/$n" ] || "$work/generate_bank" "$banks/$n" "$n" >/dev/null
+done
 
 lock="/tmp/.X$display-lock"
 socket="/tmp/.X11-unix/X$display"
@@ -44,18 +58,53 @@ done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-frame_ms=()
-exit_ms=()
+# measure NAME COMMAND...: RUNS runs of a --screenshot start-up; sets frame, ready and rss
+# (medians; ready is empty for the bare window).
+measure() {
+    local name="$1"
+    shift
+    local frames=() readies=() rsss=()
+    for i in $(seq "$runs"); do
+        DISPLAY=":$display" WAYLAND_DISPLAY='' HOME="$work" XDG_DATA_HOME="$work/xdg" \
+            /usr/bin/time -f "rss %M" "$@" --screenshot "$work/frame.png" 2>"$work/stderr" >/dev/null
+        local f r m
+        f=$(sed -n 's/^first frame drawn \([0-9]*\) ms.*/\1/p' "$work/stderr")
+        r=$(sed -n 's/^ready \([0-9]*\) ms.*/\1/p' "$work/stderr")
+        m=$(sed -n 's/^rss \([0-9]*\)$/\1/p' "$work/stderr")
+        [ -n "$f" ] && [ -n "$m" ] || { cat "$work/stderr" >&2; exit 1; }
+        frames+=("$f")
+        rsss+=("$m")
+        [ -n "$r" ] && readies+=("$r")
+    done
+    frame=$(printf '%s\n' "${frames[@]}" | median)
+    rss=$(( $(printf '%s\n' "${rsss[@]}" | median | cut -d. -f1) / 1024 ))
+    ready=""
+    [ "${#readies[@]}" -gt 0 ] && ready=$(printf '%s\n' "${readies[@]}" | median)
+    printf '%-22s first frame %7s ms   ready %7s ms   peak RSS %4s MB\n' \
+        "$name" "$frame" "${ready:--}" "$rss"
+}
+
+# check_time DIR: median wall time of `salgstrener check DIR` in ms.
+check_time() {
+    local times=()
+    for i in $(seq "$runs"); do
+        local start end
+        start=$(date +%s%N)
+        "$work/salgstrener" check "$1" >/dev/null 2>&1 || true
+        end=$(date +%s%N)
+        times+=($(( (end - start) / 1000000 )))
+    done
+    printf '%s\n' "${times[@]}" | median
+}
+
 cd "$work" # no ./scenarios here: the bundled bank opens
-for i in $(seq "$runs"); do
-    start=$(date +%s%N)
-    DISPLAY=":$display" WAYLAND_DISPLAY='' HOME="$work" XDG_DATA_HOME="$work/xdg" \
-        ./salgstrener --data-dir "$work/data" --screenshot "$work/frame.png" 2>"$work/stderr"
-    end=$(date +%s%N)
-    drawn=$(sed -n 's/^first frame drawn \([0-9]*\) ms.*/\1/p' "$work/stderr")
-    [ -n "$drawn" ] || { cat "$work/stderr" >&2; exit 1; }
-    frame_ms+=("$drawn")
-    exit_ms+=($(( (end - start) / 1000000 )))
-    echo "run $i: first frame after ${drawn} ms, exited after ${exit_ms[-1]} ms"
+echo "median of $runs runs each, under Xvfb :$display"
+measure "bare eframe window" ./bare_window
+bare_frame=$frame bare_rss=$rss
+measure "bundled bank" ./salgstrener --data-dir "$work/data"
+echo "    first frame $(awk -v a="$frame" -v b="$bare_frame" 'BEGIN { printf "%+.1f", a - b }') ms and peak RSS $(( rss - bare_rss )) MB against the bare window"
+for n in $sizes; do
+    measure "$n scenarios" ./salgstrener --data-dir "$work/data" --scenarios "$banks/$n"
+    check=$(check_time "$banks/$n")
+    echo "    first frame $(awk -v a="$frame" -v b="$bare_frame" 'BEGIN { printf "%+.1f", a - b }') ms and peak RSS $(( rss - bare_rss )) MB against the bare window; ready $(awk -v a="$ready" -v b="$check" 'BEGIN { printf "%.2f", a / b }') × the $check ms \`check\` takes"
 done
-echo "median of $runs runs: launch to first frame $(printf '%s\n' "${frame_ms[@]}" | median) ms, launch to exit $(printf '%s\n' "${exit_ms[@]}" | median) ms"

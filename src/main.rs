@@ -12,8 +12,8 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use salgstrener::domain::bank::coverage::Coverage;
+use salgstrener::domain::bank::loading::{self, BankLoad};
 use salgstrener::domain::bank::problem::{Severity, display_path};
-use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::i18n::{Texts, fill, texts};
 use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
@@ -609,13 +609,14 @@ fn run_window(
     screenshot: Option<PathBuf>,
     launched: Instant,
 ) -> ExitCode {
-    // A folder named on the command line, or ./scenarios, is loaded before the window opens so
-    // that a wrong path is a usage error; otherwise the remembered folder (kept in the
-    // window's settings) or the bundled bank is chosen once the settings are read.
+    // A folder named on the command line, or ./scenarios, must exist, so that a wrong path is
+    // a usage error; it is only checked here and loads once the window is open. Otherwise the
+    // remembered folder (kept in the window's settings) or the bundled bank is chosen once the
+    // settings are read.
     let explicit = match source_for(dir) {
         BankSource::Embedded => None,
-        source => match Bank::load(source) {
-            Ok(bank) => Some(bank),
+        BankSource::Folder(dir) => match loading::check_folder(&dir) {
+            Ok(()) => Some(BankSource::Folder(dir)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(EXIT_USAGE);
@@ -647,31 +648,25 @@ fn run_window(
                 .storage
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
-            let bank = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
+            let source = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(format!(
                     "Salgstreneren – {}",
-                    bank.source().describe()
+                    source.describe()
                 )));
-            let watch = match bank.source() {
-                BankSource::Folder(dir) => {
-                    let ctx = cc.egui_ctx.clone();
-                    FolderWatch::start(dir.clone(), move || ctx.request_repaint()).ok()
-                }
-                BankSource::Embedded => None,
-            };
+            let ctx = cc.egui_ctx.clone();
+            let load = BankLoad::start(source, move || ctx.request_repaint());
             let (records, notices) = open_records(data_dir, settings.language);
-            let mut app = SalgstrenerApp::new(bank, settings, rand::random()).with_records(records);
-            if let Some(watch) = watch {
-                app = app.with_watch(watch);
-            }
+            let mut app =
+                SalgstrenerApp::loading(load, settings, rand::random()).with_records(records);
             for notice in settings_notice.into_iter().chain(notices) {
                 app = app.with_notice(notice);
             }
             Ok(match capture {
-                Some((path, result)) => {
-                    Box::new(CaptureFirstFrame::new(app, path, launched, result))
-                }
+                Some((path, result)) => Box::new(
+                    CaptureFirstFrame::new(app, path, launched, result)
+                        .until(|app| !app.is_loading()),
+                ),
                 None => Box::new(app),
             })
         }),
@@ -719,20 +714,13 @@ fn guard_settings_file(path: &Path, language: Language) -> Option<String> {
     })
 }
 
-/// The folder the instructor copied the bundled bank into, when it still loads; else the
-/// bundled bank.
-fn remembered_or_bundled(settings: &Settings) -> Bank {
+/// The folder last opened from the app, when it is still there; else the bundled bank.
+fn remembered_or_bundled(settings: &Settings) -> BankSource {
     settings
         .scenario_folder
         .as_ref()
         .filter(|dir| dir.is_dir())
-        .and_then(|dir| Bank::load(BankSource::Folder(dir.clone())).ok())
-        .unwrap_or_else(|| Bank::load(BankSource::Embedded).unwrap_or_else(|_| empty_bank()))
-}
-
-/// Loading the bundled bank cannot fail (it reads no folder); this keeps the types honest.
-fn empty_bank() -> Bank {
-    Bank::from_files(BankSource::Embedded, Vec::new(), &|_: &Path| false)
+        .map_or(BankSource::Embedded, |dir| BankSource::Folder(dir.clone()))
 }
 
 fn system_language() -> Language {

@@ -8,6 +8,7 @@ use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::guided::GuidedAction;
 use crate::domain::training::practice::PracticeAction;
 use crate::ui::editor::EditorAction;
+use crate::ui::loading::FolderAction;
 use crate::ui::quiz::QuizCommand;
 
 /// The screens reachable from the top bar.
@@ -55,4 +56,6 @@ pub enum Action {
     ExplainNode(PathNode),
     /// Something in the guided practice session.
     Guided(GuidedAction),
+    /// Open another scenario folder.
+    Folder(FolderAction),
 }

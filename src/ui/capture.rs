@@ -1,6 +1,7 @@
 //! `--screenshot PATH`: run the app until its first frame is on screen, save that frame as a
-//! PNG and close. Used by the test that starts the real binary under Xvfb and by
-//! `scripts/startup-time.sh`, which times launch to first frame.
+//! PNG and close (once the app is ready, when it is told what ready means). Used by the test
+//! that starts the real binary under Xvfb and by `scripts/startup-time.sh`, which times launch
+//! to first frame and to the bank being ready.
 
 use std::fs::File;
 use std::io::{self, BufWriter};
@@ -20,6 +21,7 @@ pub struct CaptureFirstFrame<A> {
     launched: Instant,
     requested: bool,
     result: CaptureResult,
+    ready: Option<fn(&A) -> bool>,
 }
 
 impl<A> CaptureFirstFrame<A> {
@@ -32,7 +34,15 @@ impl<A> CaptureFirstFrame<A> {
             launched,
             requested: false,
             result,
+            ready: None,
         }
+    }
+
+    /// Keeps the window open after the capture until `ready` holds for the app (such as its
+    /// bank having loaded), then prints the time from launch to then and closes.
+    pub fn until(mut self, ready: fn(&A) -> bool) -> Self {
+        self.ready = Some(ready);
+        self
     }
 
     /// Call after the app drew its frame.
@@ -67,7 +77,18 @@ impl<A> CaptureFirstFrame<A> {
                 },
             )));
         } else if self.result.lock().is_ok_and(|r| r.is_some()) {
-            ctx.send_viewport_cmd(ViewportCommand::Close);
+            match self.ready {
+                Some(ready) if !ready(&self.app) => {}
+                Some(_) => {
+                    eprintln!(
+                        "ready {} ms after launch",
+                        self.launched.elapsed().as_millis()
+                    );
+                    self.ready = None;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+                None => ctx.send_viewport_cmd(ViewportCommand::Close),
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod capture;
 pub mod editor;
 pub mod guided;
 pub mod learn;
+pub mod loading;
 pub mod practice;
 pub mod problems;
 pub mod progress;

@@ -11,6 +11,7 @@ use crate::domain::progress::records::Records;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::charts;
+use crate::ui::widgets::path_field::{PathField, Pick};
 
 /// Colours for the quiz lines, in order; sale-type colours are kept for sale types.
 const SERIES_COLOURS: [egui::Color32; 6] = [
@@ -90,8 +91,9 @@ impl ProgressScreen<'_> {
         ));
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(t.progress_export_path);
-            ui.add(egui::TextEdit::singleline(self.export_path).desired_width(320.0))
-                .labelled_by(label.id);
+            PathField::new(self.export_path, "results_csv", Pick::SaveFile(&["csv"]), t)
+                .width(320.0)
+                .show(ui, label.id, t);
             let enabled = !self.export_path.trim().is_empty();
             if ui
                 .add_enabled(enabled, egui::Button::new(t.progress_export))

@@ -12,6 +12,7 @@ pub mod conversation;
 pub mod conversation_rules;
 pub mod coverage;
 mod entry;
+pub mod loading;
 mod parallel;
 pub mod picture;
 pub mod problem;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 
 use self::conversation::Conversation;
 use self::conversation_rules::CheckedConversation;
+use self::loading::LoadProgress;
 use self::parallel::parallel_map;
 use self::picture::{Picture, PictureCache};
 use self::problem::{Problem, Severity};
@@ -114,13 +116,30 @@ struct ProblemCounts {
     files_with_errors: usize,
 }
 
+/// How many problems one checked file has, for the loading counters.
+fn problems_in(checked: &Result<Content, Problem>) -> usize {
+    match checked {
+        Ok(Content::Scenario(c)) => c.problems.len(),
+        Ok(Content::Conversation(c)) => c.problems.len(),
+        Err(_) => 1,
+    }
+}
+
 impl Bank {
     /// Loads a whole source. Only an unreadable folder is an error; bad files become problems.
     pub fn load(source: BankSource) -> Result<Bank, LoadError> {
+        Bank::load_counting(source, &LoadProgress::default())
+    }
+
+    /// [`Bank::load`], counting the files read and the problems found in `progress` as it
+    /// goes (see [`loading`]).
+    pub fn load_counting(source: BankSource, progress: &LoadProgress) -> Result<Bank, LoadError> {
         let mut bank = match &source {
-            BankSource::Folder(dir) => Bank::load_folder(source.clone(), dir, MAX_FILES)?,
+            BankSource::Folder(dir) => Bank::load_folder(source.clone(), dir, MAX_FILES, progress)?,
             BankSource::Embedded => {
-                let mut bank = Bank::from_files(source, embedded_files(), &EmbeddedAssets);
+                let files = embedded_files();
+                progress.listed(files.len());
+                let mut bank = Bank::from_files_counting(source, files, &EmbeddedAssets, progress);
                 bank.add_quizzes(embedded_quiz_files());
                 bank
             }
@@ -162,15 +181,25 @@ impl Bank {
         self.pictures.decoded()
     }
 
-    fn load_folder(source: BankSource, dir: &Path, max_files: usize) -> Result<Bank, LoadError> {
+    fn load_folder(
+        source: BankSource,
+        dir: &Path,
+        max_files: usize,
+        progress: &LoadProgress,
+    ) -> Result<Bank, LoadError> {
         let listing = list_folder(dir, max_files)?;
+        progress.listed(listing.paths.len());
         let assets = FolderAssets::of(dir);
         // Each core reads and checks its share in one pass, parsing a file while its text is
         // still in the cache. The text is dropped right after: keeping 10,000 of them until
         // the bank is built would add their size to the peak memory.
-        let checked = parallel_map(&listing.paths, |path| match read_scenario_file(path) {
-            Ok(text) => check_content(path, &text, &assets),
-            Err(problem) => (EntryKind::Scenario, Err(problem)),
+        let checked = parallel_map(&listing.paths, |path| {
+            let checked = match read_scenario_file(path) {
+                Ok(text) => check_content(path, &text, &assets),
+                Err(problem) => (EntryKind::Scenario, Err(problem)),
+            };
+            progress.file_read(problems_in(&checked.1));
+            checked
         });
         let problems = listing.problems.into_iter().map(|problem| Loaded {
             path: problem.path.clone(),
@@ -200,11 +229,23 @@ impl Bank {
         files: Vec<SourceFile>,
         assets: &dyn AssetLookup,
     ) -> Bank {
+        Bank::from_files_counting(source, files, assets, &LoadProgress::default())
+    }
+
+    fn from_files_counting(
+        source: BankSource,
+        files: Vec<SourceFile>,
+        assets: &dyn AssetLookup,
+        progress: &LoadProgress,
+    ) -> Bank {
         let checked = parallel_map(&files, |file| {
-            file.text
+            let checked = file
+                .text
                 .as_ref()
                 .ok()
-                .map(|text| check_content(&file.path, text, assets))
+                .map(|text| check_content(&file.path, text, assets));
+            progress.file_read(checked.as_ref().map_or(1, |(_, c)| problems_in(c)));
+            checked
         });
         let files = files
             .into_iter()
@@ -537,7 +578,7 @@ mod tests {
             fs::write(path, GOOD.replace("klaer-belte", &name.replace('/', "-"))).unwrap();
         }
         let source = BankSource::Folder(dir.path().to_path_buf());
-        let bank = Bank::load_folder(source, dir.path(), 3).unwrap();
+        let bank = Bank::load_folder(source, dir.path(), 3, &LoadProgress::default()).unwrap();
         let lines: Vec<String> = bank.problems().iter().map(ToString::to_string).collect();
         assert_eq!(
             lines,

@@ -68,6 +68,9 @@ pub enum LoadError {
     /// The path exists but is not a folder.
     #[error("{0}: is not a folder; point to the folder that holds the scenario files")]
     NotAFolder(PathBuf),
+    /// The loading thread stopped before it finished (a bug, not the user's content).
+    #[error("loading the scenarios stopped unexpectedly; open the folder again")]
+    Interrupted,
 }
 
 /// One scenario file's text, or the problem that kept it from being read.
@@ -116,13 +119,7 @@ impl Listing {
 }
 
 pub(super) fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadError> {
-    let meta = fs::metadata(dir).map_err(|source| LoadError::Folder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        return Err(LoadError::NotAFolder(dir.to_path_buf()));
-    }
+    super::loading::check_folder(dir)?;
     let mut paths = Vec::new();
     let mut problems = Vec::new();
     collect_ron_files(dir, true, &mut paths, &mut problems).map_err(|source| {

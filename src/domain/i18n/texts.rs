@@ -343,6 +343,22 @@ texts! {
     edge_after_sale_why: "Kunden har kjøpt av deg, så steg 1 gir et påfølgende salg, og et produkt uten binding til det forrige er kryssalg. Et godt scenario sier når og hvorfor tilbudet kommer.", "The customer has bought from you, so step 1 makes it a follow-on sale, and a product not tied to the earlier one is a cross-sale. A good scenario says when and why the offer is made.";
     edge_after_sale_example: "Mens en hotellgjest betaler for oppholdet, nevner han at han leter etter en gave til foreldrene, og du foreslår et gavekort på en spadag.", "While a hotel guest pays for his stay, he mentions that he is looking for a present for his parents, and you suggest a spa day gift card.";
 
+    browse: "Bla gjennom…", "Browse…";
+    browse_save_as: "Lagre som…", "Save as…";
+    browse_hover: "Velg med filvelgeren, eller skriv stien i feltet.", "Choose with the file dialog, or type the path in the field.";
+    browse_unavailable: "Fant ingen filvelger (verken skrivebordsportal eller zenity). Skriv stien i feltet.", "No file dialog found (neither a desktop portal nor zenity). Type the path in the field.";
+    loading_heading: "Laster scenarioene …", "Loading the scenarios …";
+    loading_source: "Fra {source}", "From {source}";
+    loading_listing: "Ser etter filer …", "Looking for files …";
+    loading_files: "{read} av {total} filer lest", "{read} of {total} files read";
+    loading_problems: "{n} problemer funnet så langt", "{n} problems found so far";
+    loading_failed: "Kunne ikke laste scenarioene: {error}", "Could not load the scenarios: {error}";
+    open_folder: "Åpne en annen scenariomappe", "Open another scenario folder";
+    open_folder_tab: "Mappe…", "Folder…";
+    open_folder_path: "Scenariomappe", "Scenario folder";
+    open_folder_button: "Åpne", "Open";
+    open_folder_bundled: "Bruk de innebygde", "Use the bundled ones";
+
     // Command line
     cli_check_summary: "{scenarios} scenarioer, {conversations} samtaler, {quizzes} quizer, {errors} feil, {warnings} advarsler", "{scenarios} scenarios, {conversations} conversations, {quizzes} quizzes, {errors} errors, {warnings} warnings";
     cli_invalid_id: "{id} er ikke en gyldig id: bruk små a-z, sifre og '-', for eksempel \"{example}\"", "{id} is not a valid id: use lower-case a-z, digits and '-', such as \"{example}\"";

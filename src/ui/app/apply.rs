@@ -12,6 +12,7 @@ use crate::domain::training::practice::{Practice, PracticeAction};
 use crate::domain::training::quiz::{QuizAction, QuizRun};
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{fill, texts};
+use crate::ui::loading::FolderAction;
 use crate::ui::quiz::{Finished, QuizCommand, QuizStage};
 
 /// The two sessions that answer scenarios one by one and record each answer.
@@ -94,6 +95,14 @@ impl SalgstrenerApp {
                         Err(e) => (false, fill(t.notice_save_failed, &[("error", &e)])),
                     },
                 );
+            }
+            Action::Folder(FolderAction::Toggle) => {
+                self.open_folder.open = !self.open_folder.open;
+                self.open_folder.error = None;
+            }
+            Action::Folder(FolderAction::OpenTyped) => self.open_typed_folder(),
+            Action::Folder(FolderAction::OpenBundled) => {
+                self.open_source(crate::domain::bank::BankSource::Embedded, true);
             }
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {

@@ -7,6 +7,7 @@
 //! - `editor_actions.rs`: the editor's actions, which touch files.
 //! - `top_bar.rs`: the tabs, the language and theme switches, and the notices.
 //! - `settings.rs`: what is remembered between runs.
+//! - `loading.rs`: the bank loading in the background, and opening another scenario folder.
 //!
 //! What a screen keeps for itself between frames (a scroll request, text being typed) lives in
 //! that screen's module as its `…State` ([`PracticeState`], [`LearnState`], …); the app holds
@@ -14,6 +15,7 @@
 
 mod apply;
 mod editor_actions;
+mod loading;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -26,22 +28,24 @@ use jiff::Timestamp;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-use crate::domain::bank::Bank;
 use crate::domain::bank::watch::FolderWatch;
+use crate::domain::bank::{Bank, BankSource};
 use crate::domain::progress::records::Records;
 use crate::domain::teaching::edge_cases;
 use crate::domain::teaching::lessons::PathNode;
 use crate::domain::training::guided::Guided;
 use crate::domain::training::practice::Practice;
-use crate::ui::action::Screen;
+use crate::ui::action::{Action, Screen};
 use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedState;
 use crate::ui::i18n::texts;
 use crate::ui::learn::LearnState;
+use crate::ui::loading::{LoadingScreen, OpenFolderPanel};
 use crate::ui::practice::PracticeState;
 use crate::ui::problems::ProblemsScreen;
 use crate::ui::progress::ProgressState;
 use crate::ui::quiz::{QuizScreen, QuizStage};
+use crate::ui::widgets::path_field;
 
 /// Where the app gets the time; tests fix it.
 pub type Clock = Box<dyn Fn() -> Timestamp>;
@@ -84,6 +88,9 @@ pub struct SalgstrenerApp {
     ctx: Option<egui::Context>,
     /// The user chose to close despite unsaved changes.
     close_confirmed: bool,
+    /// The bank being loaded in the background, if any.
+    loading: Option<loading::Loading>,
+    open_folder: loading::OpenFolder,
 }
 
 impl SalgstrenerApp {
@@ -110,6 +117,8 @@ impl SalgstrenerApp {
             watch: None,
             ctx: None,
             close_confirmed: false,
+            loading: None,
+            open_folder: loading::OpenFolder::default(),
         }
     }
 
@@ -232,7 +241,9 @@ impl SalgstrenerApp {
         self.tick(now);
         if self.ctx.is_none() {
             self.ctx = Some(ui.ctx().clone());
+            path_field::set_last_folder(ui.ctx(), self.settings.last_folder.clone());
         }
+        self.poll_loading();
         if let Some(bank) = self.watch.as_ref().and_then(FolderWatch::latest) {
             self.replace_bank(bank);
         }
@@ -241,48 +252,32 @@ impl SalgstrenerApp {
         self.top_bar_ui(ui, &mut actions);
         self.notices_ui(ui, &mut actions);
         let lang = self.settings.language;
-        let screens = &mut self.screens;
-        match self.screen {
-            Screen::Practice => screens
-                .practice
-                .screen(&self.bank, &self.practice, lang)
-                .ui(ui, &mut actions),
-            Screen::Quiz => QuizScreen {
-                bank: &self.bank,
-                stage: &self.quiz,
-                lang,
-                now,
+        if self.open_folder.open {
+            let bundled = self.loading_source() == &BankSource::Embedded;
+            OpenFolderPanel {
+                path: &mut self.open_folder.path,
+                error: self.open_folder.error.as_deref(),
+                bundled,
             }
-            .ui(ui, &mut actions),
-            Screen::Progress => {
-                screens
-                    .progress
-                    .screen(&self.records, lang)
-                    .ui(ui, texts(lang), &mut actions)
+            .ui(ui, texts(lang), &mut actions);
+        }
+        // The Learn screen needs no bank; the others show the progress until it is ready.
+        let loading = self
+            .loading
+            .as_ref()
+            .filter(|_| self.screen != Screen::Learn);
+        if let Some(loading) = loading {
+            LoadingScreen {
+                source: loading.load.source(),
+                progress: loading.load.progress(),
             }
-            Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
-            Screen::Editor => EditorScreen {
-                bank: &self.bank,
-                generation: self.generation,
-                lang,
-            }
-            .ui(ui, texts(lang), &mut self.editor, &mut actions),
-            Screen::Learn => {
-                // What each edge case's button would draw: one pass over the bank, on this
-                // screen only.
-                let languages = self.practice.filter();
-                let edge_counts = edge_cases::counts(
-                    self.bank
-                        .scenarios()
-                        .iter()
-                        .filter(|s| languages.matches_language(s)),
-                );
-                screens.learn.screen(lang, edge_counts).ui(ui, &mut actions)
-            }
-            Screen::Guided => screens
-                .guided
-                .screen(&self.bank, &self.guided, lang)
-                .ui(ui, &mut actions),
+            .ui(ui, texts(lang));
+        } else {
+            self.screen_ui(ui, now, &mut actions);
+        }
+        let last_folder = path_field::last_folder(ui.ctx());
+        if last_folder.is_some() && last_folder != self.settings.last_folder {
+            self.settings.last_folder = last_folder;
         }
         if let QuizStage::Running { run, .. } = &self.quiz
             && run.quiz().time_limit_minutes.is_some()
@@ -297,6 +292,54 @@ impl SalgstrenerApp {
         }
         for action in actions {
             self.apply(action, now);
+        }
+    }
+
+    /// The screen on show.
+    fn screen_ui(&mut self, ui: &mut Ui, now: Timestamp, actions: &mut Vec<Action>) {
+        let lang = self.settings.language;
+        let screens = &mut self.screens;
+        match self.screen {
+            Screen::Practice => screens
+                .practice
+                .screen(&self.bank, &self.practice, lang)
+                .ui(ui, actions),
+            Screen::Quiz => QuizScreen {
+                bank: &self.bank,
+                stage: &self.quiz,
+                lang,
+                now,
+            }
+            .ui(ui, actions),
+            Screen::Progress => {
+                screens
+                    .progress
+                    .screen(&self.records, lang)
+                    .ui(ui, texts(lang), actions)
+            }
+            Screen::Problems => ProblemsScreen { bank: &self.bank }.ui(ui, texts(lang)),
+            Screen::Editor => EditorScreen {
+                bank: &self.bank,
+                generation: self.generation,
+                lang,
+            }
+            .ui(ui, texts(lang), &mut self.editor, actions),
+            Screen::Learn => {
+                // What each edge case's button would draw: one pass over the bank, on this
+                // screen only.
+                let languages = self.practice.filter();
+                let edge_counts = edge_cases::counts(
+                    self.bank
+                        .scenarios()
+                        .iter()
+                        .filter(|s| languages.matches_language(s)),
+                );
+                screens.learn.screen(lang, edge_counts).ui(ui, actions)
+            }
+            Screen::Guided => screens
+                .guided
+                .screen(&self.bank, &self.guided, lang)
+                .ui(ui, actions),
         }
     }
 }

@@ -13,9 +13,11 @@ pub struct Settings {
     pub language: Language,
     /// The practice selection.
     pub filter: Filter,
-    /// A scenario folder the instructor made (by copying the bundled bank), opened when no
-    /// other folder is given.
+    /// The scenario folder last opened from the app (or made there by copying the bundled
+    /// bank), opened when no other folder is given.
     pub scenario_folder: Option<std::path::PathBuf>,
+    /// Where the next file or folder dialog starts: the folder of the last path picked.
+    pub last_folder: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -31,6 +33,7 @@ impl Settings {
             language,
             filter: Filter::for_language(language),
             scenario_folder: None,
+            last_folder: None,
         }
     }
 }

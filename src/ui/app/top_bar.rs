@@ -8,6 +8,7 @@ use crate::domain::bank::problem::Severity;
 use crate::domain::language::Language;
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::loading::FolderAction;
 
 /// From this width the language and theme switches sit right-aligned on the tabs' row.
 const WIDE_TOP_BAR: f32 = 720.0;
@@ -94,6 +95,13 @@ impl SalgstrenerApp {
                     if ui.selectable_label(self.screen == screen, label).clicked() {
                         actions.push(Action::Show(screen));
                     }
+                }
+                if ui
+                    .selectable_label(self.open_folder.open, t.open_folder_tab)
+                    .on_hover_text(t.open_folder)
+                    .clicked()
+                {
+                    actions.push(Action::Folder(FolderAction::Toggle));
                 }
                 // Right-align the switches when they fit; in a narrow window they wrap to a
                 // second row instead of overlapping the tabs.

@@ -13,6 +13,7 @@ use crate::domain::authoring::workspace::AssetCheck;
 use crate::domain::bank::BankSource;
 use crate::domain::bank::problem::Problem;
 use crate::ui::i18n::fill;
+use crate::ui::widgets::path_field::{PathField, Pick};
 use crate::ui::widgets::question;
 
 impl Frame<'_> {
@@ -23,8 +24,8 @@ impl Frame<'_> {
                 ui.label(t.editor_readonly);
                 ui.horizontal_wrapped(|ui| {
                     let label = ui.label(t.editor_copy_to);
-                    ui.add(TextEdit::singleline(&mut state.copy_to).desired_width(280.0))
-                        .labelled_by(label.id);
+                    PathField::new(&mut state.copy_to, "copy_to", Pick::Folder, t)
+                        .show(ui, label.id, t);
                     if ui
                         .add_enabled(!state.copy_to.trim().is_empty(), Button::new(t.editor_copy))
                         .clicked()

@@ -7,6 +7,7 @@ use crate::domain::bank::{Bank, BankSource, Entry, EntryKind};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::ui::i18n::{Texts, fill};
+use crate::ui::widgets::path_field::{PathField, Pick};
 use crate::ui::widgets::sale_type;
 
 /// What the rows were filtered by, to know when to filter again.
@@ -171,8 +172,18 @@ impl Frame<'_> {
     fn interop_ui(&mut self, ui: &mut Ui) {
         let (t, state, actions) = (self.t, &mut *self.state, &mut *self.actions);
         let label = ui.label(t.interop_path);
-        ui.add(TextEdit::singleline(&mut state.interop_path).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        PathField::new(
+            &mut state.interop_path,
+            "interop",
+            Pick::OpenFile(&["csv"]),
+            t,
+        )
+        .also(
+            Pick::SaveFile(&["xml", "gift", "txt", "csv"]),
+            t.browse_save_as,
+        )
+        .width((ui.available_width() - 220.0).max(160.0))
+        .show(ui, label.id, t);
         let has_path = !state.interop_path.trim().is_empty();
         ui.horizontal_wrapped(|ui| {
             for (format, text) in [

@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod decision_path;
 pub mod icons;
+pub mod path_field;
 pub mod question;
 pub mod sale_type;
 pub mod text;

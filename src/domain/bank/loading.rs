@@ -1,0 +1,302 @@
+//! Loading a bank on a background thread, with counters a window can show while it waits.
+//!
+//! A bank of 50,000 scenarios takes a second or more to read and check; the window opens at
+//! once and draws [`LoadProgress::snapshot`] until [`BankLoad::try_finish`] hands over the bank.
+//! The loading itself is [`Bank::load_counting`], the same code `check` and the folder watch use.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread;
+
+use crate::domain::bank::{Bank, BankSource, LoadError};
+
+/// How many files are read between two calls of the progress callback: often enough for a
+/// smooth bar, rarely enough that 50,000 files do not ask for 50,000 repaints.
+const NOTIFY_EVERY: usize = 250;
+
+/// Counters a loader bumps as it goes; any thread may read them at any time.
+#[derive(Default)]
+pub struct LoadProgress {
+    total: AtomicUsize,
+    read: AtomicUsize,
+    problems: AtomicUsize,
+    notify: Option<Box<dyn Fn() + Send + Sync>>,
+}
+
+impl std::fmt::Debug for LoadProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadProgress")
+            .field("snapshot", &self.snapshot())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The counters at one moment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProgressSnapshot {
+    /// Content files read and checked so far.
+    pub files_read: usize,
+    /// Content files found; 0 while the folder is still being listed.
+    pub files_total: usize,
+    /// Problems found in the files read so far (errors and warnings).
+    pub problems: usize,
+}
+
+impl ProgressSnapshot {
+    /// The share read, from 0 to 1 (0 while the total is unknown).
+    pub fn fraction(&self) -> f32 {
+        if self.files_total == 0 {
+            0.0
+        } else {
+            (self.files_read as f32 / self.files_total as f32).min(1.0)
+        }
+    }
+}
+
+impl LoadProgress {
+    /// Counters that call `notify` (from the loading threads) every few hundred files and
+    /// when the listing is known, so a window can repaint.
+    pub fn notifying(notify: impl Fn() + Send + Sync + 'static) -> Self {
+        Self {
+            notify: Some(Box::new(notify)),
+            ..Self::default()
+        }
+    }
+
+    /// The counters now.
+    pub fn snapshot(&self) -> ProgressSnapshot {
+        ProgressSnapshot {
+            files_read: self.read.load(Ordering::Relaxed),
+            files_total: self.total.load(Ordering::Relaxed),
+            problems: self.problems.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The folder has been listed: `total` content files are to be read.
+    pub fn listed(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.wake();
+    }
+
+    /// One more file was read and checked, with `problems` problems.
+    pub fn file_read(&self, problems: usize) {
+        if problems > 0 {
+            self.problems.fetch_add(problems, Ordering::Relaxed);
+        }
+        let read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
+        if read.is_multiple_of(NOTIFY_EVERY) || read == self.total.load(Ordering::Relaxed) {
+            self.wake();
+        }
+    }
+
+    fn wake(&self) {
+        if let Some(notify) = &self.notify {
+            notify();
+        }
+    }
+}
+
+/// Checks that `dir` is a folder without reading it: the cheap test that keeps a wrong path a
+/// usage error on the command line, and a message in the window, before any loading starts.
+pub fn check_folder(dir: &Path) -> Result<(), LoadError> {
+    let meta = fs::metadata(dir).map_err(|source| LoadError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        Ok(())
+    } else {
+        Err(LoadError::NotAFolder(dir.to_path_buf()))
+    }
+}
+
+/// A bank being loaded on its own thread.
+#[derive(Debug)]
+pub struct BankLoad {
+    source: BankSource,
+    progress: Arc<LoadProgress>,
+    result: Receiver<Result<Bank, LoadError>>,
+    handed_over: bool,
+}
+
+impl BankLoad {
+    /// Starts loading `source`. `notify` is called from the loading threads as the counters
+    /// move and once more when the bank is ready, so a window can wake up and take it.
+    pub fn start(source: BankSource, notify: impl Fn() + Send + Sync + 'static) -> BankLoad {
+        BankLoad::start_with(source, notify, Bank::load_counting)
+    }
+
+    /// [`BankLoad::start`] with another loader in place of [`Bank::load_counting`], so a test
+    /// can hold the load at a chosen point and look at the window meanwhile.
+    pub fn start_with(
+        source: BankSource,
+        notify: impl Fn() + Send + Sync + 'static,
+        load: impl FnOnce(BankSource, &LoadProgress) -> Result<Bank, LoadError> + Send + 'static,
+    ) -> BankLoad {
+        let notify = Arc::new(notify);
+        let on_progress = Arc::clone(&notify);
+        let progress = Arc::new(LoadProgress::notifying(move || on_progress()));
+        let (tx, result) = mpsc::channel();
+        let counters = Arc::clone(&progress);
+        let loading = source.clone();
+        let spawned = thread::Builder::new()
+            .name("bank-load".into())
+            .spawn(move || {
+                let bank = load(loading, &counters);
+                // The receiver is gone when the app closed or started another load meanwhile.
+                let _ = tx.send(bank);
+                notify();
+            });
+        BankLoad {
+            source,
+            progress,
+            // Without a thread (the system is out of them) the load reports as interrupted.
+            result: if spawned.is_ok() {
+                result
+            } else {
+                mpsc::channel().1
+            },
+            handed_over: false,
+        }
+    }
+
+    /// What is being loaded.
+    pub fn source(&self) -> &BankSource {
+        &self.source
+    }
+
+    /// The counters now.
+    pub fn progress(&self) -> ProgressSnapshot {
+        self.progress.snapshot()
+    }
+
+    /// The bank (or why there is none) once it is ready; `None` while loading and after it
+    /// was handed over. Never blocks.
+    pub fn try_finish(&mut self) -> Option<Result<Bank, LoadError>> {
+        if self.handed_over {
+            return None;
+        }
+        let result = match self.result.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            // The thread died without sending, which only a panic in the loader can do.
+            Err(TryRecvError::Disconnected) => Some(Err(LoadError::Interrupted)),
+        };
+        self.handed_over = result.is_some();
+        result
+    }
+
+    /// True once the bank was handed over.
+    pub fn is_finished(&self) -> bool {
+        self.handed_over
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::atomic::AtomicUsize;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    const GOOD: &str = include_str!("../../../scenarios/nb/bil-elbil-hengerfeste.ron");
+
+    fn folder(name: &str, good: usize, bad: usize) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("salgstrener-loading-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        for i in 0..good {
+            let text = GOOD.replacen("id: \"", &format!("id: \"g{i}-"), 1);
+            fs::write(dir.join(format!("g{i:04}.ron")), text).unwrap();
+        }
+        for i in 0..bad {
+            fs::write(dir.join(format!("b{i:04}.ron")), "Scenario(").unwrap();
+        }
+        dir
+    }
+
+    fn wait(load: &mut BankLoad) -> Result<Bank, LoadError> {
+        let start = Instant::now();
+        loop {
+            if let Some(result) = load.try_finish() {
+                return result;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "the load never finished"
+            );
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn counters_count_every_file_and_its_problems() {
+        let dir = folder("counters", 3, 2);
+        let progress = LoadProgress::default();
+        let bank = Bank::load_counting(BankSource::Folder(dir.clone()), &progress).unwrap();
+        let seen = progress.snapshot();
+        assert_eq!(seen.files_total, 5);
+        assert_eq!(seen.files_read, 5);
+        assert_eq!(seen.problems, 2, "one parse error in each bad file");
+        assert_eq!(bank.scenarios().len(), 3);
+        assert_eq!(seen.fraction(), 1.0);
+        let _ = fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_bank_is_handed_over_once_with_the_counters_complete() {
+        let dir = folder("handover", 300, 1);
+        let wakes = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&wakes);
+        let mut load = BankLoad::start(BankSource::Folder(dir.clone()), move || {
+            counted.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(load.source(), &BankSource::Folder(dir.clone()));
+        let bank = wait(&mut load).unwrap();
+        assert_eq!(bank.scenarios().len(), 300);
+        assert_eq!(
+            load.progress(),
+            ProgressSnapshot {
+                files_read: 301,
+                files_total: 301,
+                problems: 1
+            }
+        );
+        // Listed, every 250 files, the last file, and ready.
+        assert!(wakes.load(Ordering::Relaxed) >= 4);
+        assert!(load.try_finish().is_none(), "handed over only once");
+        assert!(load.is_finished());
+        let _ = fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_bundled_bank_loads_with_progress() {
+        let mut load = BankLoad::start(BankSource::Embedded, || {});
+        let bank = wait(&mut load).unwrap();
+        let seen = load.progress();
+        assert!(!bank.scenarios().is_empty());
+        assert_eq!(seen.files_read, seen.files_total);
+        assert_eq!(
+            seen.files_total,
+            bank.files_checked() + bank.conversation_files_checked()
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_fails_the_cheap_check_and_the_load() {
+        let dir = std::env::temp_dir().join("salgstrener-loading-no-such-folder");
+        assert!(matches!(check_folder(&dir), Err(LoadError::Folder { .. })));
+        let file =
+            std::env::temp_dir().join(format!("salgstrener-loading-file-{}", std::process::id()));
+        fs::write(&file, "x").unwrap();
+        assert!(matches!(check_folder(&file), Err(LoadError::NotAFolder(_))));
+        let _ = fs::remove_file(file);
+        let mut load = BankLoad::start(BankSource::Folder(dir), || {});
+        assert!(matches!(wait(&mut load), Err(LoadError::Folder { .. })));
+    }
+}

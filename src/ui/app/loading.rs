@@ -1,0 +1,140 @@
+//! Loading a bank while the window is open: at start-up, and when another scenario folder is
+//! opened from the app. The bank loads on a background thread ([`BankLoad`]); each frame takes
+//! it over when it is ready, and until then the screens that need it show the progress.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::bank::loading::{self, BankLoad};
+use crate::domain::bank::watch::FolderWatch;
+use crate::domain::bank::{Bank, BankSource};
+use crate::domain::training::guided::Guided;
+use crate::domain::training::practice::Practice;
+use crate::ui::i18n::{fill, texts};
+use rand::Rng as _;
+
+use super::SalgstrenerApp;
+
+/// A load under way, and whether its folder is to be opened again next time.
+pub(super) struct Loading {
+    pub(super) load: BankLoad,
+    remember: bool,
+}
+
+/// The "open another scenario folder" panel under the top bar.
+#[derive(Debug, Default)]
+pub(super) struct OpenFolder {
+    /// The panel is shown.
+    pub(super) open: bool,
+    /// The folder typed or picked.
+    pub(super) path: String,
+    /// Why the last folder could not be opened.
+    pub(super) error: Option<String>,
+}
+
+/// A bank with nothing in it, standing in for `source` until it has loaded.
+pub(super) fn placeholder(source: BankSource) -> Bank {
+    Bank::from_files(source, Vec::new(), &|_: &Path| false)
+}
+
+impl SalgstrenerApp {
+    /// An app whose bank is still loading: the window can open at once and shows the progress
+    /// until `load` hands the bank over.
+    pub fn loading(load: BankLoad, settings: super::Settings, seed: u64) -> Self {
+        let mut app = SalgstrenerApp::new(placeholder(load.source().clone()), settings, seed);
+        app.loading = Some(Loading {
+            load,
+            remember: false,
+        });
+        app
+    }
+
+    /// True while a bank is loading.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Starts loading `source` in the background, replacing the bank when it is ready; a
+    /// folder that does not exist is refused at once, without loading. `remember` opens the
+    /// folder again at the next start.
+    pub(super) fn open_source(&mut self, source: BankSource, remember: bool) {
+        if let BankSource::Folder(dir) = &source
+            && let Err(e) = loading::check_folder(dir)
+        {
+            self.open_folder.error = Some(e.to_string());
+            return;
+        }
+        self.open_folder = OpenFolder::default();
+        let wake = self.ctx.clone();
+        let load = BankLoad::start(source, move || {
+            if let Some(ctx) = &wake {
+                ctx.request_repaint();
+            }
+        });
+        // The old folder's changes no longer matter.
+        self.watch = None;
+        self.loading = Some(Loading { load, remember });
+    }
+
+    /// Takes the bank over when the load has finished. Never waits.
+    pub(super) fn poll_loading(&mut self) {
+        let Some(loading) = &mut self.loading else {
+            return;
+        };
+        let Some(result) = loading.load.try_finish() else {
+            return;
+        };
+        let source = loading.load.source().clone();
+        let remember = loading.remember;
+        self.loading = None;
+        match result {
+            Ok(bank) => {
+                self.replace_bank(bank);
+                // Another bank, not a new version of the same one: the sessions start over
+                // (rebasing keeps a place by id, and the old bank may have been empty).
+                let seed = self.rng.next_u64();
+                let filter = self.settings.filter.clone();
+                self.practice = Practice::new(&self.bank, filter.clone(), seed);
+                self.guided = Guided::new(&self.bank, filter, seed.wrapping_add(1));
+                let due = self.records.due_ids(&self.bank, (self.clock)());
+                self.practice.set_due(&self.bank, due);
+                if remember {
+                    self.settings.scenario_folder = match &source {
+                        BankSource::Folder(dir) => Some(dir.clone()),
+                        BankSource::Embedded => None,
+                    };
+                }
+                if let Some(ctx) = self.ctx.clone() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                        "Salgstreneren – {}",
+                        source.describe()
+                    )));
+                    if let BankSource::Folder(dir) = &source {
+                        let wake = move || ctx.request_repaint();
+                        self.watch = FolderWatch::start(dir.clone(), wake).ok();
+                    }
+                }
+            }
+            Err(e) => {
+                let t = texts(self.settings.language);
+                self.notices.push(fill(t.loading_failed, &[("error", &e)]));
+                // Something to practise with rather than an empty window.
+                if self.bank.files_checked() == 0 && source != BankSource::Embedded {
+                    self.open_source(BankSource::Embedded, false);
+                }
+            }
+        }
+    }
+
+    /// What is loading, or else what is loaded.
+    pub(super) fn loading_source(&self) -> &BankSource {
+        self.loading
+            .as_ref()
+            .map_or(self.bank.source(), |l| l.load.source())
+    }
+
+    /// Opens the folder typed or picked in the "open another folder" panel.
+    pub(super) fn open_typed_folder(&mut self) {
+        let path = PathBuf::from(self.open_folder.path.trim());
+        self.open_source(BankSource::Folder(path), true);
+    }
+}

@@ -1,6 +1,7 @@
 //! The domain: everything Salgstreneren knows and decides, with no user interface in it.
 
 pub mod bank;
+pub mod class_report;
 pub mod coverage;
 pub mod decision_path;
 pub mod editor;

@@ -10,16 +10,16 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use salgstrener::domain::bank::coverage::Coverage;
+use salgstrener::domain::bank::problem::Severity;
+use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::class_report;
-use salgstrener::domain::coverage::Coverage;
-use salgstrener::domain::export::{csv, gift, import, moodle_xml, results_csv, xapi};
-use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::problem::Severity;
-use salgstrener::domain::records::Records;
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::progress::records::Records;
 use salgstrener::domain::storage;
-use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
 use salgstrener::ui::i18n::{fill, texts};
@@ -68,6 +68,21 @@ enum Command {
         /// Id of the new scenario: lower-case a-z, digits and '-'.
         #[arg(long)]
         id: String,
+        /// Folder to write it in.
+        dir: Option<PathBuf>,
+    },
+
+    /// Write a filled-in, commented sales conversation file to start from.
+    ///
+    /// Writes DIR/ID.ron (DIR defaults to ./scenarios). Exits 0 when written, 1 when the file
+    /// already exists (nothing is overwritten), 2 on a usage error such as an invalid id.
+    NewConversation {
+        /// Id of the new conversation: lower-case a-z, digits and '-'.
+        #[arg(long)]
+        id: String,
+        /// Language of the example texts.
+        #[arg(long, value_enum, default_value = "nb")]
+        language: LanguageArg,
         /// Folder to write it in.
         dir: Option<PathBuf>,
     },
@@ -199,7 +214,7 @@ enum ResultsFormat {
 }
 
 /// A content language on the command line.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum LanguageArg {
     /// Norwegian bokmål.
     Nb,
@@ -225,6 +240,12 @@ fn main() -> ExitCode {
         Some(Command::Check { dir, strict }) => check(dir.or(cli.scenarios), strict),
         Some(Command::NewScenario { id, dir }) => new_scenario(
             &id,
+            &dir.or(cli.scenarios)
+                .unwrap_or_else(|| PathBuf::from("scenarios")),
+        ),
+        Some(Command::NewConversation { id, language, dir }) => new_conversation(
+            &id,
+            language.into(),
             &dir.or(cli.scenarios)
                 .unwrap_or_else(|| PathBuf::from("scenarios")),
         ),
@@ -316,8 +337,9 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
     let errors = bank.count(Severity::Error);
     let warnings = bank.count(Severity::Warning) + thin.len();
     println!(
-        "{} scenarios, {} quizzes, {errors} errors, {warnings} warnings",
+        "{} scenarios, {} conversations, {} quizzes, {errors} errors, {warnings} warnings",
         bank.files_checked(),
+        bank.conversation_files_checked(),
         bank.quiz_files_checked()
     );
     if errors > 0 || (strict && warnings > 0) {
@@ -328,13 +350,32 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
 }
 
 fn new_scenario(id: &str, dir: &Path) -> ExitCode {
-    if !salgstrener::domain::validate::is_valid_id(id) {
+    new_file(
+        id,
+        dir,
+        "klaer-belte",
+        &salgstrener::domain::authoring::editor::example_file(id),
+    )
+}
+
+fn new_conversation(id: &str, language: Language, dir: &Path) -> ExitCode {
+    new_file(
+        id,
+        dir,
+        "sport-samtale-lopesko",
+        &salgstrener::domain::bank::conversation::example_file(id, language),
+    )
+}
+
+/// Writes `DIR/ID.ron` with `text`, never over an existing file.
+fn new_file(id: &str, dir: &Path, example_id: &str, text: &str) -> ExitCode {
+    if !salgstrener::domain::bank::validate::is_valid_id(id) {
         eprintln!(
-            "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"klaer-belte\""
+            "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"{example_id}\""
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let path = salgstrener::domain::editor::scenario_path(dir, id);
+    let path = salgstrener::domain::authoring::editor::scenario_path(dir, id);
     if path.exists() {
         eprintln!(
             "error: {} already exists: choose another id (nothing was overwritten)",
@@ -342,10 +383,7 @@ fn new_scenario(id: &str, dir: &Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match storage::write_atomic(
-        &path,
-        salgstrener::domain::editor::example_file(id).as_bytes(),
-    ) {
+    match storage::write_atomic(&path, text.as_bytes()) {
         Ok(()) => {
             println!("{}", path.display());
             ExitCode::SUCCESS

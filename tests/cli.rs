@@ -34,7 +34,7 @@ fn check_on_a_good_folder_exits_0_with_a_summary() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     // Two tilleggssalg scenarios leave the four other types thin: warnings, not errors.
-    assert_eq!(lines.len(), 8, "{out}");
+    assert_eq!(lines.len(), 9, "{out}");
     assert!(lines[0].starts_with(
         "good: warning: only 0 nysalg scenario(s), under a quarter of the average 0.4"
     ));
@@ -44,13 +44,20 @@ fn check_on_a_good_folder_exits_0_with_a_summary() {
     );
     assert_eq!(lines[5], "coverage: by difficulty: 1: 1, 2: 1, 3: 0");
     assert_eq!(lines[6], "coverage: by language: nb 1, en 1");
-    assert_eq!(lines[7], "2 scenarios, 0 quizzes, 0 errors, 4 warnings");
+    assert_eq!(
+        lines[7],
+        "coverage: conversations by sale type: nysalg 0, mersalg 0, gjensalg 0, kryssalg 0, tilleggssalg 0; by language: nb 0, en 0"
+    );
+    assert_eq!(
+        lines[8],
+        "2 scenarios, 0 conversations, 0 quizzes, 0 errors, 4 warnings"
+    );
     // --strict makes the warnings fail an instructor's CI.
     let strict = run(&["check", "--strict", "good"], &fixtures(""));
     assert_eq!(strict.status.code(), Some(1), "{strict:?}");
     assert_eq!(
         summary(&strict),
-        "2 scenarios, 0 quizzes, 0 errors, 4 warnings"
+        "2 scenarios, 0 conversations, 0 quizzes, 0 errors, 4 warnings"
     );
 }
 
@@ -76,7 +83,7 @@ fn new_scenario_writes_a_template_that_passes_check_and_never_overwrites() {
     assert!(written.contains("id: \"klaer-sokker\""));
     let check = run(&["check", "."], tmp.path());
     assert_eq!(check.status.code(), Some(0), "{check:?}");
-    assert!(summary(&check).starts_with("1 scenarios, 0 quizzes, 0 errors"));
+    assert!(summary(&check).starts_with("1 scenarios, 0 conversations, 0 quizzes, 0 errors"));
 
     std::fs::write(tmp.path().join("klaer-sokker.ron"), "mine").unwrap();
     let again = run(&["new-scenario", "--id", "klaer-sokker", "."], tmp.path());
@@ -91,16 +98,69 @@ fn new_scenario_writes_a_template_that_passes_check_and_never_overwrites() {
 }
 
 #[test]
+fn check_counts_conversations_beside_scenarios_and_new_conversation_writes_a_template() {
+    let o = run(&["check", "conversations/good"], &fixtures(""));
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let out = stdout(&o);
+    assert!(
+        out.contains("coverage: conversations by sale type: nysalg 0, mersalg 0, gjensalg 0, kryssalg 2, tilleggssalg 0; by language: nb 1, en 1\n"),
+        "{out}"
+    );
+    assert_eq!(
+        summary(&o),
+        "1 scenarios, 2 conversations, 0 quizzes, 0 errors, 4 warnings"
+    );
+    let broken = run(
+        &["check", "--strict", "conversations/broken"],
+        &fixtures(""),
+    );
+    assert_eq!(broken.status.code(), Some(1), "{broken:?}");
+    let out = stdout(&broken);
+    assert!(
+        out.contains("conversations/broken/cycle.ron:89:21: error: step \"morket\", reply 2 leads back to step \"trening\""),
+        "{out}"
+    );
+    assert!(
+        summary(&broken).starts_with("1 scenarios, 18 conversations, 0 quizzes, "),
+        "{out}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    for (id, language) in [("sport-samtale", "nb"), ("sport-conversation", "en")] {
+        let o = run(
+            &["new-conversation", "--id", id, "--language", language, "."],
+            tmp.path(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        assert_eq!(stdout(&o), format!("./{id}.ron\n"));
+    }
+    let check = run(&["check", "--strict", "."], tmp.path());
+    // Two kryssalg conversations and no scenario: nothing is thin, nothing is wrong.
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    assert_eq!(
+        summary(&check),
+        "0 scenarios, 2 conversations, 0 quizzes, 0 errors, 0 warnings"
+    );
+    let again = run(
+        &["new-conversation", "--id", "sport-samtale", "."],
+        tmp.path(),
+    );
+    assert_eq!(again.status.code(), Some(1));
+    let bad = run(&["new-conversation", "--id", "Ugyldig", "."], tmp.path());
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
 fn check_on_a_broken_folder_lists_every_problem_and_exits_1() {
     let o = run(&["check", "broken"], &fixtures(""));
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    // 21 problems, 4 thin sale types, 3 coverage lines and the summary.
-    assert_eq!(lines.len(), 29, "{out}");
+    // 21 problems, 4 thin sale types, 4 coverage lines and the summary.
+    assert_eq!(lines.len(), 30, "{out}");
     assert_eq!(
         *lines.last().unwrap(),
-        "21 scenarios, 0 quizzes, 20 errors, 5 warnings"
+        "21 scenarios, 0 conversations, 0 quizzes, 20 errors, 5 warnings"
     );
     assert!(lines.contains(
         &"broken/unknown_sale_type.ron:11:13: error: unknown sale type `Oppsalg`: use one of `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`"
@@ -144,7 +204,7 @@ fn check_without_a_folder_checks_what_the_app_would_open() {
     let o = run(&["check"], project.path());
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(
-        summary(&o).starts_with("1 scenarios, 0 quizzes, 0 errors, "),
+        summary(&o).starts_with("1 scenarios, 0 conversations, 0 quizzes, 0 errors, "),
         "{}",
         stdout(&o)
     );
@@ -317,7 +377,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
     assert!(target.join("nb/klaer-belte.ron").is_file());
     let o = run(&["check", path_str(&target)], work.path());
     assert!(
-        summary(&o).starts_with("2 scenarios, 0 quizzes, 0 errors, "),
+        summary(&o).starts_with("2 scenarios, 0 conversations, 0 quizzes, 0 errors, "),
         "{}",
         stdout(&o)
     );
@@ -413,8 +473,10 @@ fn import_usage_errors_exit_2() {
 }
 
 fn data_dir_with_history() -> tempfile::TempDir {
-    use salgstrener::domain::history::{AnswerRecord, Attempt, HISTORY_FILE, HistoryStore};
-    use salgstrener::domain::taxonomy::SaleType;
+    use salgstrener::domain::progress::history::{
+        AnswerRecord, Attempt, HISTORY_FILE, HistoryStore,
+    };
+    use salgstrener::domain::teaching::taxonomy::SaleType;
     let dir = tempfile::tempdir().unwrap();
     let now: jiff::Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
     let (mut store, _) = HistoryStore::open(&dir.path().join(HISTORY_FILE), now).unwrap();

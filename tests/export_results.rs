@@ -7,17 +7,17 @@ use jiff::Timestamp;
 use serde_json::Value;
 use uuid::Uuid;
 
-use salgstrener::domain::export::results_csv::{RESULT_COLUMNS, history_csv};
-use salgstrener::domain::export::xapi::{
+use salgstrener::domain::bank::scenario::Fit;
+use salgstrener::domain::interop::results_csv::{RESULT_COLUMNS, history_csv};
+use salgstrener::domain::interop::xapi::{
     Actor, DEFAULT_ACTOR_MBOX, DEFAULT_ACTOR_NAME, DEFAULT_BASE_IRI, XapiOptions, is_absolute_iri,
     statements, statements_json, verbs,
 };
-use salgstrener::domain::history::{
+use salgstrener::domain::progress::history::{
     AnswerRecord, Attempt, AttemptKind, Confidence, History, new_registration,
 };
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::scoring::{offer_points, type_points};
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::scoring::{offer_points, type_points};
 
 fn at(s: &str) -> Timestamp {
     s.parse().expect("test timestamp")

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use jiff::{SignedDuration, Timestamp};
 
+use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::history::{AttemptKind, Confidence};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun, Selection};
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::progress::history::{AttemptKind, Confidence};
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun, Selection};
 
 fn fixtures(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -177,11 +177,13 @@ fn answer(run: &mut QuizRun, bank: &Bank, n: usize, chosen: Option<SaleType>, no
         Fit::Poor
     };
     let shown = q
+        .answer
         .offer_order
         .iter()
         .position(|&i| s.offers[i].fit == want)
         .or_else(|| {
-            q.offer_order
+            q.answer
+                .offer_order
                 .iter()
                 .position(|&i| s.offers[i].fit != Fit::Best)
         })
@@ -259,16 +261,22 @@ fn navigation_flags_and_feedback_after_each() {
     answer(&mut run, &bank, 1, None, t0());
     run.apply(&bank, QuizAction::CheckCurrent, t0());
     assert!(
-        run.current().unwrap().outcome.is_none(),
+        run.current().unwrap().answer.outcome.is_none(),
         "confidence is asked before checking"
     );
     run.apply(&bank, QuizAction::ChooseConfidence(Confidence::High), t0());
     run.apply(&bank, QuizAction::CheckCurrent, t0());
-    let outcome = run.current().unwrap().outcome.clone().expect("checked");
+    let outcome = run
+        .current()
+        .unwrap()
+        .answer
+        .outcome
+        .clone()
+        .expect("checked");
     assert_eq!(outcome.score.total(), 4);
     // A checked answer is locked.
     run.apply(&bank, QuizAction::ChooseType(SaleType::Nysalg), t0());
-    assert_eq!(run.current().unwrap().outcome, Some(outcome));
+    assert_eq!(run.current().unwrap().answer.outcome, Some(outcome));
     assert_eq!(run.answered(), 1);
 
     run.apply(

@@ -7,13 +7,13 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::decision_path::{Relation, Step};
-use salgstrener::domain::guided::Slip;
 use salgstrener::domain::language::Language;
-use salgstrener::domain::lessons::{self, PathNode};
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::decision_path::{Relation, Step};
+use salgstrener::domain::teaching::lessons::{self, PathNode};
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::guided::Slip;
 use salgstrener::ui::action::Screen;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 
@@ -196,6 +196,7 @@ fn guided_practice_by_keyboard_diagnoses_a_wrong_second_step() {
         let q = app.guided().practice().question().expect("a question");
         let scenario = &app.bank().scenarios()[q.scenario];
         let shown = q
+            .answer
             .offer_order
             .iter()
             .position(|&i| scenario.offers[i].fit == Fit::Best)

@@ -86,9 +86,10 @@ fn the_keyboard_answers_and_moves_on() {
         let q = app.practice().question().expect("a question is shown");
         let scenario = &app.bank().scenarios()[q.scenario];
         let shown = q
+            .answer
             .offer_order
             .iter()
-            .position(|&i| scenario.offers[i].fit == salgstrener::domain::scenario::Fit::Best)
+            .position(|&i| scenario.offers[i].fit == salgstrener::domain::bank::scenario::Fit::Best)
             .expect("a best offer");
         [egui::Key::A, egui::Key::B, egui::Key::C][shown]
     };

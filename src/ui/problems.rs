@@ -3,7 +3,7 @@
 use egui::{Label, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
-use crate::domain::problem::Severity;
+use crate::domain::bank::problem::Severity;
 use crate::ui::i18n::{Texts, fill};
 
 /// Draws the list of problems of a bank.
@@ -21,7 +21,10 @@ impl ProblemsScreen<'_> {
             ui.label(fill(
                 t.problems_summary,
                 &[
-                    ("files", &self.bank.files_checked()),
+                    (
+                        "files",
+                        &(self.bank.files_checked() + self.bank.conversation_files_checked()),
+                    ),
                     ("errors", &self.bank.count(Severity::Error)),
                     ("warnings", &self.bank.count(Severity::Warning)),
                 ],

@@ -4,12 +4,12 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
-use crate::domain::history::{Attempt, Confidence};
 use crate::domain::language::Language;
-use crate::domain::quiz::QuizRun;
-use crate::domain::scoring::cue_ranges;
-use crate::domain::stats::Report;
-use crate::domain::taxonomy::deciding_difference;
+use crate::domain::progress::history::{Attempt, Confidence};
+use crate::domain::progress::stats::Report;
+use crate::domain::teaching::taxonomy::deciding_difference;
+use crate::domain::training::quiz::QuizRun;
+use crate::domain::training::scoring::cue_ranges;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::quiz::{QuizCommand, clock_text};
@@ -133,26 +133,23 @@ impl ReportView<'_> {
                     let Some(s) = self.bank.get(q.scenario) else {
                         continue;
                     };
-                    let mark = match &q.outcome {
+                    let mark = match &q.answer.outcome {
                         Some(o) => format!("{} / 4", o.score.total()),
                         None => "–".into(),
                     };
                     let title = fill(t.report_question, &[("k", &(k + 1)), ("title", &s.title)]);
                     egui::CollapsingHeader::new(format!("{title}  ({mark})"))
                         .id_salt(("review", k))
-                        .show(ui, |ui| match &q.outcome {
+                        .show(ui, |ui| match &q.answer.outcome {
                             Some(outcome) => {
                                 let view = QuestionView {
                                     scenario: s,
-                                    offer_order: &q.offer_order,
-                                    chosen_type: q.chosen_type,
-                                    chosen_offer: q.chosen_offer,
-                                    outcome: Some(outcome),
+                                    answer: &q.answer,
                                     picture: self.bank.picture_of(s),
                                     lang: self.lang,
                                 };
-                                question::question_ui(ui, t, &view);
-                                question::outcome_ui(ui, t, self.lang, s, outcome);
+                                view.ui(ui, t);
+                                question::outcome_ui(ui, t, self.lang, s.into(), outcome);
                             }
                             None => unanswered_ui(ui, t, s, self.lang),
                         });
@@ -198,7 +195,12 @@ impl ReportView<'_> {
 /// From this width the chart and the matrix sit side by side.
 const TWO_COLUMNS: f32 = 800.0;
 
-fn unanswered_ui(ui: &mut Ui, t: &Texts, s: &crate::domain::scenario::Scenario, lang: Language) {
+fn unanswered_ui(
+    ui: &mut Ui,
+    t: &Texts,
+    s: &crate::domain::bank::scenario::Scenario,
+    lang: Language,
+) {
     for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
         ui.strong(label);
         ui.label(text::highlighted(ui, body, &cue_ranges(body, &s.cues)));

@@ -6,8 +6,8 @@ use jiff::Timestamp;
 use uuid::Uuid;
 
 use super::read::{Fact, InputProblem, Inputs};
-use crate::domain::records::PRACTICE_ID;
-use crate::domain::taxonomy::SaleType;
+use crate::domain::progress::records::PRACTICE_ID;
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// One trainee, as the statements' actor (or the CSV file) identifies them.
 #[derive(Clone, Debug, PartialEq, Eq)]

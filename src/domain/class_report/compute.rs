@@ -8,8 +8,8 @@ use super::assemble::{ClassAnswer, ClassAttempt, ClassData};
 use super::math;
 use super::read::InputProblem;
 use super::{AttemptChoice, BankInfo};
-use crate::domain::stats::{Confusion, ConfusionMatrix, Ratio};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::progress::stats::{Confusion, ConfusionMatrix, Ratio};
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// Why a scenario deserves a look, most serious first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

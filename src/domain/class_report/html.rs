@@ -9,8 +9,8 @@ use super::compute::{ClassReport, ItemStats};
 use super::render::{confusion_line, needs_help, percent, ratio, summary_lines};
 use super::words::{Words, fill, flag_advice, flag_name, words};
 use crate::domain::language::Language;
-use crate::domain::stats::Ratio;
-use crate::domain::taxonomy::{SaleType, deciding_difference};
+use crate::domain::progress::stats::Ratio;
+use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
 
 /// The light-mode colour of each sale type, as the app draws them.
 fn type_rgb(t: SaleType) -> (u8, u8, u8) {

@@ -14,10 +14,10 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
-use crate::domain::export::xapi::{PLATFORM, statement_id, verbs};
-use crate::domain::problem::Position;
-use crate::domain::records::PRACTICE_ID;
-use crate::domain::taxonomy::SaleType;
+use crate::domain::bank::problem::Position;
+use crate::domain::interop::xapi::{PLATFORM, statement_id, verbs};
+use crate::domain::progress::records::PRACTICE_ID;
+use crate::domain::teaching::taxonomy::SaleType;
 
 /// Something in the input that could not be used, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@ use super::AttemptChoice;
 use super::compute::{ClassReport, ItemStats, TraineeStats};
 use super::words::{Words, fill, flag_name, words};
 use crate::domain::language::Language;
-use crate::domain::stats::{Confusion, Ratio};
-use crate::domain::taxonomy::{SaleType, deciding_difference};
+use crate::domain::progress::stats::{Confusion, Ratio};
+use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
 
 /// The CSV's columns, in order.
 pub const ITEM_COLUMNS: [&str; 8] = [

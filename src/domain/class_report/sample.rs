@@ -4,12 +4,12 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-use crate::domain::export::xapi::{self, Actor, XapiOptions};
-use crate::domain::history::{AnswerRecord, Attempt, AttemptKind, History};
-use crate::domain::records::PRACTICE_ID;
-use crate::domain::scenario::Fit;
-use crate::domain::scoring::{offer_points, type_points};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::bank::scenario::Fit;
+use crate::domain::interop::xapi::{self, Actor, XapiOptions};
+use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
+use crate::domain::progress::records::PRACTICE_ID;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{offer_points, type_points};
 
 /// How big a class to make.
 #[derive(Clone, Copy, Debug)]

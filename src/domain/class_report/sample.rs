@@ -78,18 +78,27 @@ pub fn history(trainee: usize, shape: ClassShape, seed: u64) -> History {
         |dice: &mut Dice, id: String, right: SaleType, difficulty: f64, wrong_key: bool| {
             let p = (skill * (1.2 - difficulty)).clamp(0.05, 0.98);
             let knows = dice.unit() < p;
-            // With a wrong key, those who know the taxonomy pick the "wrong" answer.
-            let chosen = if knows != wrong_key {
-                right
+            let (chosen, fit) = if wrong_key {
+                // The key is wrong: those who know the taxonomy "miss" it, with 0 points.
+                if knows {
+                    (SaleType::Nysalg, Fit::Poor)
+                } else {
+                    (right, Fit::Best)
+                }
             } else {
-                SaleType::ALL[(right.index() + 1 + dice.below(4)) % 5]
-            };
-            let fit = if dice.unit() < p {
-                Fit::Best
-            } else if dice.unit() < 0.5 {
-                Fit::Acceptable
-            } else {
-                Fit::Poor
+                let chosen = if knows {
+                    right
+                } else {
+                    SaleType::ALL[(right.index() + 1 + dice.below(4)) % 5]
+                };
+                let fit = if dice.unit() < p {
+                    Fit::Best
+                } else if dice.unit() < 0.5 {
+                    Fit::Acceptable
+                } else {
+                    Fit::Poor
+                };
+                (chosen, fit)
             };
             AnswerRecord {
                 scenario_id: id,

@@ -89,6 +89,7 @@ impl SalgstrenerApp {
                     },
                 );
             }
+            Action::Class(action) => self.screens.class.apply(action, &self.bank),
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);

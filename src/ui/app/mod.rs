@@ -33,6 +33,7 @@ use crate::domain::teaching::lessons::PathNode;
 use crate::domain::training::guided::Guided;
 use crate::domain::training::practice::Practice;
 use crate::ui::action::Screen;
+use crate::ui::class::ClassState;
 use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedState;
 use crate::ui::i18n::texts;
@@ -57,6 +58,8 @@ pub struct ScreenStates {
     pub learn: LearnState,
     /// The progress screen's.
     pub progress: ProgressState,
+    /// The Class screen's.
+    pub class: ClassState,
 }
 
 /// The whole app: what outlives a screen, and which screen is shown.
@@ -267,6 +270,7 @@ impl SalgstrenerApp {
             }
             .ui(ui, texts(lang), &mut self.editor, &mut actions),
             Screen::Learn => screens.learn.screen(lang).ui(ui, &mut actions),
+            Screen::Class => screens.class.ui(ui, lang, texts(lang), &mut actions),
             Screen::Guided => screens
                 .guided
                 .screen(&self.bank, &self.guided, lang)

@@ -284,8 +284,8 @@ impl ClassState {
         let w = words::words(lang);
         let sort = |column: ItemColumn, label: &str| {
             let arrow = match self.item_sort {
-                (c, false) if c == column => " ⏶",
-                (c, true) if c == column => " ⏷",
+                (c, false) if c == column => t.class_sorted_up,
+                (c, true) if c == column => t.class_sorted_down,
                 _ => "",
             };
             (column, format!("{label}{arrow}"))
@@ -355,8 +355,8 @@ impl ClassState {
         let w = words::words(lang);
         let sort = |column: TraineeColumn, label: &str| {
             let arrow = match self.trainee_sort {
-                (c, false) if c == column => " ⏶",
-                (c, true) if c == column => " ⏷",
+                (c, false) if c == column => t.class_sorted_up,
+                (c, true) if c == column => t.class_sorted_down,
                 _ => "",
             };
             (column, format!("{label}{arrow}"))

@@ -312,6 +312,8 @@ texts! {
     col_mean: "Snitt", "Mean";
     col_practice: "Øvingssvar", "Practice answers";
     col_needs_help: "Trenger hjelp med", "Needs help with";
+    class_sorted_up: " (stigende)", " (ascending)";
+    class_sorted_down: " (synkende)", " (descending)";
 }
 
 /// The texts of a language.

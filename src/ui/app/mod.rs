@@ -223,6 +223,11 @@ impl SalgstrenerApp {
         &self.settings
     }
 
+    /// What each screen keeps between frames.
+    pub fn screens(&self) -> &ScreenStates {
+        &self.screens
+    }
+
     /// The screen on show.
     pub fn screen(&self) -> Screen {
         self.screen

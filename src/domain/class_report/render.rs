@@ -200,13 +200,17 @@ pub fn text(report: &ClassReport, language: Language) -> String {
             .path
             .as_ref()
             .map_or_else(|| w.not_in_bank.to_owned(), |p| p.display().to_string());
+        let title = item
+            .title
+            .as_ref()
+            .map_or_else(String::new, |t| format!(" \"{t}\""));
         let _ = writeln!(
             out,
-            "  {}: {} / {} \"{}\" ({}: {}, {}: {}) {}",
+            "  {}: {} / {}{} ({}: {}, {}: {}) {}",
             item.flag.map_or("", |f| flag_name(f, language)),
             item.quiz_id.as_deref().unwrap_or(""),
             item.scenario_id,
-            item.name(),
+            title,
             w.facility.to_lowercase(),
             or_dash(item.facility, w),
             w.discrimination.to_lowercase(),

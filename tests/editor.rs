@@ -149,7 +149,11 @@ fn a_duplicate_id_is_an_error_on_the_id_field() {
     scenario(&mut doc).id = "klaer-belte".into();
     doc.validate(&bank, &no_assets);
     let p = doc.problems_for("id").next().expect("id problem");
-    assert!(p.message.contains("already used by"), "{}", p.message);
+    assert!(
+        p.message.to_string().contains("already used by"),
+        "{}",
+        p.message
+    );
 }
 
 #[test]
@@ -257,6 +261,7 @@ fn a_file_that_does_not_parse_opens_as_text_and_saves_once_fixed() {
     assert!(
         doc.problems()[0]
             .message
+            .to_string()
             .contains("unknown sale type `Oppsalg`")
     );
     assert!(
@@ -301,12 +306,16 @@ fn the_bundled_bank_is_copied_into_an_empty_folder_only() {
     let dest = tmp.path().join("mine");
     let n = editor::copy_bundled_to(&dest).unwrap();
     let bundled = Bank::load(BankSource::Embedded).unwrap();
-    assert_eq!(n, bundled.files_checked() + bundled.quizzes().len());
+    assert_eq!(
+        n,
+        bundled.files_checked() + bundled.conversation_files_checked() + bundled.quizzes().len()
+    );
     let copy = Bank::load(BankSource::Folder(dest.clone())).unwrap();
     assert_eq!(copy.problems(), &[]);
     assert_eq!(copy.scenarios(), bundled.scenarios());
+    assert_eq!(copy.conversations(), bundled.conversations());
     assert_eq!(copy.quizzes(), bundled.quizzes());
     let err = editor::copy_bundled_to(&dest).unwrap_err();
-    assert!(err.contains("is not empty"), "{err}");
+    assert!(err.to_string().contains("is not empty"), "{err}");
     assert_eq!(assets_folder(&dest), tmp.path().join("assets"));
 }

@@ -13,6 +13,7 @@
 pub mod authoring;
 pub mod bank;
 pub mod class_report;
+pub mod i18n;
 pub mod interop;
 pub mod language;
 pub mod progress;

@@ -6,7 +6,7 @@ pub mod capture;
 pub mod class;
 pub mod editor;
 pub mod guided;
-pub mod i18n;
+pub use crate::domain::i18n;
 pub mod learn;
 pub mod practice;
 pub mod problems;

@@ -12,6 +12,7 @@ use crate::domain::bank::problem::Problem;
 use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::validate::{self, AssetLookup, MAX_OFFERS};
 use crate::domain::bank::{Bank, QUIZ_FOLDER};
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::storage::{self, Stamp, StorageError};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -244,11 +245,7 @@ pub fn validate_draft(
     match draft {
         Draft::Scenario(s) => {
             let Ok(text) = to_ron(s) else {
-                return vec![Problem::error(
-                    path,
-                    None,
-                    "the scenario cannot be written as RON",
-                )];
+                return vec![Problem::error(path, None, Message::ScenarioNotWritable {})];
             };
             let mut problems = match validate::check_text(path, &text, assets) {
                 Ok(checked) => checked.problems,
@@ -263,11 +260,10 @@ pub fn validate_draft(
                     Problem::error(
                         path,
                         None,
-                        format!(
-                            "id {:?} is already used by {}: choose another id",
-                            s.id,
-                            other.display()
-                        ),
+                        Message::IdTakenChooseAnother {
+                            id: s.id.clone(),
+                            other: other.to_path_buf(),
+                        },
                     )
                     .with_field("id"),
                 );
@@ -280,11 +276,7 @@ pub fn validate_draft(
         }
         Draft::Quiz(q) => {
             let Ok(text) = to_ron(q) else {
-                return vec![Problem::error(
-                    path,
-                    None,
-                    "the quiz cannot be written as RON",
-                )];
+                return vec![Problem::error(path, None, Message::QuizNotWritable {})];
             };
             let mut problems = quiz::validate_quiz(path, &text, q, bank);
             let clash = bank.entries().iter().any(|e| {
@@ -294,12 +286,8 @@ pub fn validate_draft(
             });
             if clash {
                 problems.push(
-                    Problem::error(
-                        path,
-                        None,
-                        format!("quiz id {:?} is already used: choose another id", q.id),
-                    )
-                    .with_field("id"),
+                    Problem::error(path, None, Message::QuizIdTaken { id: q.id.clone() })
+                        .with_field("id"),
                 );
             }
             for p in &mut problems {
@@ -427,6 +415,30 @@ pub fn add_cue(s: &mut Scenario, text: &str) -> bool {
     true
 }
 
+/// Removes cue `i` if it exists.
+pub fn remove_cue(s: &mut Scenario, i: usize) {
+    if i < s.cues.len() {
+        s.cues.remove(i);
+    }
+}
+
+/// Adds `tag`, trimmed; ignores empty tags and tags already there.
+pub fn add_tag(s: &mut Scenario, tag: &str) -> bool {
+    let tag = tag.trim();
+    if tag.is_empty() || s.tags.iter().any(|t| t == tag) {
+        return false;
+    }
+    s.tags.push(tag.to_owned());
+    true
+}
+
+/// Removes tag `i` if it exists.
+pub fn remove_tag(s: &mut Scenario, i: usize) {
+    if i < s.tags.len() {
+        s.tags.remove(i);
+    }
+}
+
 /// Renames the open scenario or quiz: a new id and a file named after it in the same folder.
 /// The old file is removed only after the new one is written. Refused when the new name is
 /// taken or the old file changed on disk.
@@ -435,9 +447,11 @@ pub fn rename(
     new_id: &str,
     bank: &Bank,
     assets: &dyn AssetLookup,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     if !validate::is_valid_id(new_id) {
-        return Err(format!("{new_id:?} is not a valid id: use a-z, 0-9 and -"));
+        return Err(Message::IdInvalid {
+            id: new_id.to_owned(),
+        });
     }
     let dir = doc
         .path()
@@ -446,15 +460,15 @@ pub fn rename(
         .unwrap_or_default();
     let new_path = scenario_path(&dir, new_id);
     if new_path != doc.path() && new_path.exists() {
-        return Err(format!("{} already exists", new_path.display()));
+        return Err(Message::FileExists { path: new_path });
     }
     if !doc.is_new() && doc.changed_on_disk() {
-        return Err("the file changed on disk since it was opened: reload it first".into());
+        return Err(Message::ChangedOnDiskReloadFirst {});
     }
     match &mut doc.draft {
         Draft::Scenario(s) => s.id = new_id.to_owned(),
         Draft::Quiz(q) => q.id = new_id.to_owned(),
-        Draft::Raw(_) => return Err("fix the file so it can be read before renaming it".into()),
+        Draft::Raw(_) => return Err(Message::FixBeforeRenaming {}),
     }
     let old_path = doc.path().to_path_buf();
     let was_new = doc.is_new();
@@ -462,15 +476,21 @@ pub fn rename(
     match doc.save(bank, assets, SaveMode::Normal) {
         SaveOutcome::Saved => {
             if !was_new && old_path != doc.path() {
-                fs::remove_file(&old_path).map_err(|e| format!("{}: {e}", old_path.display()))?;
+                fs::remove_file(&old_path).map_err(|e| Message::CannotRemove {
+                    path: old_path.clone(),
+                    reason: e.to_string(),
+                })?;
             }
             Ok(())
         }
         SaveOutcome::Refused(problems) => Err(problems
-            .first()
-            .map_or_else(|| "the draft has errors".into(), |p| p.message.clone())),
-        SaveOutcome::Conflict => Err("the new file name is taken".into()),
-        SaveOutcome::Failed(e) => Err(e.to_string()),
+            .into_iter()
+            .next()
+            .map_or(Message::DraftHasErrors {}, |p| *p.message)),
+        SaveOutcome::Conflict => Err(Message::NewNameTaken {}),
+        SaveOutcome::Failed(e) => Err(Message::Detail {
+            detail: e.to_string(),
+        }),
     }
 }
 
@@ -508,14 +528,16 @@ pub fn move_to_trash(root: &Path, path: &Path, now: Timestamp) -> Result<PathBuf
 
 /// Writes the bundled scenarios and quizzes into `dest` so they can be edited. `dest` must be
 /// empty or not exist, so nothing there is overwritten.
-pub fn copy_bundled_to(dest: &Path) -> Result<usize, String> {
+pub fn copy_bundled_to(dest: &Path) -> Result<usize, Message> {
     if dest.exists() {
-        let mut entries = fs::read_dir(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+        let mut entries = fs::read_dir(dest).map_err(|e| Message::CannotReadFolder {
+            path: dest.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         if entries.next().is_some() {
-            return Err(format!(
-                "{} is not empty: choose a new or empty folder so nothing there is overwritten",
-                dest.display()
-            ));
+            return Err(Message::FolderNotEmpty {
+                path: dest.to_path_buf(),
+            });
         }
     }
     let mut written = 0;
@@ -525,7 +547,11 @@ pub fn copy_bundled_to(dest: &Path) -> Result<usize, String> {
     {
         let Ok(text) = file.text else { continue };
         let relative = file.path.strip_prefix("scenarios").unwrap_or(&file.path);
-        storage::write_atomic(&dest.join(relative), text.as_bytes()).map_err(|e| e.to_string())?;
+        storage::write_atomic(&dest.join(relative), text.as_bytes()).map_err(|e| {
+            Message::Detail {
+                detail: e.to_string(),
+            }
+        })?;
         written += 1;
     }
     Ok(written)

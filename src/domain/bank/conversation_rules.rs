@@ -9,8 +9,10 @@ use crate::domain::bank::conversation::{Conversation, Next, Quality, topological
 use crate::domain::bank::problem::{Position, Problem};
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
-    Decision, RECURSION_LIMIT, decision_rules, is_valid_id, ron_problem, too_long, too_long_message,
+    Decision, RECURSION_LIMIT, decision_rules, field_name, is_valid_id, ron_problem, too_long,
+    too_long_message,
 };
+use crate::domain::i18n::Message;
 
 /// Most steps one conversation may have. A conversation a trainee finishes in ten minutes has
 /// a few dozen; this only stops generated or pasted files.
@@ -22,8 +24,18 @@ pub const LONG_PATH_STEPS: usize = 12;
 /// Where instructors read about the conversation format.
 pub const CONVERSATION_DOC: &str = "docs/conversation-format.md";
 
-const SHORTEN: &str =
-    "a trainee reads each turn in a few seconds; shorten it or split the text over two steps";
+/// What to do about a text over the length limit.
+fn shorten() -> Message {
+    Message::ShortenConversation {}
+}
+
+/// `name` and one of its fields, as "step 2: `customer`".
+fn field_of(name: &Message, field: &str) -> Message {
+    Message::NamedField {
+        name: Box::new(name.clone()),
+        field: field.to_owned(),
+    }
+}
 
 /// A parsed conversation with the problems its rules found. Errors keep it out of the bank.
 #[derive(Debug)]
@@ -110,12 +122,12 @@ pub fn validate_conversation(path: &Path, c: &Conversation, map: &SourceMap) -> 
     rules(path, c, &|at| map.position_at(at))
 }
 
-fn step_name(c: &Conversation, i: usize) -> String {
+fn step_name(c: &Conversation, i: usize) -> Message {
     match c.steps.get(i) {
         Some(s) if !s.id.trim().is_empty() && too_long(&s.id).is_none() => {
-            format!("step {:?}", s.id)
+            Message::StepNamed { id: s.id.clone() }
         }
-        _ => format!("step {}", i + 1),
+        _ => Message::StepNumber { n: i + 1 },
     }
 }
 
@@ -125,7 +137,7 @@ fn rules(
     position: &dyn Fn(&str) -> Option<Position>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut error = |at: String, message: String| {
+    let mut error = |at: String, message: Message| {
         problems.push(Problem::error(path, position(&at), message).with_field(at));
     };
 
@@ -140,62 +152,53 @@ fn rules(
         if let Some(chars) = too_long(text) {
             error(
                 field.into(),
-                too_long_message(&format!("`{field}`"), chars, SHORTEN),
+                too_long_message(field_name(field), chars, shorten()),
             );
         } else if text.trim().is_empty() {
-            let what = match field {
-                "id" => "give the conversation a unique id such as \"sport-samtale-lopesko\"",
-                "start" => "write the id of the first step",
-                _ => "write the text the trainee should read",
+            let message = match field {
+                "id" => Message::ConversationIdEmpty {},
+                "start" => Message::StartEmpty {},
+                _ => Message::TextEmpty {
+                    field: field.to_owned(),
+                },
             };
-            error(field.into(), format!("`{field}` is empty: {what}"));
+            error(field.into(), message);
         }
     }
     if !c.id.trim().is_empty() && too_long(&c.id).is_none() && !is_valid_id(&c.id) {
         error(
             "id".into(),
-            format!(
-                "id {:?} may only use lower-case letters a-z, digits and `-` (for example \"sport-samtale-lopesko\")",
-                c.id
-            ),
+            Message::ConversationIdInvalid { id: c.id.clone() },
         );
     }
     if !(1..=3).contains(&c.difficulty) {
         error(
             "difficulty".into(),
-            format!(
-                "difficulty {} is out of range: use 1 (the facts come easily), 2 or 3 (with distractors)",
-                c.difficulty
-            ),
+            Message::ConversationDifficultyOutOfRange {
+                difficulty: c.difficulty,
+            },
         );
     }
     for (i, tag) in c.tags.iter().enumerate() {
         if let Some(chars) = too_long(tag) {
             error(
                 format!("tags[{i}]"),
-                too_long_message(&format!("tag {}", i + 1), chars, SHORTEN),
+                too_long_message(Message::TagNumber { n: i + 1 }, chars, shorten()),
             );
         } else if tag.trim().is_empty() {
-            error(
-                format!("tags[{i}]"),
-                format!("tag {} is empty: remove it or write a word", i + 1),
-            );
+            error(format!("tags[{i}]"), Message::TagEmpty { n: i + 1 });
         }
     }
 
     if c.steps.is_empty() {
-        error(
-            "steps".into(),
-            "the conversation has no steps: write at least one `Step(...)` and name it in `start`"
-                .into(),
-        );
+        error("steps".into(), Message::NoSteps {});
     } else if c.steps.len() > MAX_STEPS {
         error(
             "steps".into(),
-            format!(
-                "the conversation has {} steps, more than the {MAX_STEPS} allowed: split it into several conversations",
-                c.steps.len()
-            ),
+            Message::TooManySteps {
+                count: c.steps.len(),
+                max: MAX_STEPS,
+            },
         );
     }
 
@@ -206,72 +209,80 @@ fn rules(
         if let Some(chars) = too_long(&step.id) {
             error(
                 at("id"),
-                too_long_message(&format!("step {}: `id`", i + 1), chars, SHORTEN),
-            );
-        } else if step.id.trim().is_empty() {
-            error(
-                at("id"),
-                format!(
-                    "step {}: `id` is empty: give the step a short id such as \"behov\"",
-                    i + 1
+                too_long_message(
+                    field_of(&Message::StepNumber { n: i + 1 }, "id"),
+                    chars,
+                    shorten(),
                 ),
             );
+        } else if step.id.trim().is_empty() {
+            error(at("id"), Message::StepIdEmpty { n: i + 1 });
         } else if !is_valid_id(&step.id) {
             error(
                 at("id"),
-                format!(
-                    "step id {:?} may only use lower-case letters a-z, digits and `-` (for example \"behov\")",
-                    step.id
-                ),
+                Message::StepIdInvalid {
+                    id: step.id.clone(),
+                },
             );
         } else if index.get(step.id.as_str()) != Some(&i) {
             error(
                 at("id"),
-                format!(
-                    "step id {:?} is used by step {} too: every step needs its own id; rename one of them",
-                    step.id,
-                    index.get(step.id.as_str()).map_or(0, |first| first + 1)
-                ),
+                Message::StepIdTwice {
+                    id: step.id.clone(),
+                    first: index.get(step.id.as_str()).map_or(0, |first| first + 1),
+                },
             );
         }
         if let Some(chars) = too_long(&step.customer) {
             error(
                 at("customer"),
-                too_long_message(&format!("{name}: `customer`"), chars, SHORTEN),
+                too_long_message(field_of(&name, "customer"), chars, shorten()),
             );
         } else if step.customer.trim().is_empty() {
             error(
                 at("customer"),
-                format!("{name}: `customer` is empty: write what the customer says"),
+                Message::StepCustomerEmpty {
+                    step: Box::new(name.clone()),
+                },
             );
         }
         if step.replies.is_empty() {
             error(
                 at("replies"),
-                format!(
-                    "{name} has no replies: write at least one `Reply(...)`, or let the reply before it end with `Decide` or `Leave(...)`"
-                ),
+                Message::StepNoReplies {
+                    step: Box::new(name.clone()),
+                },
             );
         } else if step.replies.len() > MAX_REPLIES {
             error(
                 at("replies"),
-                format!(
-                    "{name} has {} replies, more than the {MAX_REPLIES} the keys 1-9 can choose: remove some or split the step",
-                    step.replies.len()
-                ),
+                Message::StepTooManyReplies {
+                    step: Box::new(name.clone()),
+                    count: step.replies.len(),
+                    max: MAX_REPLIES,
+                },
             );
         }
         for (j, reply) in step.replies.iter().enumerate() {
             let at = |field: &str| format!("steps[{i}].replies[{j}].{field}");
-            let rname = format!("{name}, reply {}", j + 1);
+            let rname = Message::ReplyName {
+                step: Box::new(name.clone()),
+                n: j + 1,
+            };
             for (field, text) in [("text", &reply.text), ("feedback", &reply.feedback)] {
                 if let Some(chars) = too_long(text) {
                     error(
                         at(field),
-                        too_long_message(&format!("{rname}: `{field}`"), chars, SHORTEN),
+                        too_long_message(field_of(&rname, field), chars, shorten()),
                     );
                 } else if text.trim().is_empty() {
-                    error(at(field), format!("{rname}: `{field}` is empty"));
+                    error(
+                        at(field),
+                        Message::NamedFieldEmpty {
+                            name: Box::new(rname.clone()),
+                            field: field.to_owned(),
+                        },
+                    );
                 }
             }
             for (k, fact) in reply.reveals.iter().enumerate() {
@@ -279,38 +290,48 @@ fn rules(
                 if let Some(chars) = too_long(fact) {
                     error(
                         at,
-                        too_long_message(&format!("{rname}: fact {}", k + 1), chars, SHORTEN),
+                        too_long_message(
+                            Message::FactName {
+                                reply: Box::new(rname.clone()),
+                                n: k + 1,
+                            },
+                            chars,
+                            shorten(),
+                        ),
                     );
                 } else if fact.trim().is_empty() {
                     error(
                         at,
-                        format!(
-                            "{rname}: fact {} in `reveals` is empty: remove it or write what the customer tells",
-                            k + 1
-                        ),
+                        Message::FactEmpty {
+                            reply: Box::new(rname.clone()),
+                            n: k + 1,
+                        },
                     );
                 }
             }
             match &reply.next {
                 Next::Step(target) if !index.contains_key(target.as_str()) => error(
                     at("next"),
-                    format!(
-                        "{rname} leads to step {target:?}, which does not exist: write the id of a step in this file, `Decide` or `Leave(\"...\")`"
-                    ),
+                    Message::NextUnknownStep {
+                        reply: Box::new(rname.clone()),
+                        target: target.clone(),
+                    },
                 ),
                 Next::Leave(words) if too_long(words).is_some() => error(
                     at("next"),
                     too_long_message(
-                        &format!("{rname}: the parting words"),
+                        Message::PartingWords {
+                            reply: Box::new(rname.clone()),
+                        },
                         words.chars().count(),
-                        SHORTEN,
+                        shorten(),
                     ),
                 ),
                 Next::Leave(words) if words.trim().is_empty() => error(
                     at("next"),
-                    format!(
-                        "{rname}: `Leave` has no parting words: write what the customer says on the way out"
-                    ),
+                    Message::LeaveWithoutWords {
+                        reply: Box::new(rname.clone()),
+                    },
                 ),
                 _ => {}
             }
@@ -321,10 +342,9 @@ fn rules(
     if start.is_none() && !c.start.trim().is_empty() && too_long(&c.start).is_none() {
         error(
             "start".into(),
-            format!(
-                "`start` names step {:?}, which does not exist: write the id of the first step",
-                c.start
-            ),
+            Message::StartUnknown {
+                start: c.start.clone(),
+            },
         );
     }
 
@@ -333,12 +353,13 @@ fn rules(
         for (from, reply, to) in back_edges(&edges, start) {
             error(
                 format!("steps[{from}].replies[{reply}].next"),
-                format!(
-                    "{}, reply {} leads back to {}, which the conversation has already passed: a conversation must always move on; lead it to a new step, `Decide` or `Leave(\"...\")`",
-                    step_name(c, from),
-                    reply + 1,
-                    step_name(c, to)
-                ),
+                Message::LeadsBack {
+                    reply: Box::new(Message::ReplyName {
+                        step: Box::new(step_name(c, from)),
+                        n: reply + 1,
+                    }),
+                    to: Box::new(step_name(c, to)),
+                },
             );
         }
         let reached = reachable(&edges, start);
@@ -348,18 +369,14 @@ fn rules(
             if !reached && !duplicate {
                 error(
                     format!("steps[{i}].id"),
-                    format!(
-                        "{} cannot be reached from `start`: no reply leads to it; lead a reply to it or remove it",
-                        step_name(c, i)
-                    ),
+                    Message::Unreachable {
+                        step: Box::new(step_name(c, i)),
+                    },
                 );
             }
         }
         if !reaches_decide(c, &edges)[start] {
-            error(
-                "start".into(),
-                "no path from `start` reaches `Decide`: the trainee could never answer; let at least one reply end with `Decide`".into(),
-            );
+            error("start".into(), Message::NeverDecides {});
         }
     }
 
@@ -372,10 +389,10 @@ fn rules(
         answer: c.answer,
         cues: &c.cues,
         offers: &c.offers,
-        cue_sources: "`customer`, a step's `customer` or a `reveals` entry",
+        cue_sources: Message::CueSourcesConversation {},
         contains: &contains,
-        shorten: SHORTEN,
-        noun: "conversation",
+        shorten: shorten(),
+        noun: Message::TheConversation {},
     };
     decision_rules(
         path,
@@ -391,10 +408,9 @@ fn rules(
                 Problem::warning(
                     path,
                     position(&at),
-                    format!(
-                        "{} has no `Good` reply: the trainee cannot do well here; add one or mark the best reply `Good`",
-                        step_name(c, i)
-                    ),
+                    Message::NoGoodReply {
+                        step: Box::new(step_name(c, i)),
+                    },
                 )
                 .with_field(at),
             );
@@ -407,11 +423,11 @@ fn rules(
             Problem::warning(
                 path,
                 position(&at),
-                format!(
-                    "a path passes {} steps ({}), more than {LONG_PATH_STEPS}: trainees tire on long paths; shorten it or split the conversation",
-                    longest.len(),
-                    names.join(" → ")
-                ),
+                Message::LongPath {
+                    count: longest.len(),
+                    steps: names.join(" → "),
+                    max: LONG_PATH_STEPS,
+                },
             )
             .with_field(at),
         );

@@ -1,9 +1,11 @@
-//! Every interface text in Norwegian bokmål and English.
+//! Every fixed text of the interface and the command line, in Norwegian bokmål and English.
 //!
 //! The table is one macro invocation so a text cannot exist in one language and not the
 //! other: leaving out a translation does not compile. Placeholders are `{name}`, filled in
-//! with [`fill`].
+//! with [`fill`]. Texts built from domain values (problems, slips) are
+//! [`Message`](super::Message)s instead, rendered with [`Texts::message`].
 
+use super::Message;
 use crate::domain::language::Language;
 
 macro_rules! texts {
@@ -11,6 +13,8 @@ macro_rules! texts {
         /// All interface texts of one language.
         #[derive(Debug)]
         pub struct Texts {
+            /// The language of every text below.
+            pub lang: Language,
             $(
                 #[doc = $en]
                 pub $key: &'static str,
@@ -18,11 +22,16 @@ macro_rules! texts {
         }
 
         /// Norwegian bokmål.
-        pub const NB: Texts = Texts { $($key: $nb,)* };
+        pub const NB: Texts = Texts { lang: Language::Nb, $($key: $nb,)* };
         /// English.
-        pub const EN: Texts = Texts { $($key: $en,)* };
+        pub const EN: Texts = Texts { lang: Language::En, $($key: $en,)* };
 
         impl Texts {
+            /// A domain message in this language.
+            pub fn message(&self, message: &Message) -> String {
+                message.text(self.lang)
+            }
+
             /// Every (key, text) pair, for completeness checks.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
@@ -283,6 +292,14 @@ texts! {
     guided_keys_hint: "Tastatur: J eller Y for ja og N for nei i steg 1, 1–4 i steg 2, så 1–5 for salgstype, A–F for tilbud og Enter for å sjekke og gå videre.", "Keyboard: Y or J for yes and N for no in step 1, 1–4 in step 2, then 1–5 for the sale type, A–F for the offer and Enter to check and move on.";
     your_path: "Veien din", "Your path";
     path_all_right: "Alle stegene var riktige.", "Every step was right.";
+
+    // Command line
+    cli_check_summary: "{scenarios} scenarioer, {conversations} samtaler, {quizzes} quizer, {errors} feil, {warnings} advarsler", "{scenarios} scenarios, {conversations} conversations, {quizzes} quizzes, {errors} errors, {warnings} warnings";
+    cli_invalid_id: "{id} er ikke en gyldig id: bruk små a-z, sifre og '-', for eksempel \"{example}\"", "{id} is not a valid id: use lower-case a-z, digits and '-', such as \"{example}\"";
+    cli_file_exists: "{path} finnes allerede: velg en annen id (ingenting ble overskrevet)", "{path} already exists: choose another id (nothing was overwritten)";
+    cli_exported: "eksporterte {n} scenarioer til {path}", "exported {n} scenarios to {path}";
+    cli_left_out: "{n} filer med feil ble utelatt", "{n} files with errors were left out";
+    cli_imported_into: "{summary} inn i {path}", "{summary} into {path}";
 
     tab_class: "Klasse", "Class";
     class_heading: "Klasserapport", "Class report";

@@ -117,6 +117,14 @@ pub fn html(report: &ClassReport, language: Language) -> String {
     page.into_string()
 }
 
+/// "Title (id)" when the bank has the scenario, else the id.
+fn item_label(item: &ItemStats) -> String {
+    match &item.title {
+        Some(title) => format!("{title} ({})", item.scenario_id),
+        None => item.scenario_id.clone(),
+    }
+}
+
 fn decimal(value: Option<f64>, w: &Words) -> String {
     value.map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}"))
 }
@@ -146,7 +154,7 @@ fn flagged_section(report: &ClassReport, language: Language) -> Markup {
                                 }
                                 td { (item.quiz_id.as_deref().unwrap_or("")) }
                                 td {
-                                    (item.name()) " (" (item.scenario_id) ")"
+                                    (item_label(item))
                                     br;
                                     span.path {
                                         @match &item.path {
@@ -224,7 +232,7 @@ fn items_table(items: &[ItemStats], language: Language, quiz: bool) -> Markup {
             tbody {
                 @for item in items {
                     tr {
-                        td { (item.name()) " (" (item.scenario_id) ")" }
+                        td { (item_label(item)) }
                         td.num { (item.attempts) }
                         td.num { (decimal(item.facility, w)) }
                         @if quiz {
@@ -303,8 +311,9 @@ fn draw_accuracy<'a>(
         .disable_y_mesh()
         .x_desc("%")
         .y_label_formatter(&|v| match v {
+            // Bars run top to bottom in the taxonomy's order.
             SegmentValue::CenterOf(i) => SaleType::ALL
-                .get(*i)
+                .get(4usize.saturating_sub(*i))
                 .map_or(String::new(), |t| t.label(language)),
             _ => String::new(),
         })
@@ -313,7 +322,7 @@ fn draw_accuracy<'a>(
     chart.draw_series(SaleType::ALL.into_iter().filter_map(|t| {
         let pct = by_type[t.index()].percent()?;
         let (r, g, b) = type_rgb(t);
-        let i = t.index();
+        let i = 4 - t.index();
         let mut bar = Rectangle::new(
             [
                 (0.0, SegmentValue::Exact(i)),

@@ -134,7 +134,11 @@ fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
     h.get_by_label("Snitt (stigende)").click();
     h.run();
     h.get_by_label("Snitt (synkende)");
-    assert!(h.query_all_by_label_contains("å skille tilleggssalg fra nysalg").count() >= 1);
+    assert!(
+        h.query_all_by_label_contains("å skille tilleggssalg fra nysalg")
+            .count()
+            >= 1
+    );
 
     // Open the first flagged scenario in the editor.
     let open = h

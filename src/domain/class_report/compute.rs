@@ -334,6 +334,9 @@ fn most_chosen_wrong<'a>(answers: impl Iterator<Item = &'a ClassAnswer>) -> Opti
         .find(|t| counts[t.index()] == best)
 }
 
+/// One attempt's x for a question, the rest of its total, and the answer (if answered).
+type ItemRow<'a> = (f64, f64, Option<&'a ClassAnswer>);
+
 fn quiz_stats(quiz_id: &str, attempts: &[&ClassAttempt], bank: &BankInfo) -> QuizStats {
     let title = bank
         .quiz_title(quiz_id)
@@ -350,7 +353,7 @@ fn quiz_stats(quiz_id: &str, attempts: &[&ClassAttempt], bank: &BankInfo) -> Qui
 
     // Scenario -> (x, T - x, answer) over the attempts that contain it.
     let mut order: Vec<&str> = Vec::new();
-    let mut per_item: HashMap<&str, Vec<(f64, f64, Option<&ClassAnswer>)>> = HashMap::new();
+    let mut per_item: HashMap<&str, Vec<ItemRow>> = HashMap::new();
     for (items, total) in items_per_attempt.iter().zip(&totals) {
         for (scenario, x, answer) in items {
             let entry = per_item.entry(scenario).or_insert_with(|| {

@@ -312,8 +312,9 @@ fn draw_accuracy<'a>(
         .x_desc("%")
         .y_label_formatter(&|v| match v {
             // Bars run top to bottom in the taxonomy's order.
-            SegmentValue::CenterOf(i) => SaleType::ALL
-                .get(4usize.saturating_sub(*i))
+            SegmentValue::CenterOf(i) => 4usize
+                .checked_sub(*i)
+                .and_then(|j| SaleType::ALL.get(j))
                 .map_or(String::new(), |t| t.label(language)),
             _ => String::new(),
         })

@@ -15,6 +15,7 @@ use salgstrener::domain::bank::coverage::Coverage;
 use salgstrener::domain::bank::loading::{self, BankLoad};
 use salgstrener::domain::bank::problem::{Severity, display_path};
 use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::class_report;
 use salgstrener::domain::i18n::{Texts, fill, texts};
 use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::language::Language;
@@ -150,6 +151,44 @@ enum Command {
         #[arg(long, value_name = "IRI", default_value = xapi::DEFAULT_BASE_IRI)]
         base_iri: String,
     },
+
+    /// The instructor's class report from the trainees' exported results.
+    ///
+    /// Each INPUT is a file or a folder (read recursively) of xAPI exports (JSON arrays of
+    /// statements), LRS responses ({"statements": [...]}) or results CSV files. A statement
+    /// read twice counts once. Problems in the input are listed with file and position; the
+    /// rest is reported. Titles come from the scenario folder (--scenarios, else what the app
+    /// would open). Exits 0 when the report was written, 1 when it was written but some input
+    /// had problems, 2 on a usage error or when nothing could be read.
+    Class {
+        /// Files or folders of exports.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ClassFormat,
+        /// File to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Use every completed attempt (default: each trainee's first completed attempt of
+        /// each quiz).
+        #[arg(long)]
+        all_attempts: bool,
+        /// Language of the report's words (default: English).
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
+    },
+}
+
+/// Formats `class` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum ClassFormat {
+    /// A readable summary.
+    Text,
+    /// Per-scenario item statistics, one row per quiz and scenario.
+    Csv,
+    /// One self-contained HTML file with charts.
+    Html,
 }
 
 /// Formats `export` writes.
@@ -315,6 +354,20 @@ fn main() -> ExitCode {
             &actor_name,
             actor_email.as_deref(),
             &base_iri,
+        ),
+        Some(Command::Class {
+            inputs,
+            format,
+            output,
+            all_attempts,
+            language,
+        }) => class_report(
+            &inputs,
+            format,
+            output.as_deref(),
+            all_attempts,
+            language.into(),
+            cli.scenarios,
         ),
         None => run_window(cli.scenarios, cli.data_dir, cli.screenshot, launched),
     }
@@ -569,7 +622,7 @@ fn results(
     let text = match options {
         None => Ok(results_csv::history_csv(history)),
         Some(options) => {
-            let made = xapi::statements(history, &options, &mut uuid::Uuid::new_v4);
+            let made = xapi::statements(history, &options);
             for note in &made.notes {
                 eprintln!("note: {note}");
             }
@@ -596,6 +649,67 @@ fn results(
             out.bytes(text.as_bytes());
             out.finish(ExitCode::SUCCESS)
         }
+    }
+}
+
+fn class_report(
+    inputs: &[PathBuf],
+    format: ClassFormat,
+    output: Option<&Path>,
+    all_attempts: bool,
+    language: Language,
+    scenarios: Option<PathBuf>,
+) -> ExitCode {
+    // The bank only adds titles and files: a folder that cannot be read is not fatal.
+    let bank = Bank::load(source_for(scenarios))
+        .map(|bank| class_report::BankInfo::of(&bank))
+        .unwrap_or_default();
+    let choice = if all_attempts {
+        class_report::AttemptChoice::All
+    } else {
+        class_report::AttemptChoice::First
+    };
+    let report = class_report::report_of(inputs, choice, &bank);
+    for problem in &report.problems {
+        eprintln!("{problem}");
+    }
+    if report.is_empty() {
+        eprintln!(
+            "error: nothing readable in {} input(s): give files or folders of `salgstrener results` exports",
+            inputs.len()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let text = match format {
+        ClassFormat::Text => class_report::render::text(&report, language),
+        ClassFormat::Csv => class_report::render::items_csv(&report),
+        ClassFormat::Html => class_report::html::html(&report, language),
+    };
+    let written = match output {
+        Some(output) => write_output(output, &text),
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write to standard output: {e}")),
+    };
+    if let Err(e) = written {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if let Some(output) = output {
+        eprintln!(
+            "class report of {} trainees written to {}",
+            report.trainees.len(),
+            output.display()
+        );
+    }
+    if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "{} problem(s) in the input: the report leaves those statements out",
+            report.problems.len()
+        );
+        ExitCode::FAILURE
     }
 }
 

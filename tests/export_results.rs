@@ -427,7 +427,7 @@ fn assert_conforms(st: &Value) {
 #[test]
 fn every_statement_conforms_to_xapi_1_0_3() {
     let h = history();
-    let made = statements(&h, &XapiOptions::default(), &mut Uuid::new_v4);
+    let made = statements(&h, &XapiOptions::default());
     assert!(!made.statements.is_empty());
     for st in &made.statements {
         assert_conforms(st);
@@ -447,12 +447,7 @@ fn every_statement_conforms_to_xapi_1_0_3() {
 #[test]
 fn statements_follow_the_history() {
     let h = history();
-    let mut n = 0u128;
-    let mut counter = || {
-        n += 1;
-        Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0000 | n)
-    };
-    let made = statements(&h, &XapiOptions::default(), &mut counter);
+    let made = statements(&h, &XapiOptions::default());
     let verbs_of = |reg: &str| -> Vec<&str> {
         made.statements
             .iter()
@@ -574,7 +569,7 @@ fn actor_and_base_iri_are_configurable() {
         "https://lms.firma.no/xapi/salg/",
     )
     .unwrap();
-    let made = statements(&history(), &options, &mut Uuid::new_v4);
+    let made = statements(&history(), &options);
     for s in &made.statements {
         assert_conforms(s);
         assert_eq!(s["actor"]["mbox"], "mailto:kari@firma.no");
@@ -654,4 +649,38 @@ fn results_csv_has_one_row_per_answer_in_the_documented_columns() {
         history_csv(&History::default()),
         format!("{}\n", RESULT_COLUMNS.join(","))
     );
+}
+
+#[test]
+fn exporting_the_same_history_twice_gives_identical_statements() {
+    let h = history();
+    let first = statements(&h, &XapiOptions::default());
+    let second = statements(&h, &XapiOptions::default());
+    assert_eq!(
+        first.statements, second.statements,
+        "ids and registrations are stable"
+    );
+    // A longer history (one more attempt) keeps the ids of the attempts it already had.
+    let mut longer = h.clone();
+    longer.attempts.push(h.attempts[0].clone());
+    longer.attempts.last_mut().unwrap().registration = new_registration();
+    let third = statements(&longer, &XapiOptions::default());
+    assert_eq!(
+        &third.statements[..first.statements.len()],
+        &first.statements[..]
+    );
+    // Every completed statement lists its questions, answered or not.
+    let completed = first
+        .statements
+        .iter()
+        .find(|s| s["verb"]["id"] == verbs::COMPLETED)
+        .unwrap();
+    let questions = &completed["result"]["extensions"]
+        [format!("{DEFAULT_BASE_IRI}/extensions/questions").as_str()];
+    let expected: Vec<&str> = h.attempts[0]
+        .answers
+        .iter()
+        .map(|a| a.scenario_id.as_str())
+        .collect();
+    assert_eq!(questions, &serde_json::json!(expected));
 }

@@ -7,10 +7,12 @@
 //! - [`teaching`]: the taxonomy, the decision path and the lessons;
 //! - [`authoring`]: the editor's file operations;
 //! - [`interop`]: export to and import from other tools;
+//! - [`class_report`]: the instructor's report over many trainees' exported results;
 //! - [`language`] and [`storage`] (atomic writes), used by all of them.
 
 pub mod authoring;
 pub mod bank;
+pub mod class_report;
 pub mod i18n;
 pub mod interop;
 pub mod language;

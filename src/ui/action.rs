@@ -7,6 +7,7 @@ use crate::domain::teaching::lessons::PathNode;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::guided::GuidedAction;
 use crate::domain::training::practice::PracticeAction;
+use crate::ui::class::ClassAction;
 use crate::ui::editor::EditorAction;
 use crate::ui::loading::FolderAction;
 use crate::ui::quiz::QuizCommand;
@@ -29,6 +30,8 @@ pub enum Screen {
     Guided,
     /// Write and maintain scenario and quiz files.
     Editor,
+    /// The instructor's class report from the trainees' exports.
+    Class,
 }
 
 /// A request from a screen.
@@ -58,4 +61,6 @@ pub enum Action {
     Guided(GuidedAction),
     /// Open another scenario folder.
     Folder(FolderAction),
+    /// Something on the Class screen.
+    Class(ClassAction),
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod capture;
+pub mod class;
 pub mod editor;
 pub mod guided;
 pub mod learn;

@@ -366,6 +366,37 @@ texts! {
     cli_exported: "eksporterte {n} scenarioer til {path}", "exported {n} scenarios to {path}";
     cli_left_out: "{n} filer med feil ble utelatt", "{n} files with errors were left out";
     cli_imported_into: "{summary} inn i {path}", "{summary} into {path}";
+
+    tab_class: "Klasse", "Class";
+    class_heading: "Klasserapport", "Class report";
+    class_intro: "Les inn deltakernes eksporterte resultater (xAPI, svar fra en LRS eller CSV) og se hvem som trenger hjelp, hvilke salgstyper klassen forveksler og hvilke scenarioer som ikke fungerer.", "Read the trainees' exported results (xAPI, an LRS response or CSV) and see who needs help, which sale types the class confuses and which scenarios do not work.";
+    class_folder: "Mappe med eksporter", "Folder of exports";
+    class_all_attempts: "Alle forsøk", "Every attempt";
+    class_load: "Lag rapport", "Make report";
+    class_nothing_read: "Fant ingen resultater å rapportere i mappen.", "No results to report were found in the folder.";
+    class_problems: "Problemer i inndata ({n})", "Problems in the input ({n})";
+    class_flagged: "Scenarioer som bør ses på", "Scenarios to look at";
+    class_not_flagged: "Ikke flagget", "Not flagged";
+    class_nothing_flagged: "Ingen scenarioer er flagget.", "No scenario is flagged.";
+    class_open_in_editor: "Åpne i redigering", "Open in the editor";
+    class_not_in_bank: "ikke i den åpne mappen", "not in the open folder";
+    class_accuracy: "Riktig salgstype per type", "Right sale type per type";
+    class_matrix: "Forvekslinger (rad: riktig, kolonne: valgt)", "Confusions (row: right, column: chosen)";
+    class_confusions: "De hyppigste forvekslingene", "The most frequent confusions";
+    class_items: "Statistikk per scenario", "Statistics per scenario";
+    class_trainees: "Deltakere", "Trainees";
+    col_scenario: "Quiz / scenario", "Quiz / scenario";
+    col_attempts: "Forsøk", "Attempts";
+    col_facility: "Letthet", "Facility";
+    col_discrimination: "Diskriminering", "Discrimination";
+    col_flag: "Flagg", "Flag";
+    col_wrong: "Oftest valgt feil", "Most chosen wrong";
+    col_trainee: "Deltaker", "Trainee";
+    col_mean: "Snitt", "Mean";
+    col_practice: "Øvingssvar", "Practice answers";
+    col_needs_help: "Trenger hjelp med", "Needs help with";
+    class_sorted_up: " (stigende)", " (ascending)";
+    class_sorted_down: " (synkende)", " (descending)";
 }
 
 /// The texts that teach one edge case.

@@ -264,20 +264,22 @@ pub struct Statements {
     pub notes: Vec<String>,
 }
 
-/// Makes the statements for a whole history. `new_id` supplies statement ids (and
-/// registrations for attempts that lack a valid one); pass `Uuid::new_v4`, or a counter in
-/// tests.
-pub fn statements(
-    history: &History,
-    options: &XapiOptions,
-    new_id: &mut dyn FnMut() -> Uuid,
-) -> Statements {
+/// The namespace of the UUID v5 registrations made for attempts that lack a valid one.
+const REGISTRATION_NAMESPACE: Uuid = Uuid::from_u128(0x5a1e_5e2e_7d1a_4c8e_9b3f_6a0d_c1a5_5e01);
+
+/// Makes the statements for a whole history.
+///
+/// Statement ids are UUID v5 of the attempt's registration, the verb and the question, so
+/// exporting the same history twice gives the same ids and an LRS or the class report counts a
+/// statement sent twice only once. An attempt without a valid registration gets one derived
+/// from its place in the history and its content, just as stable.
+pub fn statements(history: &History, options: &XapiOptions) -> Statements {
     let mut out = Statements::default();
     for (number, attempt) in history.attempts.iter().enumerate() {
         let registration = match Uuid::parse_str(&attempt.registration) {
             Ok(uuid) => uuid,
             Err(_) => {
-                let uuid = new_id();
+                let uuid = derived_registration(number, attempt);
                 out.notes.push(format!(
                     "attempt {} ({}, {}) has no valid registration ({:?}); its statements use {uuid} instead",
                     number + 1,
@@ -293,15 +295,35 @@ pub fn statements(
             attempt,
             registration,
         };
-        for answer in attempt.answers.iter().filter(|a| a.chosen_type.is_some()) {
-            out.statements.push(builder.answered(new_id(), answer));
+        for (position, answer) in attempt.answers.iter().enumerate() {
+            if answer.chosen_type.is_some() {
+                out.statements.push(builder.answered(position, answer));
+            }
         }
-        out.statements.push(builder.completed(new_id()));
+        out.statements.push(builder.completed());
         if let Some(passed) = attempt.passed() {
-            out.statements.push(builder.verdict(new_id(), passed));
+            out.statements.push(builder.verdict(passed));
         }
     }
     out
+}
+
+/// The id of one statement: UUID v5 in the attempt's registration of the verb and the
+/// question (its position and scenario id; empty for statements about the whole attempt).
+pub fn statement_id(registration: Uuid, verb: &str, question: Option<(usize, &str)>) -> Uuid {
+    let name = match question {
+        Some((position, scenario_id)) => format!("{verb} {position} {scenario_id}"),
+        None => verb.to_owned(),
+    };
+    Uuid::new_v5(&registration, name.as_bytes())
+}
+
+fn derived_registration(number: usize, attempt: &Attempt) -> Uuid {
+    let name = format!(
+        "{number} {:?} {} {} {}",
+        attempt.registration, attempt.quiz_id, attempt.started, attempt.finished
+    );
+    Uuid::new_v5(&REGISTRATION_NAMESPACE, name.as_bytes())
 }
 
 /// The statements as a pretty-printed JSON array, ready to POST to an LRS's
@@ -349,7 +371,12 @@ impl AttemptStatements<'_> {
         })
     }
 
-    fn answered(&self, id: Uuid, answer: &AnswerRecord) -> Value {
+    fn answered(&self, position: usize, answer: &AnswerRecord) -> Value {
+        let id = statement_id(
+            self.registration,
+            verbs::ANSWERED,
+            Some((position, &answer.scenario_id)),
+        );
         let points = self.attempt.points_for(answer);
         let max = u32::from(Score::MAX);
         let mut extensions = Map::new();
@@ -384,7 +411,8 @@ impl AttemptStatements<'_> {
         )
     }
 
-    fn completed(&self, id: Uuid) -> Value {
+    fn completed(&self) -> Value {
+        let id = statement_id(self.registration, verbs::COMPLETED, None);
         let mut result = Map::new();
         if self.attempt.max_points() > 0 {
             result.insert(
@@ -397,6 +425,18 @@ impl AttemptStatements<'_> {
             "duration".into(),
             json!(iso8601_duration(self.attempt.duration())),
         );
+        // Every question in order, answered or not, so a class report can count an
+        // unanswered question as 0 points for the right scenario.
+        let questions: Vec<&str> = self
+            .attempt
+            .answers
+            .iter()
+            .map(|a| a.scenario_id.as_str())
+            .collect();
+        result.insert(
+            "extensions".into(),
+            json!({ self.options.extension("questions"): questions }),
+        );
         self.statement(
             id,
             verb(verbs::COMPLETED, "completed", "fullførte"),
@@ -407,7 +447,9 @@ impl AttemptStatements<'_> {
         )
     }
 
-    fn verdict(&self, id: Uuid, passed: bool) -> Value {
+    fn verdict(&self, passed: bool) -> Value {
+        let verb_id = if passed { verbs::PASSED } else { verbs::FAILED };
+        let id = statement_id(self.registration, verb_id, None);
         let mut result = Map::new();
         if self.attempt.max_points() > 0 {
             result.insert(

@@ -104,6 +104,7 @@ impl SalgstrenerApp {
             Action::Folder(FolderAction::OpenBundled) => {
                 self.open_source(crate::domain::bank::BankSource::Embedded, true);
             }
+            Action::Class(action) => self.screens.class.apply(action, &self.bank),
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);

@@ -36,6 +36,7 @@ use crate::domain::teaching::lessons::PathNode;
 use crate::domain::training::guided::Guided;
 use crate::domain::training::practice::Practice;
 use crate::ui::action::{Action, Screen};
+use crate::ui::class::ClassState;
 use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedState;
 use crate::ui::i18n::texts;
@@ -62,6 +63,8 @@ pub struct ScreenStates {
     pub learn: LearnState,
     /// The progress screen's.
     pub progress: ProgressState,
+    /// The Class screen's.
+    pub class: ClassState,
 }
 
 /// The whole app: what outlives a screen, and which screen is shown.
@@ -230,6 +233,11 @@ impl SalgstrenerApp {
         &self.settings
     }
 
+    /// What each screen keeps between frames.
+    pub fn screens(&self) -> &ScreenStates {
+        &self.screens
+    }
+
     /// The screen on show.
     pub fn screen(&self) -> Screen {
         self.screen
@@ -336,6 +344,7 @@ impl SalgstrenerApp {
                 );
                 screens.learn.screen(lang, edge_counts).ui(ui, actions)
             }
+            Screen::Class => screens.class.ui(ui, lang, texts(lang), actions),
             Screen::Guided => screens
                 .guided
                 .screen(&self.bank, &self.guided, lang)

@@ -89,6 +89,7 @@ impl SalgstrenerApp {
                     (Screen::Quiz, t.tab_quiz.to_owned()),
                     (Screen::Progress, t.tab_progress.to_owned()),
                     (Screen::Editor, t.tab_editor.to_owned()),
+                    (Screen::Class, t.tab_class.to_owned()),
                     (Screen::Problems, fill(t.tab_problems, &[("n", &problems)])),
                 ];
                 for (screen, label) in tabs {

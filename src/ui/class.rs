@@ -1,0 +1,485 @@
+//! The Class screen (Klasse) for instructors: choose a folder of the trainees' exports and see
+//! the class report: the flagged scenarios first, each with a button that opens it in the
+//! editor, the class's accuracy and confusions as charts, and sortable tables of the item
+//! statistics and the trainees. The report is computed once when the folder is read (in
+//! [`ClassState::apply`]); drawing only reads it.
+
+use std::path::PathBuf;
+
+use egui::{RichText, ScrollArea, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Legend, Plot, PlotPoints, Points};
+
+use crate::domain::bank::Bank;
+use crate::domain::class_report::{
+    self, AttemptChoice, BankInfo, ClassReport, ItemStats, render, words,
+};
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::deciding_difference;
+use crate::ui::action::{Action, Screen};
+use crate::ui::editor::EditorAction;
+use crate::ui::i18n::{Texts, fill};
+use crate::ui::widgets::charts;
+
+/// A column the item table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemColumn {
+    /// Quiz, then scenario.
+    Scenario,
+    /// Attempts.
+    Attempts,
+    /// Facility.
+    Facility,
+    /// Discrimination.
+    Discrimination,
+    /// Flag, most serious first.
+    Flag,
+}
+
+/// A column the trainee table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraineeColumn {
+    /// Name.
+    Name,
+    /// Mean quiz score.
+    Mean,
+    /// Practice answers.
+    Practice,
+}
+
+/// What the Class screen asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClassAction {
+    /// Read the folder typed in and compute the report.
+    Load,
+    /// Sort the item table by this column (again: the other way round).
+    SortItems(ItemColumn),
+    /// Sort the trainee table by this column (again: the other way round).
+    SortTrainees(TraineeColumn),
+}
+
+/// What the Class screen keeps: the folder, the report and the tables' order.
+#[derive(Debug)]
+pub struct ClassState {
+    /// The folder of exports, as typed.
+    pub folder: String,
+    /// Use every completed attempt rather than each trainee's first.
+    pub all_attempts: bool,
+    report: Option<ClassReport>,
+    items: Vec<ItemStats>,
+    item_order: Vec<usize>,
+    item_sort: (ItemColumn, bool),
+    trainee_order: Vec<usize>,
+    trainee_sort: (TraineeColumn, bool),
+}
+
+impl Default for ClassState {
+    fn default() -> Self {
+        Self {
+            folder: String::new(),
+            all_attempts: false,
+            report: None,
+            items: Vec::new(),
+            item_order: Vec::new(),
+            item_sort: (ItemColumn::Flag, false),
+            trainee_order: Vec::new(),
+            trainee_sort: (TraineeColumn::Name, false),
+        }
+    }
+}
+
+impl ClassState {
+    /// The report on show.
+    pub fn report(&self) -> Option<&ClassReport> {
+        self.report.as_ref()
+    }
+
+    /// Applies an action; `bank` adds titles and files to the report.
+    pub fn apply(&mut self, action: ClassAction, bank: &Bank) {
+        match action {
+            ClassAction::Load => {
+                let choice = if self.all_attempts {
+                    AttemptChoice::All
+                } else {
+                    AttemptChoice::First
+                };
+                let folder = PathBuf::from(self.folder.trim());
+                let report = class_report::report_of(&[folder], choice, &BankInfo::of(bank));
+                self.items = report
+                    .quizzes
+                    .iter()
+                    .flat_map(|q| q.items.iter().cloned())
+                    .collect();
+                self.report = Some(report);
+                self.sort_items();
+                self.sort_trainees();
+            }
+            ClassAction::SortItems(column) => {
+                self.item_sort = (column, self.item_sort == (column, false));
+                self.sort_items();
+            }
+            ClassAction::SortTrainees(column) => {
+                self.trainee_sort = (column, self.trainee_sort == (column, false));
+                self.sort_trainees();
+            }
+        }
+    }
+
+    fn sort_items(&mut self) {
+        let items = &self.items;
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let number = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        order.sort_by(|a, b| {
+            let (a, b) = (&items[*a], &items[*b]);
+            match self.item_sort.0 {
+                ItemColumn::Scenario => {
+                    (&a.quiz_id, &a.scenario_id).cmp(&(&b.quiz_id, &b.scenario_id))
+                }
+                ItemColumn::Attempts => a.attempts.cmp(&b.attempts),
+                ItemColumn::Facility => number(a.facility).total_cmp(&number(b.facility)),
+                ItemColumn::Discrimination => {
+                    number(a.discrimination).total_cmp(&number(b.discrimination))
+                }
+                // Flagged first, most serious first.
+                ItemColumn::Flag => (a.flag.is_none(), a.flag).cmp(&(b.flag.is_none(), b.flag)),
+            }
+        });
+        if self.item_sort.1 {
+            order.reverse();
+        }
+        self.item_order = order;
+    }
+
+    fn sort_trainees(&mut self) {
+        let Some(report) = &self.report else {
+            return;
+        };
+        let trainees = &report.trainees;
+        let mut order: Vec<usize> = (0..trainees.len()).collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (&trainees[*a], &trainees[*b]);
+            match self.trainee_sort.0 {
+                TraineeColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                TraineeColumn::Mean => a.mean.unwrap_or(-1.0).total_cmp(&b.mean.unwrap_or(-1.0)),
+                TraineeColumn::Practice => a.practice_answers.cmp(&b.practice_answers),
+            }
+        });
+        if self.trainee_sort.1 {
+            order.reverse();
+        }
+        self.trainee_order = order;
+    }
+
+    /// Draws the screen and pushes actions.
+    pub fn ui(&mut self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(1000.0));
+                    self.contents_ui(ui, lang, t, actions);
+                });
+        });
+    }
+
+    fn contents_ui(&mut self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
+        ui.heading(t.class_heading);
+        ui.label(RichText::new(t.class_intro).weak());
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(t.class_folder);
+            ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(360.0))
+                .labelled_by(label.id);
+            ui.checkbox(&mut self.all_attempts, t.class_all_attempts);
+            let enabled = !self.folder.trim().is_empty();
+            if ui
+                .add_enabled(enabled, egui::Button::new(t.class_load))
+                .clicked()
+            {
+                actions.push(Action::Class(ClassAction::Load));
+            }
+        });
+        let Some(report) = &self.report else {
+            return;
+        };
+        ui.separator();
+        if report.is_empty() {
+            ui.label(t.class_nothing_read);
+        }
+        for line in render::summary_lines(report, lang) {
+            ui.label(line);
+        }
+        if !report.problems.is_empty() {
+            ui.label(
+                RichText::new(fill(t.class_problems, &[("n", &report.problems.len())]))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        if report.is_empty() {
+            self.problems_ui(ui, t);
+            return;
+        }
+
+        ui.add_space(8.0);
+        ui.heading(t.class_flagged);
+        flagged_ui(ui, report, lang, t, actions);
+
+        ui.add_space(8.0);
+        ui.columns(2, |columns| {
+            columns[0].strong(t.class_accuracy);
+            charts::accuracy_chart_ui(&mut columns[0], t, "class-accuracy", &report.by_type, lang);
+            columns[1].strong(t.class_matrix);
+            charts::confusion_matrix_ui(&mut columns[1], &report.matrix);
+        });
+        ui.strong(t.class_confusions);
+        for c in report.top_confusions() {
+            ui.label(RichText::new(render::confusion_line(c, lang)).strong());
+            ui.label(deciding_difference(c.right, c.chosen, lang).unwrap_or_default());
+        }
+
+        ui.add_space(8.0);
+        ui.heading(t.class_items);
+        self.scatter_ui(ui, t);
+        self.items_ui(ui, lang, t, actions);
+
+        ui.add_space(8.0);
+        ui.heading(t.class_trainees);
+        self.trainees_ui(ui, lang, t, actions);
+        self.problems_ui(ui, t);
+    }
+
+    /// Facility against discrimination, one point per quiz scenario: the item analysis at a
+    /// glance (bottom left: hard and not discriminating; below zero: check the key).
+    fn scatter_ui(&self, ui: &mut Ui, t: &Texts) {
+        let (flagged, fine): (Vec<&ItemStats>, Vec<&ItemStats>) =
+            self.items.iter().partition(|i| i.flag.is_some());
+        let points = |items: &[&ItemStats]| -> PlotPoints<'static> {
+            items
+                .iter()
+                .filter_map(|i| Some([i.facility?, i.discrimination?]))
+                .collect()
+        };
+        Plot::new("class-items")
+            .height(200.0)
+            .legend(Legend::default())
+            .x_axis_label(t.col_facility)
+            .y_axis_label(t.col_discrimination)
+            .include_x(0.0)
+            .include_x(1.0)
+            .include_y(-1.0)
+            .include_y(1.0)
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.points(Points::new(t.class_not_flagged, points(&fine)).radius(3.0));
+                plot.points(
+                    Points::new(t.class_flagged, points(&flagged))
+                        .radius(4.0)
+                        .color(egui::Color32::from_rgb(210, 60, 50)),
+                );
+            });
+    }
+
+    fn items_ui(&self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
+        let w = words::words(lang);
+        let sort = |column: ItemColumn, label: &str| {
+            let arrow = match self.item_sort {
+                (c, false) if c == column => t.class_sorted_up,
+                (c, true) if c == column => t.class_sorted_down,
+                _ => "",
+            };
+            (column, format!("{label}{arrow}"))
+        };
+        let headers = [
+            sort(ItemColumn::Scenario, t.col_scenario),
+            sort(ItemColumn::Attempts, t.col_attempts),
+            sort(ItemColumn::Facility, t.col_facility),
+            sort(ItemColumn::Discrimination, t.col_discrimination),
+            sort(ItemColumn::Flag, t.col_flag),
+        ];
+        ui.push_id("class-items-table", |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .max_scroll_height(260.0)
+                .column(Column::remainder().at_least(220.0))
+                .columns(Column::auto().at_least(70.0), 3)
+                .column(Column::auto().at_least(90.0))
+                .column(Column::auto().at_least(150.0))
+                .header(22.0, |mut header| {
+                    for (column, label) in &headers {
+                        header.col(|ui| {
+                            if ui.button(label).clicked() {
+                                actions.push(Action::Class(ClassAction::SortItems(*column)));
+                            }
+                        });
+                    }
+                    header.col(|ui| {
+                        ui.strong(t.col_wrong);
+                    });
+                })
+                .body(|body| {
+                    body.rows(20.0, self.item_order.len(), |mut row| {
+                        let item = &self.items[self.item_order[row.index()]];
+                        row.col(|ui| {
+                            ui.label(format!(
+                                "{} / {}",
+                                item.quiz_id.as_deref().unwrap_or(""),
+                                item.name()
+                            ));
+                        });
+                        row.col(|ui| {
+                            ui.label(item.attempts.to_string());
+                        });
+                        for value in [item.facility, item.discrimination] {
+                            row.col(|ui| {
+                                ui.label(
+                                    value.map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")),
+                                );
+                            });
+                        }
+                        row.col(|ui| {
+                            ui.label(item.flag.map_or("", |f| words::flag_name(f, lang)));
+                        });
+                        row.col(|ui| {
+                            ui.label(item.most_chosen_wrong.map_or(w.none, |t| t.title()));
+                        });
+                    });
+                });
+        });
+    }
+
+    fn trainees_ui(&self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
+        let Some(report) = &self.report else {
+            return;
+        };
+        let w = words::words(lang);
+        let sort = |column: TraineeColumn, label: &str| {
+            let arrow = match self.trainee_sort {
+                (c, false) if c == column => t.class_sorted_up,
+                (c, true) if c == column => t.class_sorted_down,
+                _ => "",
+            };
+            (column, format!("{label}{arrow}"))
+        };
+        let headers = [
+            sort(TraineeColumn::Name, t.col_trainee),
+            sort(TraineeColumn::Mean, t.col_mean),
+            sort(TraineeColumn::Practice, t.col_practice),
+        ];
+        ui.push_id("class-trainees-table", |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .max_scroll_height(300.0)
+                .column(Column::auto().at_least(160.0))
+                .column(Column::auto().at_least(80.0))
+                .column(Column::auto().at_least(90.0))
+                .column(Column::remainder())
+                .header(22.0, |mut header| {
+                    for (column, label) in &headers {
+                        header.col(|ui| {
+                            if ui.button(label).clicked() {
+                                actions.push(Action::Class(ClassAction::SortTrainees(*column)));
+                            }
+                        });
+                    }
+                    header.col(|ui| {
+                        ui.strong(t.col_needs_help);
+                    });
+                })
+                .body(|body| {
+                    // Only the visible rows are drawn: a class can have a thousand trainees.
+                    body.rows(20.0, self.trainee_order.len(), |mut row| {
+                        let trainee = &report.trainees[self.trainee_order[row.index()]];
+                        row.col(|ui| {
+                            ui.label(&trainee.name);
+                        });
+                        row.col(|ui| {
+                            ui.label(render::percent(trainee.mean, w));
+                        });
+                        row.col(|ui| {
+                            ui.label(trainee.practice_answers.to_string());
+                        });
+                        row.col(|ui| {
+                            let help = render::needs_help(trainee, lang).unwrap_or_default();
+                            ui.label(help.split(':').next().unwrap_or_default())
+                                .on_hover_text(&help);
+                        });
+                    });
+                });
+        });
+    }
+
+    fn problems_ui(&self, ui: &mut Ui, t: &Texts) {
+        let Some(report) = &self.report else {
+            return;
+        };
+        if report.problems.is_empty() {
+            return;
+        }
+        egui::CollapsingHeader::new(fill(t.class_problems, &[("n", &report.problems.len())]))
+            .id_salt("class-problems")
+            .show(ui, |ui| {
+                ScrollArea::vertical()
+                    .id_salt("class-problems-list")
+                    .max_height(200.0)
+                    .show_rows(ui, 18.0, report.problems.len(), |ui, rows| {
+                        for p in &report.problems[rows] {
+                            ui.label(RichText::new(p.to_string()).monospace().small());
+                        }
+                    });
+            });
+    }
+}
+
+fn flagged_ui(
+    ui: &mut Ui,
+    report: &ClassReport,
+    lang: Language,
+    t: &Texts,
+    actions: &mut Vec<Action>,
+) {
+    let flagged = report.flagged();
+    if flagged.is_empty() {
+        ui.label(t.class_nothing_flagged);
+        return;
+    }
+    let w = words::words(lang);
+    for item in flagged {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(flag) = item.flag {
+                ui.label(
+                    RichText::new(words::flag_name(flag, lang))
+                        .strong()
+                        .color(ui.visuals().error_fg_color),
+                )
+                .on_hover_text(words::flag_advice(flag, lang));
+            }
+            ui.label(format!(
+                "{} / {} ({}: {}, {}: {})",
+                item.quiz_id.as_deref().unwrap_or(""),
+                item.name(),
+                t.col_facility,
+                item.facility
+                    .map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")),
+                t.col_discrimination,
+                item.discrimination
+                    .map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")),
+            ));
+            match &item.path {
+                Some(path) => {
+                    let button = ui
+                        .button(t.class_open_in_editor)
+                        .on_hover_text(path.display().to_string());
+                    if button.clicked() {
+                        // The editor's own open action: it asks first about unsaved changes.
+                        actions.push(Action::Show(Screen::Editor));
+                        actions.push(Action::Editor(EditorAction::Open(path.clone())));
+                    }
+                }
+                None => {
+                    ui.label(RichText::new(t.class_not_in_bank).weak());
+                }
+            }
+        });
+    }
+}

@@ -262,6 +262,7 @@ pub fn history(bank: &Bank, attempts: usize) -> History {
             pass_percent: Some(70),
             partial_credit: true,
             answers,
+            conversation: None,
         });
     }
     History {

@@ -22,6 +22,7 @@ pub mod scoring;
 pub mod source_map;
 pub mod stats;
 pub mod storage;
+pub mod talk;
 pub mod taxonomy;
 pub mod validate;
 pub mod watch;

@@ -16,7 +16,8 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::super::history::{AnswerRecord, Attempt, AttemptKind, History};
+use super::super::conversation::Quality;
+use super::super::history::{AnswerRecord, Attempt, AttemptKind, History, ReplyRecord};
 use super::super::language::Language;
 use super::super::scoring::Score;
 use super::super::taxonomy::SaleType;
@@ -166,7 +167,11 @@ impl XapiOptions {
         } else {
             &attempt.quiz_id
         };
-        format!("{}/quizzes/{}", self.base_iri, path_segment(id))
+        let folder = match attempt.kind {
+            AttemptKind::Conversation => "conversations",
+            AttemptKind::Quiz | AttemptKind::Practice => "quizzes",
+        };
+        format!("{}/{folder}/{}", self.base_iri, path_segment(id))
     }
 
     fn scenario_iri(&self, scenario_id: &str) -> String {
@@ -277,6 +282,10 @@ pub fn statements(
             attempt,
             registration,
         };
+        // A conversation: one statement per reply, then the decision as an answer.
+        for reply in attempt.conversation.iter().flat_map(|c| &c.replies) {
+            out.statements.push(builder.replied(new_id(), reply));
+        }
         for answer in attempt.answers.iter().filter(|a| a.chosen_type.is_some()) {
             out.statements.push(builder.answered(new_id(), answer));
         }
@@ -368,6 +377,45 @@ impl AttemptStatements<'_> {
         )
     }
 
+    /// A reply chosen in a conversation: the step is the activity, the reply the response,
+    /// its quality the score (2/1/0).
+    fn replied(&self, id: Uuid, reply: &ReplyRecord) -> Value {
+        let points = reply.quality.points();
+        let mut extensions = Map::new();
+        extensions.insert(
+            self.options.extension("reply-quality"),
+            json!(format!("{:?}", reply.quality)),
+        );
+        let result = json!({
+            "response": reply.text,
+            "score": score(points, Quality::Good.points()),
+            "success": reply.quality == Quality::Good,
+            "completion": true,
+            "extensions": extensions,
+        });
+        let object = json!({
+            "objectType": "Activity",
+            "id": format!(
+                "{}/steps/{}",
+                self.options.quiz_iri(self.attempt),
+                path_segment(&reply.step_id)
+            ),
+            "definition": {
+                "type": activity_types::INTERACTION,
+                "name": { "und": reply.step_id },
+                "interactionType": "other",
+            },
+        });
+        self.statement(
+            id,
+            verb(verbs::ANSWERED, "answered", "svarte"),
+            object,
+            result,
+            true,
+            self.attempt.finished,
+        )
+    }
+
     fn completed(&self, id: Uuid) -> Value {
         let mut result = Map::new();
         if self.attempt.max_points() > 0 {
@@ -428,7 +476,7 @@ impl AttemptStatements<'_> {
         };
         let kind = match self.attempt.kind {
             AttemptKind::Quiz => activity_types::ASSESSMENT,
-            AttemptKind::Practice => activity_types::LESSON,
+            AttemptKind::Practice | AttemptKind::Conversation => activity_types::LESSON,
         };
         json!({
             "objectType": "Activity",

@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
+use salgstrener::domain::bank::scenario::Scenario;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::quiz::{Quiz, QuizRun};
-use salgstrener::domain::scenario::Scenario;
+use salgstrener::domain::training::quiz::{Quiz, QuizRun};
 
 mod support;
 

@@ -11,11 +11,11 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::Timestamp;
 
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::history::{HISTORY_FILE, HistoryStore};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::quiz::QuizAction;
-use salgstrener::domain::records::Records;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore};
+use salgstrener::domain::progress::records::Records;
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::quiz::QuizAction;
 use salgstrener::ui::action::{Action, Screen};
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::editor::EditorAction;
@@ -104,7 +104,7 @@ fn answer_and_submit(app: &mut SalgstrenerApp) {
         for action in [
             run,
             QuizAction::ChooseOffer(k % 3),
-            QuizAction::ChooseConfidence(salgstrener::domain::history::Confidence::High),
+            QuizAction::ChooseConfidence(salgstrener::domain::progress::history::Confidence::High),
             QuizAction::CheckCurrent,
             QuizAction::Next,
         ] {

@@ -10,15 +10,15 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use salgstrener::domain::bank::coverage::Coverage;
+use salgstrener::domain::bank::problem::Severity;
+use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::coverage::Coverage;
-use salgstrener::domain::export::{csv, gift, import, moodle_xml, results_csv, xapi};
-use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::problem::Severity;
-use salgstrener::domain::records::Records;
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::progress::records::Records;
 use salgstrener::domain::storage;
-use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
 use salgstrener::ui::i18n::{fill, texts};
@@ -301,7 +301,7 @@ fn new_scenario(id: &str, dir: &Path) -> ExitCode {
         id,
         dir,
         "klaer-belte",
-        &salgstrener::domain::editor::example_file(id),
+        &salgstrener::domain::authoring::editor::example_file(id),
     )
 }
 
@@ -310,19 +310,19 @@ fn new_conversation(id: &str, language: Language, dir: &Path) -> ExitCode {
         id,
         dir,
         "sport-samtale-lopesko",
-        &salgstrener::domain::conversation::example_file(id, language),
+        &salgstrener::domain::authoring::editor::conversation_example_file(id, language),
     )
 }
 
 /// Writes `DIR/ID.ron` with `text`, never over an existing file.
 fn new_file(id: &str, dir: &Path, example_id: &str, text: &str) -> ExitCode {
-    if !salgstrener::domain::validate::is_valid_id(id) {
+    if !salgstrener::domain::bank::validate::is_valid_id(id) {
         eprintln!(
             "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"{example_id}\""
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let path = salgstrener::domain::editor::scenario_path(dir, id);
+    let path = salgstrener::domain::authoring::editor::scenario_path(dir, id);
     if path.exists() {
         eprintln!(
             "error: {} already exists: choose another id (nothing was overwritten)",

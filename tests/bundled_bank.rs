@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::taxonomy::SaleType;
 
 /// The industries the course covers, in each language's own words.
 const INDUSTRIES: [(&str, &str); 11] = [

@@ -473,8 +473,10 @@ fn import_usage_errors_exit_2() {
 }
 
 fn data_dir_with_history() -> tempfile::TempDir {
-    use salgstrener::domain::history::{AnswerRecord, Attempt, HISTORY_FILE, HistoryStore};
-    use salgstrener::domain::taxonomy::SaleType;
+    use salgstrener::domain::progress::history::{
+        AnswerRecord, Attempt, HISTORY_FILE, HistoryStore,
+    };
+    use salgstrener::domain::teaching::taxonomy::SaleType;
     let dir = tempfile::tempdir().unwrap();
     let now: jiff::Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
     let (mut store, _) = HistoryStore::open(&dir.path().join(HISTORY_FILE), now).unwrap();
@@ -551,7 +553,7 @@ fn results_as_xapi_and_csv() {
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].starts_with("registration,kind,quiz_id,"));
     assert!(
-        lines[1].ends_with(",klaer-belte,Tilleggssalg,Kryssalg,,,,1,2,3"),
+        lines[1].ends_with(",klaer-belte,Tilleggssalg,Kryssalg,,,,1,2,3,,,"),
         "{}",
         lines[1]
     );

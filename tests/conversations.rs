@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 
+use salgstrener::domain::authoring::editor::{conversation_example_file, to_ron};
+use salgstrener::domain::bank::conversation::{Conversation, Next, Quality, Reply, Step};
+use salgstrener::domain::bank::conversation_rules::{check_conversation_text, is_conversation};
+use salgstrener::domain::bank::problem::Severity;
+use salgstrener::domain::bank::scenario::{Fit, Offer};
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::conversation::{self, Conversation, Next, Quality, Reply, Step};
-use salgstrener::domain::conversation_rules::{check_conversation_text, is_conversation};
-use salgstrener::domain::editor::to_ron;
 use salgstrener::domain::language::Language;
-use salgstrener::domain::problem::Severity;
-use salgstrener::domain::scenario::{Fit, Offer};
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::taxonomy::SaleType;
 
 fn fixtures(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -233,13 +233,13 @@ fn the_documented_example_is_the_template() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conversation-format.md"),
     )
     .unwrap();
-    let example = conversation::example_file("sport-samtale-lopesko", Language::Nb);
+    let example = conversation_example_file("sport-samtale-lopesko", Language::Nb);
     assert!(
         doc.contains(&format!("```ron\n{example}```")),
         "docs/conversation-format.md no longer shows the template"
     );
     for language in Language::ALL {
-        let text = conversation::example_file("ny-samtale", language);
+        let text = conversation_example_file("ny-samtale", language);
         assert!(is_conversation(&text));
         let checked = check_conversation_text(Path::new("x.ron"), &text).unwrap();
         assert_eq!(checked.problems, [], "{language:?}");

@@ -16,9 +16,9 @@ use jiff::Timestamp;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-use salgstrener::domain::history::{Attempt, HISTORY_FILE, HistoryStore};
+use salgstrener::domain::bank::validate::check_text;
+use salgstrener::domain::progress::history::{Attempt, HISTORY_FILE, HistoryStore};
 use salgstrener::domain::storage::write_atomic;
-use salgstrener::domain::validate::check_text;
 
 /// Set to the folder to save into when this binary runs as the child.
 const CHILD_ENV: &str = "SALGSTRENER_SAVE_LOOP_DIR";

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use salgstrener::domain::bank::{Bank, BankSource, assets_folder};
-use salgstrener::domain::editor::{
+use salgstrener::domain::authoring::editor::{
     self, Document, Draft, SaveMode, SaveOutcome, TRASH_FOLDER, blank_scenario, fresh_id,
 };
+use salgstrener::domain::bank::scenario::Fit;
+use salgstrener::domain::bank::{Bank, BankSource, assets_folder};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::taxonomy::SaleType;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,7 +39,7 @@ fn no_assets(_: &Path) -> bool {
     false
 }
 
-fn scenario(doc: &mut Document) -> &mut salgstrener::domain::scenario::Scenario {
+fn scenario(doc: &mut Document) -> &mut salgstrener::domain::bank::scenario::Scenario {
     match &mut doc.draft {
         Draft::Scenario(s) => s,
         other => panic!("expected a scenario, got {other:?}"),

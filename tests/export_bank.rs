@@ -6,17 +6,17 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use salgstrener::domain::bank::scenario::{Fit, Offer, Scenario};
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::export::csv::{bank_csv, join_list, parse_bank_csv, split_list};
-use salgstrener::domain::export::gift::{escape, gift};
-use salgstrener::domain::export::import::import_csv;
-use salgstrener::domain::export::moodle_xml::{moodle_xml, xml_safe};
-use salgstrener::domain::export::{
+use salgstrener::domain::interop::csv::{bank_csv, join_list, parse_bank_csv, split_list};
+use salgstrener::domain::interop::gift::{escape, gift};
+use salgstrener::domain::interop::import::import_csv;
+use salgstrener::domain::interop::moodle_xml::{moodle_xml, xml_safe};
+use salgstrener::domain::interop::{
     CATEGORY_ROOT, html_text, offer_fraction, type_feedback, type_fraction,
 };
 use salgstrener::domain::language::Language;
-use salgstrener::domain::scenario::{Fit, Offer, Scenario};
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::taxonomy::SaleType;
 
 fn bundled() -> Vec<Scenario> {
     let bank = Bank::load(BankSource::Embedded).expect("the bundled bank loads");

@@ -7,17 +7,17 @@ use jiff::Timestamp;
 use serde_json::Value;
 use uuid::Uuid;
 
-use salgstrener::domain::export::results_csv::{RESULT_COLUMNS, history_csv};
-use salgstrener::domain::export::xapi::{
+use salgstrener::domain::bank::scenario::Fit;
+use salgstrener::domain::interop::results_csv::{RESULT_COLUMNS, history_csv};
+use salgstrener::domain::interop::xapi::{
     Actor, DEFAULT_ACTOR_MBOX, DEFAULT_ACTOR_NAME, DEFAULT_BASE_IRI, XapiOptions, is_absolute_iri,
     statements, statements_json, verbs,
 };
-use salgstrener::domain::history::{
+use salgstrener::domain::progress::history::{
     AnswerRecord, Attempt, AttemptKind, Confidence, History, new_registration,
 };
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::scoring::{offer_points, type_points};
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::scoring::{offer_points, type_points};
 
 fn at(s: &str) -> Timestamp {
     s.parse().expect("test timestamp")
@@ -665,10 +665,10 @@ fn results_csv_has_one_row_per_answer_in_the_documented_columns() {
 #[test]
 fn a_conversation_exports_its_replies_and_its_decision() {
     use salgstrener::domain::bank::{Bank, BankSource};
-    use salgstrener::domain::talk::{Talk, TalkAction};
+    use salgstrener::domain::training::talk::{Talk, TalkAction};
 
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/conversations/good");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conversations/good");
     let bank = Bank::load(BankSource::Folder(dir)).unwrap();
     let i = bank.conversation_index("sport-samtale-lopesko").unwrap();
     let mut talk = Talk::new(bank.conversations()[i].clone(), 7);
@@ -684,10 +684,7 @@ fn a_conversation_exports_its_replies_and_its_decision() {
     talk.apply(TalkAction::ChooseType(SaleType::Kryssalg));
     talk.apply(TalkAction::ChooseOffer(best));
     talk.apply(TalkAction::Check);
-    let attempt = talk.attempt(
-        at("2026-11-27T10:00:00Z"),
-        at("2026-11-27T10:04:00Z"),
-    );
+    let attempt = talk.attempt(at("2026-11-27T10:00:00Z"), at("2026-11-27T10:04:00Z"));
     assert_eq!((attempt.points(), attempt.max_points()), (10, 10));
     let h = History {
         version: 1,

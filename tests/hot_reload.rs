@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 
+use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 
 fn fixture(name: &str) -> PathBuf {

@@ -5,9 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use salgstrener::domain::bank::validate::{MAX_FILE_BYTES, MAX_TEXT_CHARS, RECURSION_LIMIT};
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
-use salgstrener::domain::validate::{MAX_FILE_BYTES, MAX_TEXT_CHARS, RECURSION_LIMIT};
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
 
 const GOOD: &str = include_str!("fixtures/good/klaer-belte.ron");
 const QUIZ: &str = r#"Quiz(id: "modul-1", title: "Modul 1", language: "nb", questions: 1)"#;

@@ -8,14 +8,14 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use salgstrener::domain::bank::scenario::{Fit, Offer, Scenario};
+use salgstrener::domain::bank::source_map::{Locus, SourceMap};
+use salgstrener::domain::bank::validate::{MAX_FILE_BYTES, check_text};
 use salgstrener::domain::bank::{Bank, BankSource, read_scenario_file};
-use salgstrener::domain::decision_path::{Relation, StatedPath};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::scenario::{Fit, Offer, Scenario};
-use salgstrener::domain::scoring::cue_ranges;
-use salgstrener::domain::source_map::{Locus, SourceMap};
-use salgstrener::domain::taxonomy::SaleType;
-use salgstrener::domain::validate::{MAX_FILE_BYTES, check_text};
+use salgstrener::domain::teaching::decision_path::{Relation, StatedPath};
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::scoring::cue_ranges;
 
 const GOOD: &str = include_str!("fixtures/good/klaer-belte.ron");
 
@@ -199,8 +199,8 @@ proptest! {
     #[test]
     fn pretty_ron_round_trips_and_positions_point_at_their_fields(s in scenario()) {
         // Load-save-load: the editor's writer and the loader's parser agree on every scenario.
-        let text = salgstrener::domain::editor::to_ron(&s).expect("serializes");
-        let back = salgstrener::domain::validate::parse_scenario(Path::new("x.ron"), &text)
+        let text = salgstrener::domain::authoring::editor::to_ron(&s).expect("serializes");
+        let back = salgstrener::domain::bank::validate::parse_scenario(Path::new("x.ron"), &text)
             .expect("parses back");
         prop_assert_eq!(&back, &s);
         let map = SourceMap::new(&text);

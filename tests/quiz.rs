@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use jiff::{SignedDuration, Timestamp};
 
+use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::history::{AttemptKind, Confidence};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun, Selection};
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::progress::history::{AttemptKind, Confidence};
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun, Selection};
 
 fn fixtures(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

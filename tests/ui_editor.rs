@@ -9,9 +9,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::watch::FolderWatch;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 
 fn fixture(name: &str) -> PathBuf {
@@ -287,7 +287,7 @@ fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
     let q = h.state().practice().question().unwrap();
     assert_eq!(
         q.chosen_type,
-        Some(salgstrener::domain::taxonomy::SaleType::Tilleggssalg)
+        Some(salgstrener::domain::teaching::taxonomy::SaleType::Tilleggssalg)
     );
 
     // A broken save shows up as a problem, and the rest keeps working.

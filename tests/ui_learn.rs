@@ -7,13 +7,13 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::decision_path::{Relation, Step};
-use salgstrener::domain::guided::Slip;
 use salgstrener::domain::language::Language;
-use salgstrener::domain::lessons::{self, PathNode};
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::teaching::decision_path::{Relation, Step};
+use salgstrener::domain::teaching::lessons::{self, PathNode};
+use salgstrener::domain::teaching::taxonomy::SaleType;
+use salgstrener::domain::training::guided::Slip;
 use salgstrener::ui::action::Screen;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 

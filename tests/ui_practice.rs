@@ -88,7 +88,7 @@ fn the_keyboard_answers_and_moves_on() {
         let shown = q
             .offer_order
             .iter()
-            .position(|&i| scenario.offers[i].fit == salgstrener::domain::scenario::Fit::Best)
+            .position(|&i| scenario.offers[i].fit == salgstrener::domain::bank::scenario::Fit::Best)
             .expect("a best offer");
         [egui::Key::A, egui::Key::B, egui::Key::C][shown]
     };

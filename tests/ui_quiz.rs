@@ -8,12 +8,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::{SignedDuration, Timestamp};
 
+use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::history::{HISTORY_FILE, HistoryStore, OpenNotice};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::records::Records;
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::progress::records::Records;
+use salgstrener::domain::teaching::taxonomy::SaleType;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::quiz::QuizStage;
 

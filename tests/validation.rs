@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use salgstrener::domain::bank::problem::{Position, Severity};
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::problem::{Position, Severity};
 
 fn fixtures(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -275,8 +275,8 @@ fn the_bundled_bank_loads_without_problems() {
 /// `answer` with warnings that point at the field.
 #[test]
 fn a_stated_path_is_parsed_and_checked_against_the_answer() {
-    use salgstrener::domain::decision_path::{DecisionPath, Relation};
-    use salgstrener::domain::validate::check_text;
+    use salgstrener::domain::bank::validate::check_text;
+    use salgstrener::domain::teaching::decision_path::{DecisionPath, Relation};
 
     let good = fs::read_to_string(fixtures("good/klaer-belte.ron")).unwrap();
     let with_path = |path: &str| {

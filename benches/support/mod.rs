@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::{SignedDuration, Timestamp};
 
+use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource, SourceFile};
-use salgstrener::domain::history::{AnswerRecord, Attempt, AttemptKind, History};
-use salgstrener::domain::scenario::Fit;
-use salgstrener::domain::taxonomy::SaleType;
+use salgstrener::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
+use salgstrener::domain::teaching::taxonomy::SaleType;
 
 const INDUSTRIES: [(&str, &str, &str); 10] = [
     ("bil", "Bil", "Cars"),

@@ -1,28 +1,19 @@
 //! The domain: everything Salgstreneren knows and decides, with no user interface in it.
+//!
+//! Grouped by what it is about:
+//! - [`bank`]: scenario files, their validation and the loaded bank;
+//! - [`training`]: practice, guided practice, quizzes and scoring;
+//! - [`progress`]: the history, Leitner boxes and statistics;
+//! - [`teaching`]: the taxonomy, the decision path and the lessons;
+//! - [`authoring`]: the editor's file operations;
+//! - [`interop`]: export to and import from other tools;
+//! - [`language`] and [`storage`] (atomic writes), used by all of them.
 
+pub mod authoring;
 pub mod bank;
-pub mod conversation;
-pub mod conversation_rules;
-pub mod coverage;
-pub mod decision_path;
-pub mod editor;
-pub mod export;
-pub mod guided;
-pub mod history;
+pub mod interop;
 pub mod language;
-pub mod leitner;
-pub mod lessons;
-pub mod picture;
-pub mod practice;
-pub mod problem;
-pub mod quiz;
-pub mod records;
-pub mod scenario;
-pub mod scoring;
-pub mod source_map;
-pub mod stats;
+pub mod progress;
 pub mod storage;
-pub mod talk;
-pub mod taxonomy;
-pub mod validate;
-pub mod watch;
+pub mod teaching;
+pub mod training;

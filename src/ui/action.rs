@@ -1,11 +1,11 @@
 //! Everything a screen can ask the app to do. Screens push actions while drawing; the app
 //! applies them once per frame, so state changes in one place and can be tested without a window.
 
-use crate::domain::guided::GuidedAction;
 use crate::domain::language::Language;
-use crate::domain::lessons::PathNode;
-use crate::domain::practice::PracticeAction;
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::lessons::PathNode;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::guided::GuidedAction;
+use crate::domain::training::practice::PracticeAction;
 use crate::ui::editor::EditorAction;
 use crate::ui::quiz::QuizCommand;
 

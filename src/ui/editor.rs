@@ -9,14 +9,14 @@ use egui::{
     Ui,
 };
 
+use crate::domain::authoring::editor::{Document, Draft};
+use crate::domain::bank::problem::{Problem, Severity};
+use crate::domain::bank::scenario::{Fit, Scenario};
 use crate::domain::bank::{Bank, BankSource, Entry, EntryKind};
-use crate::domain::editor::{Document, Draft};
 use crate::domain::language::Language;
-use crate::domain::problem::{Problem, Severity};
-use crate::domain::quiz::{FeedbackTiming, Quiz};
-use crate::domain::scenario::{Fit, Scenario};
-use crate::domain::scoring::{self, Choice, Outcome};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::quiz::{FeedbackTiming, Quiz};
+use crate::domain::training::scoring::{self, Choice, Outcome};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::question::{self, Pick, QuestionView};
@@ -756,7 +756,7 @@ impl AssetCheck {
     }
 }
 
-impl crate::domain::validate::AssetLookup for AssetCheck {
+impl crate::domain::bank::validate::AssetLookup for AssetCheck {
     fn exists(&self, relative: &std::path::Path) -> bool {
         // Only called when the draft changes, never per frame.
         self.0
@@ -998,7 +998,7 @@ fn scenario_form_ui(
     }
     if ui
         .add_enabled(
-            count < crate::domain::validate::MAX_OFFERS,
+            count < crate::domain::bank::validate::MAX_OFFERS,
             Button::new(t.field_add_offer),
         )
         .clicked()
@@ -1048,7 +1048,7 @@ fn quiz_form_ui(ui: &mut Ui, t: &Texts, q: &mut Quiz, problems: &[Problem], matc
         for st in SaleType::ALL {
             let mut on = q.select.types.contains(&st);
             if ui.checkbox(&mut on, st.title()).changed() {
-                crate::domain::practice::Filter::toggle(&mut q.select.types, st);
+                crate::domain::training::practice::Filter::toggle(&mut q.select.types, st);
             }
         }
     });
@@ -1057,7 +1057,7 @@ fn quiz_form_ui(ui: &mut Ui, t: &Texts, q: &mut Quiz, problems: &[Problem], matc
         for d in 1..=3u8 {
             let mut on = q.select.difficulty.contains(&d);
             if ui.checkbox(&mut on, d.to_string()).changed() {
-                crate::domain::practice::Filter::toggle(&mut q.select.difficulty, d);
+                crate::domain::training::practice::Filter::toggle(&mut q.select.difficulty, d);
             }
         }
     });

@@ -4,13 +4,13 @@
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
-use crate::domain::decision_path::{Relation, Step};
-use crate::domain::guided::{Guided, GuidedAction, GuidedStage};
+use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
-use crate::domain::practice::{PracticeAction, Question};
-use crate::domain::scenario::Scenario;
-use crate::domain::scoring::{Outcome, TypeVerdict};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::decision_path::{Relation, Step};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::guided::{Guided, GuidedAction, GuidedStage};
+use crate::domain::training::practice::{PracticeAction, Question};
+use crate::domain::training::scoring::{Outcome, TypeVerdict};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::widgets::question::{self, good_color};

@@ -4,8 +4,8 @@
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
 use crate::domain::language::Language;
-use crate::domain::lessons::{self, Example, Lesson, PathNode, Section};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::lessons::{self, Example, Lesson, PathNode, Section};
+use crate::domain::teaching::taxonomy::SaleType;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::widgets::decision_path::DecisionDiagram;

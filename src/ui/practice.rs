@@ -3,10 +3,10 @@
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
+use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
-use crate::domain::practice::{Filter, Practice, PracticeAction, Question};
-use crate::domain::scenario::Scenario;
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::practice::{Filter, Practice, PracticeAction, Question};
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::widgets::question::{self, Pick, QuestionView};

@@ -3,7 +3,7 @@
 use egui::{Label, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
-use crate::domain::problem::Severity;
+use crate::domain::bank::problem::Severity;
 use crate::ui::i18n::{Texts, fill};
 
 /// Draws the list of problems of a bank.

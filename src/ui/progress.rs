@@ -5,7 +5,7 @@ use egui::{RichText, ScrollArea, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
 use crate::domain::language::Language;
-use crate::domain::records::Records;
+use crate::domain::progress::records::Records;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::charts;

@@ -5,10 +5,10 @@ use egui::{Button, Key, Modifiers, RichText, ScrollArea, Ui};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::bank::Bank;
-use crate::domain::history::{Attempt, Confidence};
 use crate::domain::language::Language;
-use crate::domain::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun};
-use crate::domain::stats::Report;
+use crate::domain::progress::history::{Attempt, Confidence};
+use crate::domain::progress::stats::Report;
+use crate::domain::training::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::report::ReportView;

@@ -4,12 +4,12 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
-use crate::domain::history::{Attempt, Confidence};
 use crate::domain::language::Language;
-use crate::domain::quiz::QuizRun;
-use crate::domain::scoring::cue_ranges;
-use crate::domain::stats::Report;
-use crate::domain::taxonomy::deciding_difference;
+use crate::domain::progress::history::{Attempt, Confidence};
+use crate::domain::progress::stats::Report;
+use crate::domain::teaching::taxonomy::deciding_difference;
+use crate::domain::training::quiz::QuizRun;
+use crate::domain::training::scoring::cue_ranges;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::quiz::{QuizCommand, clock_text};
@@ -198,7 +198,12 @@ impl ReportView<'_> {
 /// From this width the chart and the matrix sit side by side.
 const TWO_COLUMNS: f32 = 800.0;
 
-fn unanswered_ui(ui: &mut Ui, t: &Texts, s: &crate::domain::scenario::Scenario, lang: Language) {
+fn unanswered_ui(
+    ui: &mut Ui,
+    t: &Texts,
+    s: &crate::domain::bank::scenario::Scenario,
+    lang: Language,
+) {
     for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
         ui.strong(label);
         ui.label(text::highlighted(ui, body, &cue_ranges(body, &s.cues)));

@@ -8,11 +8,11 @@ use jiff::Timestamp;
 use rand::seq::SliceRandom;
 
 use super::{SalgstrenerApp, Screen};
+use crate::domain::authoring::editor::{self, Document, Draft, SaveMode, SaveOutcome};
+use crate::domain::bank::watch::FolderWatch;
 use crate::domain::bank::{Bank, BankSource, EntryKind, QUIZ_FOLDER, assets_folder};
-use crate::domain::editor::{self, Document, Draft, SaveMode, SaveOutcome};
 use crate::domain::language::Language;
-use crate::domain::watch::FolderWatch;
-use crate::domain::{export, storage};
+use crate::domain::{interop, storage};
 use crate::ui::editor::{
     AssetCheck, Dialog, EditorAction, ExportFormat, Message, Pending, Preview, check_preview,
 };
@@ -469,9 +469,9 @@ impl SalgstrenerApp {
         let path = PathBuf::from(self.editor.interop_path.trim());
         let scenarios: Vec<_> = self.bank.scenarios().iter().collect();
         let text = match format {
-            ExportFormat::MoodleXml => export::moodle_xml::moodle_xml(&scenarios),
-            ExportFormat::Gift => Ok(export::gift::gift(&scenarios)),
-            ExportFormat::Csv => export::csv::bank_csv(&scenarios),
+            ExportFormat::MoodleXml => interop::moodle_xml::moodle_xml(&scenarios),
+            ExportFormat::Gift => Ok(interop::gift::gift(&scenarios)),
+            ExportFormat::Csv => interop::csv::bank_csv(&scenarios),
         };
         let written = text.map_err(|e| e.to_string()).and_then(|text| {
             storage::write_output(&path, text.as_bytes()).map_err(|e| e.to_string())
@@ -495,7 +495,7 @@ impl SalgstrenerApp {
             return;
         };
         let path = PathBuf::from(self.editor.interop_path.trim());
-        match export::import::import_csv_file(&path, &root, false) {
+        match interop::import::import_csv_file(&path, &root, false) {
             Ok(report) => {
                 self.editor.import_problems =
                     report.problems.iter().map(ToString::to_string).collect();
@@ -513,7 +513,7 @@ impl SalgstrenerApp {
         }
     }
 
-    fn with_scenario(&mut self, f: impl FnOnce(&mut crate::domain::scenario::Scenario)) {
+    fn with_scenario(&mut self, f: impl FnOnce(&mut crate::domain::bank::scenario::Scenario)) {
         if let Some(Draft::Scenario(s)) = self.editor.doc.as_mut().map(|d| &mut d.draft) {
             f(s);
         }

@@ -10,16 +10,16 @@ use rand::{Rng as _, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
-use crate::domain::guided::{Guided, GuidedAction};
-use crate::domain::history::new_registration;
+use crate::domain::bank::problem::Severity;
+use crate::domain::bank::watch::FolderWatch;
 use crate::domain::language::Language;
-use crate::domain::lessons::PathNode;
-use crate::domain::practice::{Filter, Practice, PracticeAction};
-use crate::domain::problem::Severity;
-use crate::domain::quiz::{QuizAction, QuizRun};
-use crate::domain::records::Records;
-use crate::domain::stats::Report;
-use crate::domain::watch::FolderWatch;
+use crate::domain::progress::history::new_registration;
+use crate::domain::progress::records::Records;
+use crate::domain::progress::stats::Report;
+use crate::domain::teaching::lessons::PathNode;
+use crate::domain::training::guided::{Guided, GuidedAction};
+use crate::domain::training::practice::{Filter, Practice, PracticeAction};
+use crate::domain::training::quiz::{QuizAction, QuizRun};
 use crate::ui::action::{Action, Screen};
 use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedScreen;
@@ -360,7 +360,7 @@ impl SalgstrenerApp {
             Action::ExportResults => {
                 let t = texts(self.settings.language);
                 let path = std::path::PathBuf::from(self.results_path.trim());
-                let csv = crate::domain::export::results_csv::history_csv(&self.records.history());
+                let csv = crate::domain::interop::results_csv::history_csv(&self.records.history());
                 self.results_message = Some(
                     match crate::domain::storage::write_output(&path, csv.as_bytes()) {
                         Ok(()) => (

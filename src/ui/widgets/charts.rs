@@ -5,8 +5,8 @@ use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Stroke, Ui, vec2};
 use egui_plot::{Bar, BarChart, Plot};
 
 use crate::domain::language::Language;
-use crate::domain::stats::{ConfusionMatrix, Ratio};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::progress::stats::{ConfusionMatrix, Ratio};
+use crate::domain::teaching::taxonomy::SaleType;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::{icons, sale_type};
 

@@ -8,10 +8,10 @@ use egui::{
     StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
-use crate::domain::decision_path::{Relation, Step};
 use crate::domain::language::Language;
-use crate::domain::lessons::PathNode;
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::decision_path::{Relation, Step};
+use crate::domain::teaching::lessons::PathNode;
+use crate::domain::teaching::taxonomy::SaleType;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::{icons, sale_type};
 

@@ -11,7 +11,7 @@ use std::f32::consts::TAU;
 use egui::epaint::{Mesh, PathShape, PathStroke};
 use egui::{Atom, Color32, CornerRadius, Painter, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::taxonomy::SaleType;
 use crate::ui::widgets::sale_type;
 
 /// Paints the icon of `t` in `color`, centred in the largest square inside `rect`.

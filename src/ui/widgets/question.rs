@@ -5,11 +5,11 @@ use egui::{AtomExt as _, Button, Key, Modifiers, Response, RichText, Ui};
 
 use std::sync::Arc;
 
+use crate::domain::bank::picture::Picture;
+use crate::domain::bank::scenario::{Fit, Scenario};
 use crate::domain::language::Language;
-use crate::domain::picture::Picture;
-use crate::domain::scenario::{Fit, Scenario};
-use crate::domain::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::{icons, sale_type, text};
 

@@ -3,7 +3,7 @@
 use egui::{Button, Color32, Response, RichText, Ui};
 
 use crate::domain::language::Language;
-use crate::domain::taxonomy::SaleType;
+use crate::domain::teaching::taxonomy::SaleType;
 use crate::ui::widgets::icons;
 
 /// The colour of a sale type, tuned for both dark and light backgrounds.

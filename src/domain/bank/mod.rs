@@ -1,0 +1,1003 @@
+//! The scenario bank: every usable scenario from a folder or from the copy built into the
+//! binary, with the problems found while loading.
+//!
+//! The sub-modules are the bank's parts: the [`scenario`] and [`conversation`] models, their
+//! [`validate`] and [`conversation_rules`] rules and the
+//! [`problem`]s they report with positions from the [`source_map`], scenario [`picture`]s, the
+//! bank's [`coverage`] of the taxonomy, and the folder [`watch`] that reloads it.
+
+pub mod conversation;
+pub mod conversation_rules;
+pub mod coverage;
+pub mod picture;
+pub mod problem;
+pub mod scenario;
+pub mod source_map;
+pub mod validate;
+pub mod watch;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Read as _};
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use include_dir::{Dir, include_dir};
+
+use self::conversation::Conversation;
+use self::conversation_rules::CheckedConversation;
+use self::picture::{Picture, Pictures};
+use self::problem::{Problem, Severity};
+use self::scenario::Scenario;
+use self::source_map::{Locus, SourceMap};
+use self::validate::{AssetLookup, Checked, MAX_FILE_BYTES};
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::quiz::{self, Quiz};
+
+static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
+static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+
+/// Name of the folder at the root of a scenario folder that holds quiz files, not scenarios.
+pub const QUIZ_FOLDER: &str = "quizzes";
+/// Largest picture file read; bigger ones are not shown (a scenario picture is an illustration).
+const MAX_PICTURE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Most files one bank may have; more is almost certainly the wrong folder.
+pub const MAX_FILES: usize = 50_000;
+
+/// Where a bank comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BankSource {
+    /// A folder on disk, as the user named it.
+    Folder(PathBuf),
+    /// The scenarios built into the binary (read-only).
+    Embedded,
+}
+
+impl BankSource {
+    /// `./scenarios` when it exists, else the built-in bank: what the app opens by default.
+    pub fn default_for(cwd: &Path) -> BankSource {
+        let folder = cwd.join("scenarios");
+        if folder.is_dir() {
+            BankSource::Folder(PathBuf::from("scenarios"))
+        } else {
+            BankSource::Embedded
+        }
+    }
+
+    /// Human-readable name of the source, for the window and `check`.
+    pub fn describe(&self) -> String {
+        match self {
+            BankSource::Folder(path) => path.display().to_string(),
+            BankSource::Embedded => "bundled scenarios".into(),
+        }
+    }
+}
+
+/// Errors that stop a bank from being read at all (as opposed to problems in single files).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The folder does not exist or cannot be listed.
+    #[error("{path}: cannot open the scenario folder: {source}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// The path exists but is not a folder.
+    #[error("{0}: is not a folder; point to the folder that holds the scenario files")]
+    NotAFolder(PathBuf),
+}
+
+/// One scenario file's text, or the problem that kept it from being read.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as shown to the user.
+    pub path: PathBuf,
+    /// The text, or why there is none.
+    pub text: Result<String, Problem>,
+}
+
+/// Lists and reads every `*.ron` scenario file under `dir`, sorted by path.
+///
+/// Hidden entries (such as `.git` or `.trash`) and the root `quizzes/` folder are skipped;
+/// symbolic links are not followed, so a link cannot pull in files from elsewhere.
+pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    let listing = list_folder(dir, MAX_FILES)?;
+    let texts = parallel_map(&listing.paths, |path| read_scenario_file(path));
+    Ok(listing
+        .problem_files()
+        .chain(
+            listing
+                .paths
+                .into_iter()
+                .zip(texts)
+                .map(|(path, text)| SourceFile { path, text }),
+        )
+        .collect())
+}
+
+/// The scenario files of a folder in path order, listed but not read, and the problems of the
+/// listing itself (links not followed, too many files).
+struct Listing {
+    paths: Vec<PathBuf>,
+    problems: Vec<Problem>,
+}
+
+impl Listing {
+    /// The listing's problems as files that could not be read.
+    fn problem_files(&self) -> impl Iterator<Item = SourceFile> + use<> {
+        self.problems.clone().into_iter().map(|p| SourceFile {
+            path: p.path.clone(),
+            text: Err(p),
+        })
+    }
+}
+
+fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadError> {
+    let meta = fs::metadata(dir).map_err(|source| LoadError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder(dir.to_path_buf()));
+    }
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    collect_ron_files(dir, true, &mut paths, &mut problems).map_err(|source| {
+        LoadError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        }
+    })?;
+    debug_assert!(paths.is_sorted(), "the walk lists files in path order");
+    if paths.len() > max_files {
+        problems.push(Problem::error(
+            dir,
+            None,
+            format!(
+                "the folder holds {} scenario files, more than the {max_files} supported; only the first {max_files} are loaded: point to the folder of one course instead",
+                paths.len()
+            ),
+        ));
+        paths.truncate(max_files);
+    }
+    Ok(Listing { paths, problems })
+}
+
+/// Walks `dir` depth first with each folder's entries sorted by name, which lists the files in
+/// path order without sorting whole paths (comparing paths component by component was a tenth
+/// of loading a large bank).
+fn collect_ron_files(
+    dir: &Path,
+    is_root: bool,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) -> io::Result<()> {
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        entries.push((entry.file_name(), entry));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || (is_root && name == QUIZ_FOLDER) {
+            continue;
+        }
+        let path = entry.path();
+        let file_type = entry.file_type()?;
+        if file_type.is_symlink() {
+            if path.extension().is_some_and(|e| e == "ron") || path.is_dir() {
+                problems.push(Problem::warning(
+                    &path,
+                    None,
+                    "symbolic link not followed: copy the file into the scenario folder instead",
+                ));
+            }
+        } else if file_type.is_dir() {
+            collect_ron_files(&path, false, out, problems)?;
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads the quiz files in `quizzes/` at the root of a scenario folder (none when it is absent).
+pub fn read_quiz_folder(dir: &Path) -> Vec<SourceFile> {
+    let quiz_dir = dir.join(QUIZ_FOLDER);
+    let Ok(entries) = fs::read_dir(&quiz_dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = read_scenario_file(&path);
+            SourceFile { path, text }
+        })
+        .collect()
+}
+
+/// The quiz files built into the binary.
+pub fn embedded_quiz_files() -> Vec<SourceFile> {
+    let Some(dir) = EMBEDDED_SCENARIOS.get_dir(QUIZ_FOLDER) else {
+        return Vec::new();
+    };
+    let mut files: Vec<SourceFile> = dir
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "ron"))
+        .map(|f| {
+            let path = Path::new("scenarios").join(f.path());
+            let text = f
+                .contents_utf8()
+                .map(str::to_owned)
+                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+            SourceFile { path, text }
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Reads one file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
+    let too_big = |size: u64| {
+        Problem::error(
+            path,
+            None,
+            format!(
+                "the file is {} KiB, over the limit of {} KiB: a scenario is a few KiB; split it or remove pasted material",
+                size / 1024,
+                MAX_FILE_BYTES / 1024
+            ),
+        )
+    };
+    let unreadable =
+        |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(size));
+    }
+    // The size can change between the check and the read; never read more than the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Problem::error(
+            path,
+            Some(crate::domain::bank::problem::Position::new(line, column)),
+            "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
+        )
+    })
+}
+
+/// The scenario files built into the binary, with paths under `scenarios/`.
+pub fn embedded_files() -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    collect_embedded(&EMBEDDED_SCENARIOS, true, &mut files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+fn collect_embedded(dir: &Dir<'static>, is_root: bool, out: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "ron") {
+            let path = Path::new("scenarios").join(file.path());
+            let text = file
+                .contents_utf8()
+                .map(str::to_owned)
+                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+            out.push(SourceFile { path, text });
+        }
+    }
+    for sub in dir.dirs() {
+        let name = sub.path().file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with('.') || (is_root && name == QUIZ_FOLDER) {
+            continue;
+        }
+        collect_embedded(sub, false, out);
+    }
+}
+
+/// The assets folder that belongs to a scenario folder: `assets/` beside it.
+pub fn assets_folder(scenarios: &Path) -> PathBuf {
+    scenarios
+        .parent()
+        .map_or_else(|| PathBuf::from("assets"), |p| p.join("assets"))
+}
+
+struct FolderAssets(PathBuf);
+
+impl AssetLookup for FolderAssets {
+    fn exists(&self, relative: &Path) -> bool {
+        self.0.join(relative).is_file()
+    }
+}
+
+struct EmbeddedAssets;
+
+impl AssetLookup for EmbeddedAssets {
+    fn exists(&self, relative: &Path) -> bool {
+        EMBEDDED_ASSETS.get_file(relative).is_some()
+    }
+}
+
+/// What a content file turned out to hold, with the problems its rules found.
+#[derive(Debug)]
+pub enum Content {
+    /// A `Scenario(...)`.
+    Scenario(Checked),
+    /// A `Conversation(...)`.
+    Conversation(CheckedConversation),
+}
+
+/// Parses and checks one content file, telling a conversation from a scenario by its
+/// top-level name. The kind is known even when the file does not parse, so `check` can count it.
+pub fn check_content(
+    path: &Path,
+    text: &str,
+    assets: &dyn AssetLookup,
+) -> (EntryKind, Result<Content, Problem>) {
+    if conversation_rules::is_conversation(text) {
+        (
+            EntryKind::Conversation,
+            conversation_rules::check_conversation_text(path, text).map(Content::Conversation),
+        )
+    } else {
+        (
+            EntryKind::Scenario,
+            validate::check_text(path, text, assets).map(Content::Scenario),
+        )
+    }
+}
+
+/// One content file after reading and checking.
+struct Loaded {
+    path: PathBuf,
+    /// The text, when it was given rather than read here.
+    text: Option<String>,
+    /// Scenario or conversation (a file that cannot be read counts as a scenario).
+    kind: EntryKind,
+    /// The scenario or conversation and its problems, or why there is none.
+    checked: Result<Content, Problem>,
+}
+
+/// `f` over every item on every core, in order. Files are independent and loading is bound by
+/// parsing, so each core takes one contiguous share; small inputs stay on this thread, where
+/// starting threads would cost more than it saves.
+fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    const MIN_PER_THREAD: usize = 16;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(items.len() / MIN_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let share = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = items
+            .chunks(share)
+            .skip(1)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        let mut out: Vec<U> = Vec::with_capacity(items.len());
+        out.extend(items[..share].iter().map(f));
+        for worker in others {
+            match worker.join() {
+                Ok(part) => out.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
+/// Every usable scenario of one source, indexed, with the problems found on the way.
+#[derive(Debug)]
+pub struct Bank {
+    source: BankSource,
+    scenarios: Vec<Scenario>,
+    paths: Vec<PathBuf>,
+    by_id: HashMap<String, usize>,
+    conversations: Vec<Conversation>,
+    conversation_paths: Vec<PathBuf>,
+    conversation_by_id: HashMap<String, usize>,
+    conversation_files: usize,
+    problems: Vec<Problem>,
+    files: usize,
+    quizzes: Vec<Quiz>,
+    quiz_paths: Vec<PathBuf>,
+    quiz_files: usize,
+    /// Counted when the problems change, because the screens show them every frame.
+    counts: ProblemCounts,
+    entries: Vec<Entry>,
+    pictures: Pictures,
+}
+
+/// Whether a file holds a scenario, a conversation or a quiz.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A scenario file.
+    Scenario,
+    /// A conversation file, beside the scenarios.
+    Conversation,
+    /// A quiz file in `quizzes/`.
+    Quiz,
+}
+
+/// One file of the bank as the editor lists it: usable or not, with what search and filters
+/// need and how many problems it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The file.
+    pub path: PathBuf,
+    /// Scenario or quiz.
+    pub kind: EntryKind,
+    /// The id, when the file could be parsed.
+    pub id: Option<String>,
+    /// The title, when the file could be parsed.
+    pub title: Option<String>,
+    /// The language, when the file could be parsed.
+    pub language: Option<Language>,
+    /// The right answer of a scenario.
+    pub answer: Option<SaleType>,
+    /// The difficulty of a scenario.
+    pub difficulty: Option<u8>,
+    /// The tags of a scenario.
+    pub tags: Vec<String>,
+    /// Lower-case id, title and texts, for search.
+    pub search: String,
+    /// Errors in the file.
+    pub errors: u32,
+    /// Warnings in the file.
+    pub warnings: u32,
+}
+
+impl Entry {
+    fn unreadable(path: PathBuf, kind: EntryKind) -> Entry {
+        let search = path.to_string_lossy().to_lowercase();
+        Entry {
+            path,
+            kind,
+            id: None,
+            title: None,
+            language: None,
+            answer: None,
+            difficulty: None,
+            tags: Vec::new(),
+            search,
+            errors: 0,
+            warnings: 0,
+        }
+    }
+
+    fn describe_scenario(&mut self, s: &Scenario) {
+        self.id = Some(s.id.clone());
+        self.title = Some(s.title.clone());
+        self.language = Some(s.language);
+        self.answer = Some(s.answer);
+        self.difficulty = Some(s.difficulty);
+        self.tags = s.tags.clone();
+        self.search = [
+            &s.id,
+            &s.title,
+            &s.industry,
+            &s.customer,
+            &s.situation,
+            &s.explanation,
+        ]
+        .iter()
+        .map(|t| t.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    }
+
+    fn describe_conversation(&mut self, c: &Conversation) {
+        self.id = Some(c.id.clone());
+        self.title = Some(c.title.clone());
+        self.language = Some(c.language);
+        self.answer = Some(c.answer);
+        self.difficulty = Some(c.difficulty);
+        self.tags = c.tags.clone();
+        self.search = [&c.id, &c.title, &c.industry, &c.customer, &c.explanation]
+            .iter()
+            .map(|t| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+
+    fn describe_quiz(&mut self, q: &Quiz) {
+        self.id = Some(q.id.clone());
+        self.title = Some(q.title.clone());
+        self.language = Some(q.language);
+        self.search = format!("{}\n{}", q.id, q.title).to_lowercase();
+    }
+
+    /// The name shown in lists: the title, or the file name when it could not be read.
+    pub fn display_name(&self) -> String {
+        self.title.clone().unwrap_or_else(|| {
+            self.path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct ProblemCounts {
+    errors: usize,
+    warnings: usize,
+    files_with_errors: usize,
+}
+
+impl Bank {
+    /// Loads a whole source. Only an unreadable folder is an error; bad files become problems.
+    pub fn load(source: BankSource) -> Result<Bank, LoadError> {
+        let mut bank = match &source {
+            BankSource::Folder(dir) => Bank::load_folder(source.clone(), dir, MAX_FILES)?,
+            BankSource::Embedded => {
+                let mut bank = Bank::from_files(source, embedded_files(), &EmbeddedAssets);
+                bank.add_quizzes(embedded_quiz_files());
+                bank
+            }
+        };
+        bank.load_pictures();
+        Ok(bank)
+    }
+
+    /// Decodes the pictures the scenarios name, once, so screens never read files.
+    fn load_pictures(&mut self) {
+        let paths: Vec<&str> = self
+            .scenarios
+            .iter()
+            .filter_map(|s| s.image.as_deref())
+            .collect();
+        self.pictures = match &self.source {
+            BankSource::Folder(dir) => {
+                let assets = assets_folder(dir);
+                picture::load_all(paths, |relative| {
+                    let path = assets.join(relative);
+                    let small = fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_PICTURE_BYTES);
+                    small.then(|| fs::read(&path).ok()).flatten()
+                })
+            }
+            BankSource::Embedded => picture::load_all(paths, |relative| {
+                EMBEDDED_ASSETS
+                    .get_file(relative)
+                    .map(|f| f.contents().to_vec())
+            }),
+        };
+    }
+
+    /// A scenario's picture with its path, when it has one that could be read.
+    pub fn picture_of<'a>(&'a self, s: &'a Scenario) -> Option<(&'a str, &'a Arc<Picture>)> {
+        let path = s.image.as_deref()?;
+        self.picture(path).map(|p| (path, p))
+    }
+
+    /// The decoded picture for an image path (relative to `assets/`), if it could be read.
+    pub fn picture(&self, path: &str) -> Option<&Arc<Picture>> {
+        self.pictures.get(path)
+    }
+
+    fn load_folder(source: BankSource, dir: &Path, max_files: usize) -> Result<Bank, LoadError> {
+        let listing = list_folder(dir, max_files)?;
+        let assets = FolderAssets(assets_folder(dir));
+        // Each core reads and checks its share in one pass, parsing a file while its text is
+        // still in the cache. The text is dropped right after: keeping 10,000 of them until
+        // the bank is built would add their size to the peak memory.
+        let checked = parallel_map(&listing.paths, |path| match read_scenario_file(path) {
+            Ok(text) => check_content(path, &text, &assets),
+            Err(problem) => (EntryKind::Scenario, Err(problem)),
+        });
+        let problems = listing.problems.into_iter().map(|problem| Loaded {
+            path: problem.path.clone(),
+            text: None,
+            kind: EntryKind::Scenario,
+            checked: Err(problem),
+        });
+        let files = listing
+            .paths
+            .into_iter()
+            .zip(checked)
+            .map(|(path, (kind, checked))| Loaded {
+                path,
+                text: None,
+                kind,
+                checked,
+            });
+        let mut bank = Bank::assemble(source, problems.chain(files));
+        bank.add_quizzes(read_quiz_folder(dir));
+        Ok(bank)
+    }
+
+    /// Builds a bank from files already read: parse and check each (on every core), then the
+    /// cross-file rules in path order.
+    pub fn from_files(
+        source: BankSource,
+        files: Vec<SourceFile>,
+        assets: &dyn AssetLookup,
+    ) -> Bank {
+        let checked = parallel_map(&files, |file| {
+            file.text
+                .as_ref()
+                .ok()
+                .map(|text| check_content(&file.path, text, assets))
+        });
+        let files = files
+            .into_iter()
+            .zip(checked)
+            .map(|(file, checked)| match file.text {
+                Ok(text) => {
+                    let (kind, checked) =
+                        checked.unwrap_or_else(|| check_content(&file.path, &text, assets));
+                    Loaded {
+                        kind,
+                        checked,
+                        path: file.path,
+                        text: Some(text),
+                    }
+                }
+                Err(problem) => Loaded {
+                    path: file.path,
+                    text: None,
+                    kind: EntryKind::Scenario,
+                    checked: Err(problem),
+                },
+            });
+        Bank::assemble(source, files)
+    }
+
+    /// Applies the cross-file rules to files checked one by one, in order, keeping the first
+    /// of two files with the same id.
+    fn assemble(source: BankSource, files: impl Iterator<Item = Loaded>) -> Bank {
+        let capacity = files.size_hint().0;
+        let mut bank = Bank {
+            source,
+            scenarios: Vec::with_capacity(capacity),
+            paths: Vec::with_capacity(capacity),
+            by_id: HashMap::with_capacity(capacity),
+            conversations: Vec::new(),
+            conversation_paths: Vec::new(),
+            conversation_by_id: HashMap::new(),
+            conversation_files: 0,
+            problems: Vec::new(),
+            files: 0,
+            quizzes: Vec::new(),
+            quiz_paths: Vec::new(),
+            quiz_files: 0,
+            counts: ProblemCounts::default(),
+            entries: Vec::with_capacity(capacity),
+            pictures: Pictures::new(),
+        };
+        for file in files {
+            let is_scenario = file.path.extension().is_some_and(|e| e == "ron");
+            if !is_scenario {
+                // A problem about the folder itself (such as too many files), not a file.
+                if let Err(problem) = file.checked {
+                    bank.problems.push(problem);
+                }
+                continue;
+            }
+            match file.kind {
+                EntryKind::Conversation => bank.conversation_files += 1,
+                _ => bank.files += 1,
+            }
+            let mut entry = Entry::unreadable(file.path.clone(), file.kind);
+            let checked = match file.checked {
+                Ok(checked) => checked,
+                Err(problem) => {
+                    bank.problems.push(problem);
+                    bank.entries.push(entry);
+                    continue;
+                }
+            };
+            let (id, usable) = match &checked {
+                Content::Scenario(c) => {
+                    entry.describe_scenario(&c.scenario);
+                    (c.scenario.id.clone(), c.is_usable())
+                }
+                Content::Conversation(c) => {
+                    entry.describe_conversation(&c.conversation);
+                    (c.conversation.id.clone(), c.is_usable())
+                }
+            };
+            bank.entries.push(entry);
+            let (problems, content) = match checked {
+                Content::Scenario(c) => (c.problems, Ok(c.scenario)),
+                Content::Conversation(c) => (c.problems, Err(c.conversation)),
+            };
+            bank.problems.extend(problems);
+            if !usable {
+                continue;
+            }
+            // Ids are unique across scenarios and conversations: results and history name
+            // them by id alone.
+            let first = bank.by_id.get(&id).map(|&i| &bank.paths[i]).or_else(|| {
+                bank.conversation_by_id
+                    .get(&id)
+                    .map(|&i| &bank.conversation_paths[i])
+            });
+            if let Some(first) = first {
+                // Rare, so a text already dropped is read again for the position.
+                let first = first.display().to_string();
+                let text = file.text.or_else(|| read_scenario_file(&file.path).ok());
+                let position = text.and_then(|t| SourceMap::new(&t).position(&Locus::Field("id")));
+                bank.problems.push(
+                    Problem::error(
+                        &file.path,
+                        position,
+                        format!(
+                            "id {id:?} is already used by {first}: every scenario and conversation needs its own id; rename one of them"
+                        ),
+                    )
+                    .with_field("id"),
+                );
+                continue;
+            }
+            match content {
+                Ok(scenario) => {
+                    bank.by_id.insert(id, bank.scenarios.len());
+                    bank.scenarios.push(scenario);
+                    bank.paths.push(file.path);
+                }
+                Err(conversation) => {
+                    bank.conversation_by_id.insert(id, bank.conversations.len());
+                    bank.conversations.push(conversation);
+                    bank.conversation_paths.push(file.path);
+                }
+            }
+        }
+        bank.sort_problems();
+        bank
+    }
+
+    fn sort_problems(&mut self) {
+        self.problems.sort_by(|a, b| {
+            (&a.path, a.position, a.severity).cmp(&(&b.path, b.position, b.severity))
+        });
+        let mut broken: Vec<&Path> = self
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.path.as_path())
+            .collect();
+        broken.dedup();
+        let errors = self.problems.iter().filter(|p| p.is_error()).count();
+        self.counts = ProblemCounts {
+            errors,
+            warnings: self.problems.len() - errors,
+            files_with_errors: broken.len(),
+        };
+        let mut per_file: HashMap<&Path, (u32, u32)> = HashMap::new();
+        for p in &self.problems {
+            let c = per_file.entry(p.path.as_path()).or_default();
+            match p.severity {
+                Severity::Error => c.0 += 1,
+                Severity::Warning => c.1 += 1,
+            }
+        }
+        for e in &mut self.entries {
+            (e.errors, e.warnings) = per_file.get(e.path.as_path()).copied().unwrap_or_default();
+        }
+    }
+
+    /// Every file of the bank, scenarios in path order then quizzes, for the editor's list.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// How many quiz files were looked at, usable or not.
+    pub fn quiz_files_checked(&self) -> usize {
+        self.quiz_files
+    }
+
+    /// Parses and checks quiz files against the scenarios already loaded, keeping the usable ones.
+    pub fn add_quizzes(&mut self, files: Vec<SourceFile>) {
+        for file in files {
+            self.quiz_files += 1;
+            let mut entry = Entry::unreadable(file.path.clone(), EntryKind::Quiz);
+            let text = match file.text {
+                Ok(text) => text,
+                Err(problem) => {
+                    self.problems.push(problem);
+                    self.entries.push(entry);
+                    continue;
+                }
+            };
+            let quiz = match quiz::parse_quiz(&file.path, &text) {
+                Ok(quiz) => quiz,
+                Err(problem) => {
+                    self.problems.push(problem);
+                    self.entries.push(entry);
+                    continue;
+                }
+            };
+            entry.describe_quiz(&quiz);
+            self.entries.push(entry);
+            let mut problems = quiz::validate_quiz(&file.path, &text, &quiz, self);
+            if let Some(first) = self.quizzes.iter().position(|q| q.id == quiz.id) {
+                let position = SourceMap::new(&text).position(&Locus::Field("id"));
+                problems.push(
+                    Problem::error(
+                        &file.path,
+                        position,
+                        format!(
+                            "quiz id {:?} is already used by {}: every quiz needs its own id",
+                            quiz.id,
+                            self.quiz_paths[first].display()
+                        ),
+                    )
+                    .with_field("id"),
+                );
+            }
+            let usable = !problems.iter().any(Problem::is_error);
+            self.problems.extend(problems);
+            if usable {
+                self.quizzes.push(quiz);
+                self.quiz_paths.push(file.path);
+            }
+        }
+        self.sort_problems();
+    }
+
+    /// Every usable quiz, in file order.
+    pub fn quizzes(&self) -> &[Quiz] {
+        &self.quizzes
+    }
+
+    /// Where the bank came from.
+    pub fn source(&self) -> &BankSource {
+        &self.source
+    }
+
+    /// Every usable scenario, in path order.
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.scenarios
+    }
+
+    /// The scenario at `index`.
+    pub fn get(&self, index: usize) -> Option<&Scenario> {
+        self.scenarios.get(index)
+    }
+
+    /// The index of the scenario with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The file a scenario was loaded from.
+    pub fn path_of(&self, index: usize) -> Option<&Path> {
+        self.paths.get(index).map(PathBuf::as_path)
+    }
+
+    /// Every problem found, sorted by file and position.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// How many scenario files were looked at, usable or not.
+    pub fn files_checked(&self) -> usize {
+        self.files
+    }
+
+    /// How many files have at least one error and so are left out.
+    pub fn files_with_errors(&self) -> usize {
+        self.counts.files_with_errors
+    }
+
+    /// Number of problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.counts.errors,
+            Severity::Warning => self.counts.warnings,
+        }
+    }
+
+    /// Every usable conversation, in path order.
+    pub fn conversations(&self) -> &[Conversation] {
+        &self.conversations
+    }
+
+    /// The index of the conversation with this id.
+    pub fn conversation_index(&self, id: &str) -> Option<usize> {
+        self.conversation_by_id.get(id).copied()
+    }
+
+    /// The file a conversation was loaded from.
+    pub fn conversation_path(&self, index: usize) -> Option<&Path> {
+        self.conversation_paths.get(index).map(PathBuf::as_path)
+    }
+
+    /// How many conversation files were looked at, usable or not.
+    pub fn conversation_files_checked(&self) -> usize {
+        self.conversation_files
+    }
+
+    /// The summary line of `check`: `N scenarios, C conversations, Q quizzes, E errors,
+    /// W warnings`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} scenarios, {} conversations, {} quizzes, {} errors, {} warnings",
+            self.files,
+            self.conversation_files,
+            self.quiz_files,
+            self.count(Severity::Error),
+            self.count(Severity::Warning)
+        )
+    }
+
+    /// How many usable scenarios there are of each sale type in a language (or all languages).
+    pub fn count_by_type(&self, language: Option<Language>) -> [usize; 5] {
+        let mut counts = [0; 5];
+        for s in &self.scenarios {
+            if language.is_none_or(|l| l == s.language) {
+                counts[s.answer.index()] += 1;
+            }
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = include_str!("../../../tests/fixtures/good/klaer-belte.ron");
+
+    #[test]
+    fn more_files_than_the_limit_is_an_error_and_the_first_ones_in_path_order_load() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["d", "a", "c", "b/e"] {
+            let path = dir.path().join(format!("{name}.ron"));
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, GOOD.replace("klaer-belte", &name.replace('/', "-"))).unwrap();
+        }
+        let source = BankSource::Folder(dir.path().to_path_buf());
+        let bank = Bank::load_folder(source, dir.path(), 3).unwrap();
+        let lines: Vec<String> = bank.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [format!(
+                "{}: error: the folder holds 4 scenario files, more than the 3 supported; only the first 3 are loaded: point to the folder of one course instead",
+                dir.path().display()
+            )]
+        );
+        let ids: Vec<&str> = bank.scenarios().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b-e", "c"]);
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order_at_every_size() {
+        for n in [0, 1, 15, 16, 33, 1_000] {
+            let items: Vec<usize> = (0..n).collect();
+            assert_eq!(
+                parallel_map(&items, |i| i * 2),
+                items.iter().map(|i| i * 2).collect::<Vec<_>>()
+            );
+        }
+    }
+}

@@ -1,0 +1,492 @@
+//! Parsing one scenario file and checking it against the format's rules.
+
+use std::cell::OnceCell;
+use std::path::{Component, Path};
+
+use crate::domain::bank::problem::{Position, Problem};
+use crate::domain::bank::scenario::{Fit, Offer, Scenario};
+use crate::domain::bank::source_map::{Locus, SourceMap};
+use crate::domain::teaching::taxonomy::SaleType;
+
+/// Largest scenario file accepted. Real scenarios are a few KiB; anything this big is a mistake.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+/// Fewest follow-up offers a scenario may have.
+pub const MIN_OFFERS: usize = 2;
+/// Most follow-up offers a scenario may have (keys A-F).
+pub const MAX_OFFERS: usize = 6;
+/// Nesting deeper than this is never a scenario, and stops pathological input early.
+pub const RECURSION_LIMIT: usize = 32;
+/// Longest text, in characters, that one field of a scenario may hold. The longest bundled
+/// situation is under 600; a text this long is pasted material, not a scenario.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+
+/// Answers whether an image path (relative to `assets/`) exists. Shared by the threads that
+/// check files in parallel, hence `Sync`.
+pub trait AssetLookup: Sync {
+    /// True when `relative` names a file in the assets folder.
+    fn exists(&self, relative: &Path) -> bool;
+}
+
+impl<F: Fn(&Path) -> bool + Sync> AssetLookup for F {
+    fn exists(&self, relative: &Path) -> bool {
+        self(relative)
+    }
+}
+
+/// A parsed scenario with the problems its rules found. Errors keep it out of the bank.
+#[derive(Debug)]
+pub struct Checked {
+    /// The scenario as written.
+    pub scenario: Scenario,
+    /// Rule violations, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    /// True when nothing keeps the scenario out of the bank.
+    pub fn is_usable(&self) -> bool {
+        !self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// Parses `text` as a scenario. On a syntax or type error the one problem RON found is returned.
+pub fn parse_scenario(path: &Path, text: &str) -> Result<Scenario, Problem> {
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str::<Scenario>(text)
+        .map_err(|e| ron_problem(path, &e, SCENARIO_DOC))
+}
+
+/// Parses and checks one file's text: the whole per-file pipeline.
+pub fn check_text(path: &Path, text: &str, assets: &dyn AssetLookup) -> Result<Checked, Problem> {
+    let scenario = parse_scenario(path, text)?;
+    // Scanning for positions costs nearly as much as parsing, and most files have no problem:
+    // the map is only built when a rule needs a position.
+    let map = OnceCell::new();
+    let position = |locus: &Locus<'_>| map.get_or_init(|| SourceMap::new(text)).position(locus);
+    let problems = rules(path, &scenario, &position, assets);
+    Ok(Checked { scenario, problems })
+}
+
+/// Where instructors read about the scenario format.
+pub const SCENARIO_DOC: &str = "docs/scenario-format.md";
+
+/// Turns a RON error into a problem with the position RON reports; `doc` names the format's
+/// documentation for messages that send the reader there.
+pub fn ron_problem(path: &Path, error: &ron::error::SpannedError, doc: &str) -> Problem {
+    let position = Some(Position::new(
+        error.span.start.line.max(1),
+        error.span.start.col.max(1),
+    ));
+    Problem::error(path, position, describe_ron_error(&error.code, doc))
+}
+
+fn describe_ron_error(code: &ron::Error, doc: &str) -> String {
+    use ron::Error as E;
+    let quoted = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}: check the spelling; the fields allowed are {}",
+            in_struct(outer),
+            quoted(expected)
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "missing field `{field}`{}: add `{field}: ...` (see {doc})",
+            in_struct(outer)
+        ),
+        E::DuplicateStructField { field, outer } => format!(
+            "field `{field}` is written twice{}: keep one of them",
+            in_struct(outer)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } if is_sale_type_list(expected) => format!(
+            "unknown sale type `{found}`: use one of {}",
+            quoted(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!("unknown value `{found}`: use one of {}", quoted(expected)),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(` here but found `{found}(`")
+        }
+        E::Message(message) => message.clone(),
+        E::Eof => "the file ends too early: a closing `)`, `]` or `\"` is probably missing".into(),
+        E::ExpectedComma => "expected a comma `,` before this point: every field and list item ends with a comma (if a text just before is missing its closing or has an extra `\"`, fix that first)".into(),
+        E::ExpectedStringEnd => "this text is not closed: add the closing `\"`".into(),
+        E::ExpectedString => "expected a text in double quotes, like \"...\"".into(),
+        E::ExpectedInteger => "expected a whole number".into(),
+        E::IntegerOutOfBounds => "this number is too large or negative".into(),
+        E::ExpectedOption => "expected `None` or `Some(...)`".into(),
+        E::ExpectedArray => "expected a list in square brackets, like [\"a\", \"b\"]".into(),
+        E::TrailingCharacters => {
+            "unexpected text after the end of the scenario: one file holds one scenario".into()
+        }
+        E::ExceededRecursionLimit => {
+            "brackets are nested far deeper than any scenario needs: check for missing `)` or `]`"
+                .into()
+        }
+        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".into(),
+        E::Utf8Error(_) => "the file is not valid UTF-8 text: save it as UTF-8".into(),
+        other => format!("RON syntax error: {other}"),
+    }
+}
+
+fn in_struct(outer: &Option<String>) -> String {
+    match outer.as_deref() {
+        Some(name) => format!(" in `{name}`"),
+        None => String::new(),
+    }
+}
+
+fn is_sale_type_list(expected: &[&str]) -> bool {
+    expected.len() == SaleType::ALL.len()
+        && SaleType::ALL
+            .iter()
+            .zip(expected)
+            .all(|(t, e)| t.title() == *e)
+}
+
+/// True for ids made of `a-z`, `0-9` and `-`, not empty.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks a parsed scenario against every per-file rule. Cross-file rules (duplicate ids)
+/// live in the bank loader.
+pub fn validate(
+    path: &Path,
+    scenario: &Scenario,
+    map: &SourceMap,
+    assets: &dyn AssetLookup,
+) -> Vec<Problem> {
+    rules(path, scenario, &|locus| map.position(locus), assets)
+}
+
+/// The per-file rules, with positions from `position`.
+fn rules(
+    path: &Path,
+    scenario: &Scenario,
+    position: &dyn Fn(&Locus<'_>) -> Option<Position>,
+    assets: &dyn AssetLookup,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut error = |locus: Locus<'_>, message: String| {
+        problems.push(Problem::error(path, position(&locus), message).with_field(locus.path()));
+    };
+
+    let s = scenario;
+    let top = [
+        ("id", &s.id),
+        ("title", &s.title),
+        ("industry", &s.industry),
+        ("customer", &s.customer),
+        ("situation", &s.situation),
+        ("explanation", &s.explanation),
+    ];
+    for (field, text) in top
+        .into_iter()
+        .chain(s.image.as_ref().map(|i| ("image", i)))
+    {
+        if let Some(chars) = too_long(text) {
+            error(
+                Locus::Field(field),
+                too_long_message(&format!("`{field}`"), chars, SHORTEN_SCENARIO),
+            );
+        }
+    }
+    for (i, text) in s.tags.iter().enumerate() {
+        if let Some(chars) = too_long(text) {
+            error(
+                Locus::Item("tags", i),
+                too_long_message(&format!("tag {}", i + 1), chars, SHORTEN_SCENARIO),
+            );
+        }
+    }
+
+    if scenario.id.trim().is_empty() {
+        error(
+            Locus::Field("id"),
+            "`id` is empty: give the scenario a unique id such as \"klaer-belte\"".into(),
+        );
+    } else if !is_valid_id(&scenario.id) && too_long(&scenario.id).is_none() {
+        error(
+            Locus::Field("id"),
+            format!(
+                "id {:?} may only use lower-case letters a-z, digits and `-` (for example \"klaer-belte\")",
+                scenario.id
+            ),
+        );
+    }
+
+    for (field, value) in [
+        ("title", &scenario.title),
+        ("industry", &scenario.industry),
+        ("customer", &scenario.customer),
+        ("situation", &scenario.situation),
+        ("explanation", &scenario.explanation),
+    ] {
+        if value.trim().is_empty() {
+            error(
+                Locus::Field(field),
+                format!("`{field}` is empty: write the text the trainee should read"),
+            );
+        }
+    }
+
+    if !(1..=3).contains(&scenario.difficulty) {
+        error(
+            Locus::Field("difficulty"),
+            format!(
+                "difficulty {} is out of range: use 1 (cue stated plainly), 2 or 3 (with distractors)",
+                scenario.difficulty
+            ),
+        );
+    }
+
+    for (i, tag) in scenario.tags.iter().enumerate() {
+        if tag.trim().is_empty() {
+            error(
+                Locus::Item("tags", i),
+                format!("tag {} is empty: remove it or write a word", i + 1),
+            );
+        }
+    }
+
+    if let Some(message) = scenario
+        .image
+        .as_deref()
+        .filter(|image| too_long(image).is_none())
+        .and_then(|image| image_problem(image, assets))
+    {
+        error(Locus::Field("image"), message);
+    }
+
+    let contains = |cue: &str| scenario.customer.contains(cue) || scenario.situation.contains(cue);
+    decision_rules(
+        path,
+        &Decision {
+            answer: scenario.answer,
+            cues: &scenario.cues,
+            offers: &scenario.offers,
+            cue_sources: "`customer` or `situation`",
+            contains: &contains,
+            shorten: SHORTEN_SCENARIO,
+            noun: "scenario",
+        },
+        position,
+        &mut problems,
+    );
+
+    if let Some(stated) = scenario.path {
+        let mut warning = |message: String| {
+            problems.push(Problem::warning(
+                path,
+                position(&Locus::Field("path")),
+                message,
+            ));
+        };
+        match stated.resolve() {
+            None => warning(
+                "`path` says the customer is known but gives no `relation`: add `relation: More`, `Replacement`, `Extension` or `Different`; until then guided practice follows `answer`".into(),
+            ),
+            Some(resolved) if resolved.sale_type() != scenario.answer => warning(format!(
+                "`path` leads to {} but the answer is {}: guided practice would contradict the answer; make them agree",
+                resolved.sale_type(),
+                scenario.answer
+            )),
+            Some(_) => {}
+        }
+        if !stated.known_customer && stated.relation.is_some() {
+            warning(
+                "`path` gives a `relation` for a new customer: the path only asks about it for a known customer; remove it or set `known_customer: true`".into(),
+            );
+        }
+    }
+
+    problems
+}
+
+/// The decision a scenario and every conversation end in: the right sale type, the cues that
+/// decide it and the offers. Both formats check it with [`decision_rules`], so a rule changed
+/// here changes for both.
+pub(crate) struct Decision<'a> {
+    /// The right sale type.
+    pub answer: SaleType,
+    /// The cues, which must occur in the texts the trainee reads.
+    pub cues: &'a [String],
+    /// The follow-up offers.
+    pub offers: &'a [Offer],
+    /// Where cues must occur, as the message names it: "`customer` or `situation`".
+    pub cue_sources: &'a str,
+    /// True when a cue occurs in one of those texts.
+    pub contains: &'a dyn Fn(&str) -> bool,
+    /// What to do about a text over the length limit.
+    pub shorten: &'a str,
+    /// "scenario" or "conversation", for the messages.
+    pub noun: &'a str,
+}
+
+/// The rules of the decision part: cues present, 2 to 6 offers, exactly one `Best`, no empty or
+/// over-long text, and the `Best` offer's kind agreeing with the answer (a warning).
+pub(crate) fn decision_rules(
+    path: &Path,
+    d: &Decision<'_>,
+    position: &dyn Fn(&Locus<'_>) -> Option<Position>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut error = |locus: Locus<'_>, message: String| {
+        problems.push(Problem::error(path, position(&locus), message).with_field(locus.path()));
+    };
+    for (i, cue) in d.cues.iter().enumerate() {
+        if let Some(chars) = too_long(cue) {
+            error(
+                Locus::Item("cues", i),
+                too_long_message(&format!("cue {}", i + 1), chars, d.shorten),
+            );
+        } else if cue.trim().is_empty() {
+            error(
+                Locus::Item("cues", i),
+                format!(
+                    "cue {} is empty: remove it or copy a phrase from the text",
+                    i + 1
+                ),
+            );
+        } else if !(d.contains)(cue) {
+            error(
+                Locus::Item("cues", i),
+                format!(
+                    "cue {cue:?} does not occur in {}: copy it exactly from the text (letters, case and spaces must match)",
+                    d.cue_sources
+                ),
+            );
+        }
+    }
+
+    let count = d.offers.len();
+    if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
+        error(
+            Locus::Field("offers"),
+            format!(
+                "the {} has {count} offer(s): write between {MIN_OFFERS} and {MAX_OFFERS}",
+                d.noun
+            ),
+        );
+    }
+    for (i, offer) in d.offers.iter().enumerate() {
+        for (field, value) in [("text", &offer.text), ("feedback", &offer.feedback)] {
+            if let Some(chars) = too_long(value) {
+                error(
+                    Locus::OfferField(i, field),
+                    too_long_message(&format!("offer {}: `{field}`", i + 1), chars, d.shorten),
+                );
+            } else if value.trim().is_empty() {
+                error(
+                    Locus::OfferField(i, field),
+                    format!("offer {}: `{field}` is empty", i + 1),
+                );
+            }
+        }
+    }
+    let best: Vec<usize> = d
+        .offers
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.fit == Fit::Best)
+        .map(|(i, _)| i)
+        .collect();
+    match best.as_slice() {
+        [] if count > 0 => error(
+            Locus::Field("offers"),
+            format!(
+                "no offer is marked `fit: Best`: mark the one offer the {} is built around",
+                d.noun
+            ),
+        ),
+        [] | [_] => {}
+        [_, second, ..] => error(
+            Locus::OfferField(*second, "fit"),
+            format!(
+                "{} offers are marked `fit: Best` (offers {}): exactly one may be; mark the others `Acceptable` or `Poor`",
+                best.len(),
+                best.iter()
+                    .map(|i| (i + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+    }
+    if let [only] = best.as_slice() {
+        let offer = &d.offers[*only];
+        if offer.kind != d.answer {
+            let locus = Locus::OfferField(*only, "kind");
+            problems.push(Problem::warning(
+                path,
+                position(&locus),
+                format!(
+                    "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
+                    offer.kind, d.answer
+                ),
+            ).with_field(locus.path()));
+        }
+    }
+}
+
+/// The character count of `text` when it is over [`MAX_TEXT_CHARS`]. Characters are only
+/// counted when the bytes could be over the limit (a character is at least one byte), so the
+/// common case costs a comparison.
+pub(crate) fn too_long(text: &str) -> Option<usize> {
+    if text.len() <= MAX_TEXT_CHARS {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > MAX_TEXT_CHARS).then_some(chars)
+}
+
+/// The message for a text over the limit; `advice` says what to do about it.
+pub(crate) fn too_long_message(name: &str, chars: usize, advice: &str) -> String {
+    format!("{name} is {chars} characters long, over the limit of {MAX_TEXT_CHARS}: {advice}")
+}
+
+const SHORTEN_SCENARIO: &str = "a trainee should be able to read a scenario in a minute or two; shorten it or split it into two scenarios";
+
+fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<String> {
+    let path = Path::new(image);
+    if image.trim().is_empty() {
+        return Some(
+            "`image` is empty: write `image: None` or a path such as Some(\"images/x.png\")".into(),
+        );
+    }
+    if path.is_absolute() || image.starts_with('/') || image.starts_with('\\') {
+        return Some(format!(
+            "image path {image:?} is absolute: write it relative to the assets/ folder, such as \"images/x.png\""
+        ));
+    }
+    if path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Some(format!(
+            "image path {image:?} leaves the assets/ folder: images must be inside assets/"
+        ));
+    }
+    if !assets.exists(path) {
+        return Some(format!(
+            "image {image:?} does not exist in the assets/ folder: check the name or add the file"
+        ));
+    }
+    None
+}

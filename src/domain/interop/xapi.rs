@@ -1,0 +1,593 @@
+//! The trainee's history as xAPI 1.0.3 statements, for a learning record store (LRS).
+//!
+//! Per attempt (quiz or practice session), in this order:
+//! - one `answered` statement per answered question: the object is the scenario as a
+//!   `choice` interaction, `result.response` the chosen sale type, the score the app's points
+//!   (0-4, under the attempt's partial-credit rule), `success` true for full points; the chosen
+//!   offer, its fit and the trainee's confidence are result extensions;
+//! - one `completed` statement for the quiz with the attempt's score and duration;
+//! - one `passed` or `failed` statement when the attempt has a pass mark.
+//!
+//! Unanswered questions get no `answered` statement (nothing was answered); they still count
+//! as 0 points in the attempt's score. Every statement of an attempt carries the attempt's
+//! registration, so an LRS can group them.
+
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::ExportError;
+use super::csv::fit_name;
+use crate::domain::bank::conversation::Quality;
+use crate::domain::language::Language;
+use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History, ReplyRecord};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::Score;
+
+/// The specification version the statements follow.
+pub const XAPI_VERSION: &str = "1.0.3";
+/// Activity ids are made under this IRI unless another is given.
+pub const DEFAULT_BASE_IRI: &str = "https://salgstreneren.example/xapi";
+/// The actor's name when none is given.
+pub const DEFAULT_ACTOR_NAME: &str = "Trainee";
+/// The actor's mailbox when none is given: on the reserved `.example` domain, so it can never
+/// reach or impersonate a real person. Give `--actor-email` before sending to a real LRS.
+pub const DEFAULT_ACTOR_MBOX: &str = "mailto:trainee@salgstreneren.example";
+/// Shown as `context.platform`.
+pub const PLATFORM: &str = "Salgstreneren";
+
+/// ADL verb ids.
+pub mod verbs {
+    /// The trainee answered a question.
+    pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
+    /// The trainee finished a quiz or practice session.
+    pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+    /// The attempt reached the pass mark.
+    pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+    /// The attempt stayed below the pass mark.
+    pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+}
+
+/// ADL activity types.
+mod activity_types {
+    pub const COURSE: &str = "http://adlnet.gov/expapi/activities/course";
+    pub const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
+    pub const LESSON: &str = "http://adlnet.gov/expapi/activities/lesson";
+    pub const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
+}
+
+/// Bad options for the export, in words for the person who typed them.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum XapiError {
+    /// The e-mail address cannot be an xAPI mailbox.
+    #[error("{0:?} is not an e-mail address: write it like name@example.org")]
+    BadEmail(String),
+    /// The actor's name is empty.
+    #[error("the actor's name is empty: leave --actor-name out to use {DEFAULT_ACTOR_NAME:?}")]
+    EmptyName,
+    /// The base IRI is not an absolute IRI.
+    #[error("{0:?} is not an absolute IRI: write it like https://lms.example.org/salgstreneren")]
+    BadBaseIri(String),
+}
+
+/// Who the statements are about: an xAPI Agent identified by a mailbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Display name.
+    pub name: String,
+    /// `mailto:` IRI.
+    pub mbox: String,
+}
+
+impl Default for Actor {
+    fn default() -> Self {
+        Self {
+            name: DEFAULT_ACTOR_NAME.to_owned(),
+            mbox: DEFAULT_ACTOR_MBOX.to_owned(),
+        }
+    }
+}
+
+impl Actor {
+    /// An actor from optional command-line values; missing ones take the defaults. The
+    /// e-mail may be given with or without `mailto:`.
+    pub fn new(name: Option<&str>, email: Option<&str>) -> Result<Actor, XapiError> {
+        let name = match name.map(str::trim) {
+            None => DEFAULT_ACTOR_NAME.to_owned(),
+            Some("") => return Err(XapiError::EmptyName),
+            Some(n) => n.to_owned(),
+        };
+        let mbox = match email {
+            None => DEFAULT_ACTOR_MBOX.to_owned(),
+            Some(raw) => {
+                let address = raw.trim();
+                let address = address.strip_prefix("mailto:").unwrap_or(address);
+                if !is_email(address) {
+                    return Err(XapiError::BadEmail(raw.to_owned()));
+                }
+                format!("mailto:{address}")
+            }
+        };
+        Ok(Actor { name, mbox })
+    }
+
+    fn to_json(&self) -> Value {
+        json!({ "objectType": "Agent", "name": self.name, "mbox": self.mbox })
+    }
+}
+
+fn is_email(address: &str) -> bool {
+    let mut parts = address.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.is_empty()
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+}
+
+/// What the statements are made with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XapiOptions {
+    /// Who the statements are about.
+    pub actor: Actor,
+    /// Activity ids are made under this IRI (without a trailing `/`).
+    pub base_iri: String,
+}
+
+impl Default for XapiOptions {
+    fn default() -> Self {
+        Self {
+            actor: Actor::default(),
+            base_iri: DEFAULT_BASE_IRI.to_owned(),
+        }
+    }
+}
+
+impl XapiOptions {
+    /// Options with a base IRI checked to be absolute (`scheme:...`, no spaces).
+    pub fn new(actor: Actor, base_iri: &str) -> Result<XapiOptions, XapiError> {
+        let trimmed = base_iri.trim().trim_end_matches('/');
+        if !is_absolute_iri(trimmed) {
+            return Err(XapiError::BadBaseIri(base_iri.to_owned()));
+        }
+        Ok(XapiOptions {
+            actor,
+            base_iri: trimmed.to_owned(),
+        })
+    }
+
+    fn quiz_iri(&self, attempt: &Attempt) -> String {
+        let id = if attempt.quiz_id.is_empty() {
+            "unnamed"
+        } else {
+            &attempt.quiz_id
+        };
+        let folder = match attempt.kind {
+            AttemptKind::Conversation => "conversations",
+            AttemptKind::Quiz | AttemptKind::Practice => "quizzes",
+        };
+        format!("{}/{folder}/{}", self.base_iri, path_segment(id))
+    }
+
+    fn scenario_iri(&self, scenario_id: &str) -> String {
+        let id = if scenario_id.is_empty() {
+            "unknown"
+        } else {
+            scenario_id
+        };
+        format!("{}/scenarios/{}", self.base_iri, path_segment(id))
+    }
+
+    fn extension(&self, name: &str) -> String {
+        format!("{}/extensions/{name}", self.base_iri)
+    }
+}
+
+/// True for `scheme:rest` with a valid scheme and no characters IRIs forbid.
+pub fn is_absolute_iri(iri: &str) -> bool {
+    let Some((scheme, rest)) = iri.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.chars();
+    scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !iri.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+        })
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, so any quiz or scenario
+/// id makes a valid IRI path segment.
+fn path_segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// An ISO 8601 duration such as `PT12M5.25S`, to the hundredth of a second as xAPI asks.
+/// A negative span (a clock set back during the attempt) is written as zero.
+pub fn iso8601_duration(duration: SignedDuration) -> String {
+    let centis = (duration.as_millis().max(0) / 10) as u128;
+    let hours = centis / 360_000;
+    let minutes = centis / 6_000 % 60;
+    let seconds = centis / 100 % 60;
+    let fraction = centis % 100;
+    let mut out = String::from("PT");
+    if hours > 0 {
+        out.push_str(&format!("{hours}H"));
+    }
+    if minutes > 0 {
+        out.push_str(&format!("{minutes}M"));
+    }
+    if seconds > 0 || fraction > 0 || (hours == 0 && minutes == 0) {
+        if fraction == 0 {
+            out.push_str(&format!("{seconds}S"));
+        } else {
+            let digits = format!("{fraction:02}");
+            out.push_str(&format!("{seconds}.{}S", digits.trim_end_matches('0')));
+        }
+    }
+    out
+}
+
+/// The statements and anything the person exporting should know about them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Statements {
+    /// xAPI statements, oldest attempt first.
+    pub statements: Vec<Value>,
+    /// Notes such as a registration that had to be replaced.
+    pub notes: Vec<String>,
+}
+
+/// Makes the statements for a whole history. `new_id` supplies statement ids (and
+/// registrations for attempts that lack a valid one); pass `Uuid::new_v4`, or a counter in
+/// tests.
+pub fn statements(
+    history: &History,
+    options: &XapiOptions,
+    new_id: &mut dyn FnMut() -> Uuid,
+) -> Statements {
+    let mut out = Statements::default();
+    for (number, attempt) in history.attempts.iter().enumerate() {
+        let registration = match Uuid::parse_str(&attempt.registration) {
+            Ok(uuid) => uuid,
+            Err(_) => {
+                let uuid = new_id();
+                out.notes.push(format!(
+                    "attempt {} ({}, {}) has no valid registration ({:?}); its statements use {uuid} instead",
+                    number + 1,
+                    attempt.quiz_id,
+                    attempt.started,
+                    attempt.registration
+                ));
+                uuid
+            }
+        };
+        let builder = AttemptStatements {
+            options,
+            attempt,
+            registration,
+        };
+        // A conversation: one statement per reply, then the decision as an answer.
+        for reply in attempt.conversation.iter().flat_map(|c| &c.replies) {
+            out.statements.push(builder.replied(new_id(), reply));
+        }
+        for answer in attempt.answers.iter().filter(|a| a.chosen_type.is_some()) {
+            out.statements.push(builder.answered(new_id(), answer));
+        }
+        out.statements.push(builder.completed(new_id()));
+        if let Some(passed) = attempt.passed() {
+            out.statements.push(builder.verdict(new_id(), passed));
+        }
+    }
+    out
+}
+
+/// The statements as a pretty-printed JSON array, ready to POST to an LRS's
+/// `statements` resource.
+pub fn statements_json(statements: &Statements) -> Result<String, ExportError> {
+    let mut text = serde_json::to_string_pretty(&statements.statements)?;
+    text.push('\n');
+    Ok(text)
+}
+
+struct AttemptStatements<'a> {
+    options: &'a XapiOptions,
+    attempt: &'a Attempt,
+    registration: Uuid,
+}
+
+impl AttemptStatements<'_> {
+    fn statement(
+        &self,
+        id: Uuid,
+        verb: Value,
+        object: Value,
+        result: Value,
+        parent: bool,
+        timestamp: Timestamp,
+    ) -> Value {
+        let mut activities = Map::new();
+        if parent {
+            activities.insert("parent".into(), json!([self.quiz_ref()]));
+        }
+        activities.insert("grouping".into(), json!([self.course_ref()]));
+        json!({
+            "id": id.to_string(),
+            "version": XAPI_VERSION,
+            "actor": self.options.actor.to_json(),
+            "verb": verb,
+            "object": object,
+            "result": result,
+            "context": {
+                "registration": self.registration.to_string(),
+                "contextActivities": activities,
+                "platform": PLATFORM,
+            },
+            "timestamp": timestamp.to_string(),
+        })
+    }
+
+    fn answered(&self, id: Uuid, answer: &AnswerRecord) -> Value {
+        let points = self.attempt.points_for(answer);
+        let max = u32::from(Score::MAX);
+        let mut extensions = Map::new();
+        let mut ext = |name: &str, value: Value| {
+            extensions.insert(self.options.extension(name), value);
+        };
+        if let Some(offer) = &answer.chosen_offer {
+            ext("offer", json!(offer));
+        }
+        if let Some(fit) = answer.offer_fit {
+            ext("offer-fit", json!(fit_name(fit)));
+        }
+        if let Some(confidence) = answer.confidence {
+            ext("confidence", json!(format!("{confidence:?}")));
+        }
+        ext("type-points", json!(answer.type_points));
+        ext("offer-points", json!(answer.offer_points));
+        let result = json!({
+            "response": answer.chosen_type.map_or("", |t| t.title()),
+            "score": score(points, max),
+            "success": answer.is_perfect(),
+            "completion": true,
+            "extensions": extensions,
+        });
+        self.statement(
+            id,
+            verb(verbs::ANSWERED, "answered", "svarte"),
+            self.scenario_activity(answer),
+            result,
+            true,
+            answer.answered_at.unwrap_or(self.attempt.finished),
+        )
+    }
+
+    /// A reply chosen in a conversation: the step is the activity, the reply the response,
+    /// its quality the score (2/1/0).
+    fn replied(&self, id: Uuid, reply: &ReplyRecord) -> Value {
+        let points = reply.quality.points();
+        let mut extensions = Map::new();
+        extensions.insert(
+            self.options.extension("reply-quality"),
+            json!(format!("{:?}", reply.quality)),
+        );
+        let result = json!({
+            "response": reply.text,
+            "score": score(points, Quality::Good.points()),
+            "success": reply.quality == Quality::Good,
+            "completion": true,
+            "extensions": extensions,
+        });
+        let object = json!({
+            "objectType": "Activity",
+            "id": format!(
+                "{}/steps/{}",
+                self.options.quiz_iri(self.attempt),
+                path_segment(&reply.step_id)
+            ),
+            "definition": {
+                "type": activity_types::INTERACTION,
+                "name": { "und": reply.step_id },
+                "interactionType": "other",
+            },
+        });
+        self.statement(
+            id,
+            verb(verbs::ANSWERED, "answered", "svarte"),
+            object,
+            result,
+            true,
+            self.attempt.finished,
+        )
+    }
+
+    fn completed(&self, id: Uuid) -> Value {
+        let mut result = Map::new();
+        if self.attempt.max_points() > 0 {
+            result.insert(
+                "score".into(),
+                score(self.attempt.points(), self.attempt.max_points()),
+            );
+        }
+        result.insert("completion".into(), json!(true));
+        result.insert(
+            "duration".into(),
+            json!(iso8601_duration(self.attempt.duration())),
+        );
+        self.statement(
+            id,
+            verb(verbs::COMPLETED, "completed", "fullførte"),
+            self.quiz_activity(),
+            Value::Object(result),
+            false,
+            self.attempt.finished,
+        )
+    }
+
+    fn verdict(&self, id: Uuid, passed: bool) -> Value {
+        let mut result = Map::new();
+        if self.attempt.max_points() > 0 {
+            result.insert(
+                "score".into(),
+                score(self.attempt.points(), self.attempt.max_points()),
+            );
+        }
+        result.insert("success".into(), json!(passed));
+        result.insert("completion".into(), json!(true));
+        result.insert(
+            "duration".into(),
+            json!(iso8601_duration(self.attempt.duration())),
+        );
+        let verb = if passed {
+            verb(verbs::PASSED, "passed", "bestod")
+        } else {
+            verb(verbs::FAILED, "failed", "strøk")
+        };
+        self.statement(
+            id,
+            verb,
+            self.quiz_activity(),
+            Value::Object(result),
+            false,
+            self.attempt.finished,
+        )
+    }
+
+    fn quiz_activity(&self) -> Value {
+        let name = if self.attempt.quiz_title.trim().is_empty() {
+            &self.attempt.quiz_id
+        } else {
+            &self.attempt.quiz_title
+        };
+        let kind = match self.attempt.kind {
+            AttemptKind::Quiz => activity_types::ASSESSMENT,
+            AttemptKind::Practice | AttemptKind::Conversation => activity_types::LESSON,
+        };
+        json!({
+            "objectType": "Activity",
+            "id": self.options.quiz_iri(self.attempt),
+            "definition": {
+                "type": kind,
+                // The title's language is not recorded, so it is marked undetermined.
+                "name": { "und": name },
+            },
+        })
+    }
+
+    fn quiz_ref(&self) -> Value {
+        json!({ "objectType": "Activity", "id": self.options.quiz_iri(self.attempt) })
+    }
+
+    fn course_ref(&self) -> Value {
+        json!({
+            "objectType": "Activity",
+            "id": self.options.base_iri,
+            "definition": {
+                "type": activity_types::COURSE,
+                "name": { "nb-NO": PLATFORM, "en-US": PLATFORM },
+            },
+        })
+    }
+
+    fn scenario_activity(&self, answer: &AnswerRecord) -> Value {
+        let choices: Vec<Value> = SaleType::ALL
+            .into_iter()
+            .map(|t| {
+                json!({
+                    "id": t.title(),
+                    "description": {
+                        "nb-NO": t.label(Language::Nb),
+                        "en-US": t.label(Language::En),
+                    },
+                })
+            })
+            .collect();
+        json!({
+            "objectType": "Activity",
+            "id": self.options.scenario_iri(&answer.scenario_id),
+            "definition": {
+                "type": activity_types::INTERACTION,
+                "name": { "und": answer.scenario_id },
+                "description": {
+                    "nb-NO": "Hvilken salgstype er dette, og hvilket oppfølgingstilbud passer best?",
+                    "en-US": "Which type of sale is this, and which follow-up offer fits best?",
+                },
+                "interactionType": "choice",
+                "correctResponsesPattern": [answer.right_type.title()],
+                "choices": choices,
+            },
+        })
+    }
+}
+
+fn verb(id: &str, en: &str, nb: &str) -> Value {
+    json!({ "id": id, "display": { "en-US": en, "nb-NO": nb } })
+}
+
+/// An xAPI score; only called with `max > 0`, as xAPI requires `min < max`.
+fn score(raw: u32, max: u32) -> Value {
+    let scaled = f64::from(raw.min(max)) / f64::from(max.max(1));
+    json!({ "raw": raw.min(max), "min": 0, "max": max, "scaled": scaled })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_iso_8601_to_the_hundredth() {
+        let d = |ms: i64| iso8601_duration(SignedDuration::from_millis(ms));
+        assert_eq!(d(0), "PT0S");
+        assert_eq!(d(-5_000), "PT0S");
+        assert_eq!(d(5_250), "PT5.25S");
+        assert_eq!(d(5_500), "PT5.5S");
+        assert_eq!(d(5_009), "PT5S");
+        assert_eq!(d(60_000), "PT1M");
+        assert_eq!(d(3_723_040), "PT1H2M3.04S");
+    }
+
+    #[test]
+    fn actor_defaults_and_checks_the_address() {
+        assert_eq!(Actor::new(None, None), Ok(Actor::default()));
+        let a = Actor::new(Some("Kari"), Some("mailto:kari@firma.no")).unwrap();
+        assert_eq!(a.mbox, "mailto:kari@firma.no");
+        assert_eq!(
+            Actor::new(None, Some("kari@firma.no")).unwrap().mbox,
+            "mailto:kari@firma.no"
+        );
+        for bad in ["kari", "kari@", "@firma.no", "ka ri@firma.no", "a@b@c"] {
+            assert!(Actor::new(None, Some(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(Actor::new(Some(" "), None), Err(XapiError::EmptyName));
+    }
+
+    #[test]
+    fn base_iri_must_be_absolute() {
+        let ok = XapiOptions::new(Actor::default(), "https://lms.example.org/x/").unwrap();
+        assert_eq!(ok.base_iri, "https://lms.example.org/x");
+        for bad in ["lms.example.org", "", "https://a b", "1http://x"] {
+            assert!(XapiOptions::new(Actor::default(), bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ids_are_percent_encoded_into_one_segment() {
+        assert_eq!(path_segment("modul 1/æ"), "modul%201%2F%C3%A6");
+        assert_eq!(path_segment("klaer-belte"), "klaer-belte");
+    }
+}

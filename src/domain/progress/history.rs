@@ -1,0 +1,432 @@
+//! The trainee's history: every finished quiz and practice session, kept in one RON file in
+//! the user's data folder.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::bank::conversation::Quality;
+use crate::domain::bank::scenario::Fit;
+use crate::domain::storage::{self, StorageError};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::Score;
+
+/// How sure the trainee was of an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Guessing.
+    Low,
+    /// Fairly sure.
+    Medium,
+    /// Sure.
+    High,
+}
+
+impl Confidence {
+    /// All levels, lowest first.
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+}
+
+/// One answered (or unanswered) question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnswerRecord {
+    /// The scenario's id.
+    pub scenario_id: String,
+    /// The right sale type.
+    pub right_type: SaleType,
+    /// The type the trainee chose; `None` when the question was left unanswered.
+    pub chosen_type: Option<SaleType>,
+    /// The chosen offer's text, so the record stays readable if the scenario changes.
+    pub chosen_offer: Option<String>,
+    /// How well the chosen offer fits.
+    pub offer_fit: Option<Fit>,
+    /// How sure the trainee said they were, when asked.
+    pub confidence: Option<Confidence>,
+    /// Points for the type (0-2).
+    pub type_points: u8,
+    /// Points for the offer (0-2).
+    pub offer_points: u8,
+    /// When the answer was checked or the quiz submitted.
+    pub answered_at: Option<Timestamp>,
+}
+
+impl Default for AnswerRecord {
+    fn default() -> Self {
+        Self {
+            scenario_id: String::new(),
+            right_type: SaleType::Nysalg,
+            chosen_type: None,
+            chosen_offer: None,
+            offer_fit: None,
+            confidence: None,
+            type_points: 0,
+            offer_points: 0,
+            answered_at: None,
+        }
+    }
+}
+
+impl AnswerRecord {
+    /// Raw points, 0..=4.
+    pub fn score(&self) -> Score {
+        Score {
+            type_points: self.type_points,
+            offer_points: self.offer_points,
+        }
+    }
+
+    /// True when the sale type was right.
+    pub fn type_right(&self) -> bool {
+        self.chosen_type == Some(self.right_type)
+    }
+
+    /// True when both the type and the offer earned full points.
+    pub fn is_perfect(&self) -> bool {
+        self.score().total() == Score::MAX
+    }
+}
+
+/// Whether an attempt was a quiz or free practice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttemptKind {
+    /// A quiz from a quiz file or the built-in quick quiz.
+    #[default]
+    Quiz,
+    /// A practice session.
+    Practice,
+    /// One sales conversation; `quiz_id` is the conversation's id.
+    Conversation,
+}
+
+/// One reply the trainee chose in a conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyRecord {
+    /// The id of the step it was chosen at.
+    pub step_id: String,
+    /// The reply's text, so the record stays readable if the file changes.
+    pub text: String,
+    /// Its quality, which gave 2, 1 or 0 points.
+    pub quality: Quality,
+}
+
+/// The conversation part of a conversation attempt; the decision is the attempt's one answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConversationRecord {
+    /// The replies chosen, in order.
+    pub replies: Vec<ReplyRecord>,
+    /// The points of the best possible path, against which the replies are reported.
+    pub best_points: u32,
+    /// The customer's parting words when they left (then there is no decision).
+    pub left: Option<String>,
+    /// The facts the trainee uncovered.
+    pub uncovered: Vec<String>,
+    /// The facts the trainee missed.
+    pub missed: Vec<String>,
+}
+
+impl ConversationRecord {
+    /// Points from the replies.
+    pub fn reply_points(&self) -> u32 {
+        self.replies.iter().map(|r| r.quality.points()).sum()
+    }
+}
+
+/// One finished quiz or practice session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attempt {
+    /// A unique id for this attempt (a UUID), used as the xAPI registration.
+    pub registration: String,
+    /// Quiz or practice.
+    pub kind: AttemptKind,
+    /// The quiz id (`practice` for practice sessions).
+    pub quiz_id: String,
+    /// The quiz title at the time.
+    pub quiz_title: String,
+    /// When it started.
+    pub started: Timestamp,
+    /// When it was submitted or the session ended.
+    pub finished: Timestamp,
+    /// The pass mark in percent, for quizzes.
+    pub pass_percent: Option<u8>,
+    /// False when only fully right answers earn points.
+    pub partial_credit: bool,
+    /// Every question, answered or not.
+    pub answers: Vec<AnswerRecord>,
+    /// The replies of a conversation attempt; `None` for quizzes and practice (and in
+    /// history files written before conversations existed).
+    pub conversation: Option<ConversationRecord>,
+}
+
+impl Default for Attempt {
+    fn default() -> Self {
+        Self {
+            registration: String::new(),
+            kind: AttemptKind::Quiz,
+            quiz_id: String::new(),
+            quiz_title: String::new(),
+            started: Timestamp::UNIX_EPOCH,
+            finished: Timestamp::UNIX_EPOCH,
+            pass_percent: None,
+            partial_credit: true,
+            answers: Vec::new(),
+            conversation: None,
+        }
+    }
+}
+
+impl Attempt {
+    /// Points earned for one answer under this attempt's rules.
+    pub fn points_for(&self, answer: &AnswerRecord) -> u32 {
+        let total = u32::from(answer.score().total());
+        if self.partial_credit || answer.is_perfect() {
+            total
+        } else {
+            0
+        }
+    }
+
+    /// Points earned, with a conversation's reply points.
+    pub fn points(&self) -> u32 {
+        let replies = self
+            .conversation
+            .as_ref()
+            .map_or(0, ConversationRecord::reply_points);
+        replies + self.answers.iter().map(|a| self.points_for(a)).sum::<u32>()
+    }
+
+    /// Points possible. A conversation counts its best path and one decision, also when the
+    /// customer left before it.
+    pub fn max_points(&self) -> u32 {
+        match &self.conversation {
+            Some(c) => c.best_points + u32::from(Score::MAX),
+            None => self.answers.len() as u32 * u32::from(Score::MAX),
+        }
+    }
+
+    /// Score in percent, 0..=100 (0 for an empty attempt).
+    pub fn percent(&self) -> f64 {
+        match self.max_points() {
+            0 => 0.0,
+            max => 100.0 * f64::from(self.points()) / f64::from(max),
+        }
+    }
+
+    /// Pass or fail against the pass mark; `None` without one.
+    pub fn passed(&self) -> Option<bool> {
+        self.pass_percent
+            .map(|mark| self.percent() + 1e-9 >= f64::from(mark))
+    }
+
+    /// Time between start and finish.
+    pub fn duration(&self) -> jiff::SignedDuration {
+        self.finished.duration_since(self.started)
+    }
+}
+
+/// Everything the trainee has done, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct History {
+    /// Format version, for future migrations.
+    pub version: u32,
+    /// Finished attempts, oldest first.
+    pub attempts: Vec<Attempt>,
+}
+
+/// What happened when the history file was opened, for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenNotice {
+    /// The file could not be read as a history; it was moved here and a new one started.
+    KeptAside {
+        /// Where the unreadable file now is.
+        moved_to: PathBuf,
+        /// Why it could not be read.
+        reason: String,
+    },
+}
+
+/// The history file on disk and its contents.
+#[derive(Debug)]
+pub struct HistoryStore {
+    path: PathBuf,
+    history: History,
+}
+
+/// The name of the history file in the data folder.
+pub const HISTORY_FILE: &str = "history.ron";
+
+impl HistoryStore {
+    /// Opens `path`. A missing file is an empty history; a file that does not parse is moved
+    /// aside as `history.ron.corrupt-<timestamp>` and reported, never overwritten.
+    pub fn open(
+        path: &Path,
+        now: Timestamp,
+    ) -> Result<(HistoryStore, Option<OpenNotice>), StorageError> {
+        let text = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok((Self::empty(path), None));
+            }
+            Err(source) => {
+                return Err(StorageError {
+                    path: path.to_path_buf(),
+                    action: "cannot read the history",
+                    source,
+                });
+            }
+        };
+        let parsed = std::str::from_utf8(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|t| ron::from_str::<History>(t).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(history) => Ok((
+                HistoryStore {
+                    path: path.to_path_buf(),
+                    history,
+                },
+                None,
+            )),
+            Err(reason) => {
+                let moved_to = storage::keep_aside(path, &now.to_string())?;
+                Ok((
+                    Self::empty(path),
+                    Some(OpenNotice::KeptAside { moved_to, reason }),
+                ))
+            }
+        }
+    }
+
+    /// An empty history that will be saved to `path`.
+    pub fn empty(path: &Path) -> HistoryStore {
+        HistoryStore {
+            path: path.to_path_buf(),
+            history: History {
+                version: 1,
+                attempts: Vec::new(),
+            },
+        }
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The contents.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Adds an attempt and saves the whole history atomically.
+    pub fn record(&mut self, attempt: Attempt) -> Result<(), StorageError> {
+        self.history.attempts.push(attempt);
+        self.save()
+    }
+
+    /// Replaces the last attempt when it has the same registration (a practice session that
+    /// grows answer by answer), else adds it; then saves.
+    pub fn upsert(&mut self, attempt: Attempt) -> Result<(), StorageError> {
+        match self.history.attempts.last_mut() {
+            Some(last) if last.registration == attempt.registration => *last = attempt,
+            _ => self.history.attempts.push(attempt),
+        }
+        self.save()
+    }
+
+    /// Writes the history atomically.
+    pub fn save(&self) -> Result<(), StorageError> {
+        let text = ron::ser::to_string_pretty(
+            &self.history,
+            ron::ser::PrettyConfig::default().struct_names(true),
+        )
+        .map_err(|e| StorageError {
+            path: self.path.clone(),
+            action: "cannot write the history",
+            source: io::Error::other(e.to_string()),
+        })?;
+        storage::write_atomic(&self.path, text.as_bytes())
+    }
+}
+
+/// A new random attempt id in UUID form.
+pub fn new_registration() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(right: SaleType, chosen: SaleType, offer_points: u8) -> AnswerRecord {
+        AnswerRecord {
+            scenario_id: "s".into(),
+            right_type: right,
+            chosen_type: Some(chosen),
+            type_points: crate::domain::training::scoring::type_points(right, chosen),
+            offer_points,
+            ..AnswerRecord::default()
+        }
+    }
+
+    #[test]
+    fn points_follow_partial_credit() {
+        let mut a = Attempt {
+            pass_percent: Some(50),
+            answers: vec![
+                answer(SaleType::Mersalg, SaleType::Mersalg, 2),
+                answer(SaleType::Mersalg, SaleType::Gjensalg, 1),
+            ],
+            ..Attempt::default()
+        };
+        assert_eq!((a.points(), a.max_points()), (6, 8));
+        assert_eq!(a.passed(), Some(true));
+        a.partial_credit = false;
+        assert_eq!(a.points(), 4);
+        assert_eq!(a.percent(), 50.0);
+        assert_eq!(a.passed(), Some(true));
+        a.pass_percent = Some(51);
+        assert_eq!(a.passed(), Some(false));
+    }
+
+    #[test]
+    fn history_round_trips_and_a_corrupt_file_is_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(HISTORY_FILE);
+        let now: Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
+        let (mut store, notice) = HistoryStore::open(&path, now).unwrap();
+        assert_eq!(notice, None);
+        store
+            .record(Attempt {
+                registration: new_registration(),
+                quiz_id: "modul-1".into(),
+                started: now,
+                finished: now,
+                answers: vec![answer(SaleType::Nysalg, SaleType::Kryssalg, 0)],
+                ..Attempt::default()
+            })
+            .unwrap();
+        let (again, _) = HistoryStore::open(&path, now).unwrap();
+        assert_eq!(again.history(), store.history());
+
+        fs::write(&path, "History(attempts: [Attempt(quiz_id: ").unwrap();
+        let (fresh, notice) = HistoryStore::open(&path, now).unwrap();
+        assert!(fresh.history().attempts.is_empty());
+        let Some(OpenNotice::KeptAside { moved_to, .. }) = notice else {
+            panic!("expected the corrupt file to be kept aside");
+        };
+        assert_eq!(
+            fs::read_to_string(&moved_to).unwrap(),
+            "History(attempts: [Attempt(quiz_id: "
+        );
+        assert!(
+            !path.exists(),
+            "nothing is written until there is something to save"
+        );
+    }
+}

@@ -1,0 +1,383 @@
+//! What the Learn screen teaches: examples of each sale type, the type it is most often
+//! confused with, why follow-on sales pay, how to find the next offer, and what each box of the
+//! decision path means. Texts in both languages; the deciding cue and the difference between
+//! two types come from [`crate::domain::teaching::taxonomy`].
+
+use crate::domain::language::Language;
+use crate::domain::teaching::decision_path::Step;
+use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
+
+/// One short example of a sale type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The industry it comes from.
+    pub industry: &'static str,
+    /// What happens, in one sentence.
+    pub text: &'static str,
+}
+
+/// The lesson for one sale type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lesson {
+    /// The type taught.
+    pub sale_type: SaleType,
+    /// The one question that decides it.
+    pub cue: &'static str,
+    /// Two or three examples, each from a different industry.
+    pub examples: Vec<Example>,
+    /// The type trainees most often pick instead.
+    pub confused_with: SaleType,
+    /// What separates the two.
+    pub difference: &'static str,
+}
+
+/// The type most often mistaken for `t`, by trainees and in the course material.
+pub fn confused_with(t: SaleType) -> SaleType {
+    match t {
+        SaleType::Nysalg => SaleType::Kryssalg,
+        SaleType::Mersalg => SaleType::Gjensalg,
+        SaleType::Gjensalg => SaleType::Mersalg,
+        SaleType::Kryssalg => SaleType::Tilleggssalg,
+        SaleType::Tilleggssalg => SaleType::Kryssalg,
+    }
+}
+
+/// The lesson for `t` in `lang`.
+pub fn lesson(t: SaleType, lang: Language) -> Lesson {
+    let other = confused_with(t);
+    Lesson {
+        sale_type: t,
+        cue: t.deciding_cue(lang),
+        examples: examples(t, lang)
+            .iter()
+            .map(|&(industry, text)| Example { industry, text })
+            .collect(),
+        confused_with: other,
+        difference: deciding_difference(t, other, lang).unwrap_or_default(),
+    }
+}
+
+/// All five lessons in teaching order.
+pub fn lessons(lang: Language) -> Vec<Lesson> {
+    SaleType::ALL.map(|t| lesson(t, lang)).into()
+}
+
+fn examples(t: SaleType, lang: Language) -> &'static [(&'static str, &'static str)] {
+    use Language::{En, Nb};
+    match (t, lang) {
+        (SaleType::Nysalg, Nb) => &[
+            (
+                "Sport",
+                "En kunde som aldri har vært innom butikken, og aldri har padlet, kjøper sin første kajakk.",
+            ),
+            (
+                "Regnskap",
+                "Et bakeri som alltid har ført regnskapet for hånd, kjøper et regnskapsprogram for første gang, og da hos deg.",
+            ),
+            (
+                "Telekom",
+                "Et nystartet firma uten avtaler fra før tegner sine første mobilabonnementer hos deg.",
+            ),
+        ],
+        (SaleType::Nysalg, En) => &[
+            (
+                "Sports",
+                "A customer who has never been in your shop, and never paddled, buys a first kayak.",
+            ),
+            (
+                "Accounting",
+                "A bakery that has always kept its books by hand buys accounting software for the first time, from you.",
+            ),
+            (
+                "Telecom",
+                "A newly started firm with no agreements yet signs its first mobile subscriptions with you.",
+            ),
+        ],
+        (SaleType::Mersalg, Nb) => &[
+            (
+                "Bil",
+                "Familien som kjøpte bilen sin hos deg, kommer tilbake og kjøper bil nummer to av deg.",
+            ),
+            (
+                "Kontorrekvisita",
+                "Et firma bestiller papir og toner hver måned på vilkårene dere har avtalt.",
+            ),
+            (
+                "Klær",
+                "Kunden kom for å kjøpe én skjorte og går ut med tre av samme slag.",
+            ),
+        ],
+        (SaleType::Mersalg, En) => &[
+            (
+                "Cars",
+                "The family that bought their car from you comes back and buys their second car from you.",
+            ),
+            (
+                "Office supplies",
+                "A firm orders paper and toner every month on the terms you have agreed.",
+            ),
+            (
+                "Clothing",
+                "The customer came in for one shirt and leaves with three of the same kind.",
+            ),
+        ],
+        (SaleType::Gjensalg, Nb) => &[
+            (
+                "IT",
+                "Et firma skal bytte ut en ti år gammel server som ikke lenger får sikkerhetsoppdateringer.",
+            ),
+            (
+                "Landbruk",
+                "Bonden som kjøpte traktoren hos deg, har kjørt den ut og trenger en ny.",
+            ),
+            (
+                "Hvitevarer",
+                "Vaskemaskinen en familie kjøpte for mange år siden, har gitt opp.",
+            ),
+        ],
+        (SaleType::Gjensalg, En) => &[
+            (
+                "IT",
+                "A firm must replace a ten-year-old server that no longer gets security updates.",
+            ),
+            (
+                "Farming",
+                "The farmer who bought a tractor from you has worn it out and needs a new one.",
+            ),
+            (
+                "Home appliances",
+                "The washing machine a family bought many years ago has given up.",
+            ),
+        ],
+        (SaleType::Kryssalg, Nb) => &[
+            (
+                "Kurs",
+                "Etter et endt kurs får deltakerne tilbud om fagbøker om det de nettopp har lært.",
+            ),
+            (
+                "Klær",
+                "Kunden har kjøpt en dressbukse og blir vist en dressjakke som passer til.",
+            ),
+            (
+                "Bank",
+                "En kunde som nettopp har fått boliglån, får tilbud om innboforsikring.",
+            ),
+        ],
+        (SaleType::Kryssalg, En) => &[
+            (
+                "Courses",
+                "After a course, the participants are offered books on what they have just learned.",
+            ),
+            (
+                "Clothing",
+                "A customer who has bought suit trousers is shown a suit jacket to go with them.",
+            ),
+            (
+                "Banking",
+                "A customer who has just been granted a mortgage is offered home contents insurance.",
+            ),
+        ],
+        (SaleType::Tilleggssalg, Nb) => &[
+            (
+                "Bil",
+                "Til den nye bilen kjøper kunden takboks og bredere felger.",
+            ),
+            (
+                "Lyd og bilde",
+                "Til anlegget kunden nettopp kjøpte, legger du til et par ekstra høyttalere.",
+            ),
+            ("Klær", "Til den nye buksen hører et belte som passer."),
+        ],
+        (SaleType::Tilleggssalg, En) => &[
+            (
+                "Cars",
+                "For the new car the customer buys a roof box and wider rims.",
+            ),
+            (
+                "Audio",
+                "To the sound system the customer just bought you add a pair of extra speakers.",
+            ),
+            (
+                "Clothing",
+                "A belt that matches belongs with the new trousers.",
+            ),
+        ],
+    }
+}
+
+/// A titled list of points: one section of the text about follow-on sales.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The heading.
+    pub title: &'static str,
+    /// A lead paragraph.
+    pub lead: &'static str,
+    /// The points, one sentence or two each.
+    pub points: &'static [&'static str],
+}
+
+/// What follow-on sales (påfølgende salg) are and why they matter, then how to find the next
+/// offer.
+pub fn follow_on_sections(lang: Language) -> [Section; 3] {
+    match lang {
+        Language::Nb => [
+            Section {
+                title: "Påfølgende salg",
+                lead: "Mersalg, gjensalg, kryssalg og tilleggssalg kalles påfølgende salg: de kommer etter førstegangssalget, ofte fra en fornøyd kunde, enten der og da eller når kunden kommer tilbake.",
+                points: &[
+                    "Målet er at kunden selv velger å kjøpe mer av deg, nå eller neste gang.",
+                    "Du ser at det virker når kunden kjøper mer enn de kom for, eller oppsøker deg igjen.",
+                    "Suksesskriteriet er enkelt: du tjener mer for mindre innsats.",
+                ],
+            },
+            Section {
+                title: "Hvorfor de lønner seg",
+                lead: "Et påfølgende salg går nesten rett på bunnlinjen, fordi det meste av jobben allerede er gjort.",
+                points: &[
+                    "Det koster ingenting å nå kunden: ingen annonser, kunden står allerede foran deg.",
+                    "Tilliten er bygget ved første kjøp.",
+                    "Forhandlingen er ofte bare en formsak.",
+                    "Det som hører sammen med det kunden kjøpte, trenger lite argumentasjon. En kort demonstrasjon holder: legg beltet på buksen, så ser alle at det hører til.",
+                ],
+            },
+            Section {
+                title: "Slik finner du neste tilbud",
+                lead: "Jo flere produkter som hører til løsningen på et behov du har avdekket, desto lettere er det å selge mer.",
+                points: &[
+                    "Start med behovet kunden har fortalt deg om, ikke med hyllene dine.",
+                    "Profesjonelle selgere vet hva som hører sammen, og hvordan og hvorfor produktene brukes.",
+                    "Brukt riktig får den kunnskapen kunden til å kjøpe flere produkter, og gjerne flere av hvert.",
+                    "Kunden sparer tid og får alt på ett sted, uten å lete etter andre leverandører.",
+                ],
+            },
+        ],
+        Language::En => [
+            Section {
+                title: "Follow-on sales",
+                lead: "More of the same, replacement, cross-sale and add-on sale are called follow-on sales (påfølgende salg): they come after the first sale, usually from a satisfied customer, either on the spot or when the customer comes back.",
+                points: &[
+                    "The aim is that the customer chooses to buy more from you, now or next time.",
+                    "You know it works when the customer buys more than they came for, or seeks you out again.",
+                    "The measure of success is simple: you earn more for less effort.",
+                ],
+            },
+            Section {
+                title: "Why they pay",
+                lead: "A follow-on sale goes almost straight to the bottom line, because most of the work is already done.",
+                points: &[
+                    "Reaching the customer costs nothing: no advertising, they are already in front of you.",
+                    "Trust was built with the first purchase.",
+                    "Negotiation is often just a formality.",
+                    "What belongs with the purchase needs little argument. A short demonstration is enough: put the belt on the trousers and everyone sees that it belongs.",
+                ],
+            },
+            Section {
+                title: "How to find the next offer",
+                lead: "The more products that belong to the solution of a need you have uncovered, the easier it is to sell more.",
+                points: &[
+                    "Start from the need the customer told you about, not from your shelves.",
+                    "Professionals know what goes with what, and how and why the products are used.",
+                    "Used well, that knowledge makes the customer buy more products, and often more than one of each.",
+                    "The customer saves time and gets everything in one place, without hunting for other suppliers.",
+                ],
+            },
+        ],
+    }
+}
+
+/// A box in the decision path diagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PathNode {
+    /// One of the two questions.
+    Question(Step),
+    /// Where the path ends: a sale type.
+    Outcome(SaleType),
+}
+
+impl PathNode {
+    /// Every box: the two questions, then the five outcomes.
+    pub fn all() -> Vec<PathNode> {
+        let mut nodes: Vec<PathNode> = Step::ALL.map(PathNode::Question).into();
+        nodes.extend(SaleType::ALL.map(PathNode::Outcome));
+        nodes
+    }
+
+    /// What a box means, shown when the trainee selects it.
+    pub fn explanation(self, lang: Language) -> &'static str {
+        use Language::{En, Nb};
+        match (self, lang) {
+            (PathNode::Question(Step::KnownCustomer), Nb) => {
+                "Start her. Svaret er nei bare når kunden aldri har kjøpt av deg og produktet er nytt for kunden (eller kjøpt så lenge siden at det føles nytt): da er det nysalg. En kunde som allerede handler hos deg, gir aldri nysalg, heller ikke når produktet er nytt for dem; da går du videre til neste spørsmål."
+            }
+            (PathNode::Question(Step::KnownCustomer), En) => {
+                "Start here. The answer is no only when the customer has never bought from you and the product is new to them (or bought so long ago that it feels new): that is a new sale. A customer who already buys from you never makes a new sale, not even when the product is new to them; go on to the next question."
+            }
+            (PathNode::Question(Step::Relation), Nb) => {
+                "Kunden kjenner deg allerede, så dette er et påfølgende salg. Sammenlign tilbudet med det kunden har eller nettopp kjøpte: er det flere av det samme, en erstatning for noe slitt eller utdatert, tilbehør som hører til, eller et helt annet produkt?"
+            }
+            (PathNode::Question(Step::Relation), En) => {
+                "The customer already knows you, so this is a follow-on sale. Compare the offer with what they have or just bought: is it more of the same, a replacement for something worn or outdated, an accessory that belongs to it, or a different product altogether?"
+            }
+            (PathNode::Outcome(t), lang) => t.deciding_cue(lang),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_has_two_or_three_examples_from_different_industries() {
+        for lang in Language::ALL {
+            for lesson in lessons(lang) {
+                let n = lesson.examples.len();
+                assert!((2..=3).contains(&n), "{:?} {lang:?}", lesson.sale_type);
+                let mut industries: Vec<_> = lesson.examples.iter().map(|e| e.industry).collect();
+                industries.sort_unstable();
+                industries.dedup();
+                assert_eq!(industries.len(), n, "{:?} {lang:?}", lesson.sale_type);
+            }
+        }
+    }
+
+    #[test]
+    fn the_confusion_pairs_follow_the_course_and_name_both_types() {
+        use SaleType::*;
+        let pairs = SaleType::ALL.map(|t| (t, confused_with(t)));
+        assert_eq!(
+            pairs,
+            [
+                (Nysalg, Kryssalg),
+                (Mersalg, Gjensalg),
+                (Gjensalg, Mersalg),
+                (Kryssalg, Tilleggssalg),
+                (Tilleggssalg, Kryssalg),
+            ]
+        );
+        for lang in Language::ALL {
+            for lesson in lessons(lang) {
+                assert!(!lesson.difference.is_empty());
+                assert_eq!(lesson.cue, lesson.sale_type.deciding_cue(lang));
+            }
+        }
+    }
+
+    #[test]
+    fn every_node_explains_itself_in_both_languages() {
+        let nodes = PathNode::all();
+        assert_eq!(nodes.len(), 7);
+        for node in nodes {
+            let (nb, en) = (
+                node.explanation(Language::Nb),
+                node.explanation(Language::En),
+            );
+            assert!(!nb.is_empty() && !en.is_empty() && nb != en, "{node:?}");
+        }
+        for lang in Language::ALL {
+            for section in follow_on_sections(lang) {
+                assert!(!section.points.is_empty(), "{}", section.title);
+            }
+        }
+    }
+}

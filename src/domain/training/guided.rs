@@ -1,0 +1,418 @@
+//! Guided practice: the trainee answers the decision path's questions for a scenario before the
+//! final answer, and a wrong answer is traced back to the step where the reasoning went off.
+
+use crate::domain::bank::Bank;
+use crate::domain::language::Language;
+use crate::domain::teaching::decision_path::{DecisionPath, Relation, Step};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::practice::{Filter, Practice, PracticeAction, Question};
+
+/// The trainee's answers to the path's questions so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PathAnswers {
+    /// Step 1: has the customer bought from you before and do they know the product?
+    pub known_customer: Option<bool>,
+    /// Step 2, asked only after a yes in step 1.
+    pub relation: Option<Relation>,
+}
+
+impl PathAnswers {
+    /// The path answered, once it reaches a sale type.
+    pub fn path(self) -> Option<DecisionPath> {
+        match (self.known_customer?, self.relation) {
+            (false, _) => Some(DecisionPath::NewCustomer),
+            (true, Some(relation)) => Some(DecisionPath::Known(relation)),
+            (true, None) => None,
+        }
+    }
+}
+
+/// What the trainee does next on the question shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GuidedStage {
+    /// Answer this question of the path.
+    Step(Step),
+    /// Confirm or change the sale type the path led to, and pick an offer.
+    Answer,
+    /// Read the feedback.
+    Checked,
+}
+
+/// Where the trainee's reasoning first left the right path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slip {
+    /// Step 1 answered wrong; `said_known` is what the trainee said.
+    KnownCustomer {
+        /// True when the trainee said the customer is known.
+        said_known: bool,
+    },
+    /// Step 2 answered wrong.
+    Relation {
+        /// What the trainee said.
+        said: Relation,
+        /// What is right.
+        right: Relation,
+    },
+    /// Both steps right, but the final type differs from where they lead.
+    FinalType {
+        /// Where the trainee's own steps lead.
+        path_type: SaleType,
+        /// The type the trainee answered.
+        chosen: SaleType,
+    },
+}
+
+impl Slip {
+    /// The step that went wrong, or `None` when the steps were right and the last choice was not.
+    pub fn step(self) -> Option<Step> {
+        match self {
+            Slip::KnownCustomer { .. } => Some(Step::KnownCustomer),
+            Slip::Relation { .. } => Some(Step::Relation),
+            Slip::FinalType { .. } => None,
+        }
+    }
+
+    /// The diagnosis in words, naming the step.
+    pub fn describe(self, lang: Language) -> String {
+        use Language::{En, Nb};
+        match (self, lang) {
+            (Slip::KnownCustomer { said_known: false }, Nb) => {
+                "Steg 1: Du svarte at kunden er ny, men kunden har kjøpt av deg før. Da er det et påfølgende salg, ikke nysalg.".into()
+            }
+            (Slip::KnownCustomer { said_known: false }, En) => {
+                "Step 1: you said the customer is new, but they have bought from you before. That makes it a follow-on sale, not a new sale.".into()
+            }
+            (Slip::KnownCustomer { said_known: true }, Nb) => {
+                "Steg 1: Du svarte at kunden kjenner deg og produktet, men for kunden er dette et førstegangskjøp. Da er det nysalg.".into()
+            }
+            (Slip::KnownCustomer { said_known: true }, En) => {
+                "Step 1: you said the customer knows you and the product, but to them this is a first purchase. That makes it a new sale.".into()
+            }
+            (Slip::Relation { said, right }, Nb) => format!(
+                "Steg 2: Du svarte at tilbudet er {}, men det er {}.",
+                said.phrase(Nb),
+                right.phrase(Nb)
+            ),
+            (Slip::Relation { said, right }, En) => format!(
+                "Step 2: you said the offer is {}, but it is {}.",
+                said.phrase(En),
+                right.phrase(En)
+            ),
+            (Slip::FinalType { path_type, chosen }, Nb) => format!(
+                "Stegene dine var riktige og leder til {}, men til slutt svarte du {}.",
+                path_type.norwegian(),
+                chosen.norwegian()
+            ),
+            (Slip::FinalType { path_type, chosen }, En) => format!(
+                "Your steps were right and lead to {} ({}), but in the end you answered {} ({}).",
+                path_type.norwegian(),
+                path_type.english(),
+                chosen.norwegian(),
+                chosen.english()
+            ),
+        }
+    }
+}
+
+/// Finds the first place where the trainee's reasoning left the right path: step 1, step 2, or
+/// the final choice. `None` when the answer and every step are right.
+pub fn diagnose(
+    expected: DecisionPath,
+    answered: DecisionPath,
+    chosen: SaleType,
+    right: SaleType,
+) -> Option<Slip> {
+    match (expected, answered) {
+        (expected, answered) if expected.known_customer() != answered.known_customer() => {
+            Some(Slip::KnownCustomer {
+                said_known: answered.known_customer(),
+            })
+        }
+        (DecisionPath::Known(right), DecisionPath::Known(said)) if right != said => {
+            Some(Slip::Relation { said, right })
+        }
+        _ if chosen != right => Some(Slip::FinalType {
+            path_type: answered.sale_type(),
+            chosen,
+        }),
+        _ => None,
+    }
+}
+
+/// What the trainee can do in guided practice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GuidedAction {
+    /// Answer step 1.
+    AnswerKnownCustomer(bool),
+    /// Answer step 2.
+    AnswerRelation(Relation),
+    /// The final answer and moving between scenarios, as in ordinary practice.
+    Practice(PracticeAction),
+}
+
+/// A guided session: ordinary practice (drawing, scoring, the tally) with the path's steps in
+/// front of the final answer.
+#[derive(Debug)]
+pub struct Guided {
+    practice: Practice,
+    answers: PathAnswers,
+    slip: Option<Slip>,
+}
+
+impl Guided {
+    /// A session over `bank` with `filter`; `seed` drives the order as in [`Practice::new`].
+    pub fn new(bank: &Bank, filter: Filter, seed: u64) -> Self {
+        Self {
+            practice: Practice::new(bank, filter, seed),
+            answers: PathAnswers::default(),
+            slip: None,
+        }
+    }
+
+    /// Moves the session onto a reloaded bank, keeping the trainee's place.
+    pub fn rebase(&mut self, old: &Bank, new: &Bank) {
+        self.practice.rebase(old, new);
+    }
+
+    /// The underlying practice session: question, tally, round.
+    pub fn practice(&self) -> &Practice {
+        &self.practice
+    }
+
+    /// The path answered so far on the question shown.
+    pub fn answers(&self) -> PathAnswers {
+        self.answers
+    }
+
+    /// After checking: where the reasoning went off, if anywhere.
+    pub fn slip(&self) -> Option<Slip> {
+        self.slip
+    }
+
+    /// What comes next on the question shown; `None` without a question.
+    pub fn stage(&self) -> Option<GuidedStage> {
+        let q = self.practice.question()?;
+        Some(if q.is_checked() {
+            GuidedStage::Checked
+        } else if self.answers.known_customer.is_none() {
+            GuidedStage::Step(Step::KnownCustomer)
+        } else if self.answers.path().is_none() {
+            GuidedStage::Step(Step::Relation)
+        } else {
+            GuidedStage::Answer
+        })
+    }
+
+    /// True when the path is answered, a type and an offer are chosen, and nothing is checked.
+    pub fn can_check(&self) -> bool {
+        self.stage() == Some(GuidedStage::Answer)
+            && self.practice.question().is_some_and(Question::can_check)
+    }
+
+    /// Applies one action; actions that do not fit the current stage are ignored.
+    pub fn apply(&mut self, bank: &Bank, action: GuidedAction) {
+        let stage = self.stage();
+        let open = matches!(stage, Some(GuidedStage::Step(_) | GuidedStage::Answer));
+        match action {
+            GuidedAction::AnswerKnownCustomer(known) => {
+                if open && self.answers.known_customer != Some(known) {
+                    self.answers = PathAnswers {
+                        known_customer: Some(known),
+                        relation: None,
+                    };
+                    if !known {
+                        self.choose_path_type(bank);
+                    }
+                }
+            }
+            GuidedAction::AnswerRelation(relation) => {
+                if open && self.answers.known_customer == Some(true) {
+                    self.answers.relation = Some(relation);
+                    self.choose_path_type(bank);
+                }
+            }
+            GuidedAction::Practice(PracticeAction::Check) => {
+                if self.can_check() {
+                    self.practice.apply(bank, PracticeAction::Check);
+                    self.slip = self.diagnose(bank);
+                }
+            }
+            GuidedAction::Practice(
+                action @ (PracticeAction::ChooseType(_) | PracticeAction::ChooseOffer(_)),
+            ) => {
+                if stage == Some(GuidedStage::Answer) {
+                    self.practice.apply(bank, action);
+                }
+            }
+            GuidedAction::Practice(action) => {
+                let before = self.practice.question().cloned();
+                self.practice.apply(bank, action);
+                if self.practice.question() != before.as_ref() {
+                    self.answers = PathAnswers::default();
+                    self.slip = None;
+                }
+            }
+        }
+    }
+
+    /// The path's answers lead to a type: make it the chosen one, which the trainee can still
+    /// change before checking.
+    fn choose_path_type(&mut self, bank: &Bank) {
+        if let Some(path) = self.answers.path() {
+            self.practice
+                .apply(bank, PracticeAction::ChooseType(path.sale_type()));
+        }
+    }
+
+    fn diagnose(&self, bank: &Bank) -> Option<Slip> {
+        let q = self.practice.question()?;
+        let outcome = q.outcome.as_ref()?;
+        let scenario = bank.get(q.scenario)?;
+        diagnose(
+            scenario.decision_path(),
+            self.answers.path()?,
+            outcome.choice.sale_type,
+            outcome.right_type,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SaleType::*;
+
+    #[test]
+    fn the_right_path_and_answer_have_no_slip_for_every_type() {
+        for t in SaleType::ALL {
+            let path = DecisionPath::for_type(t);
+            assert_eq!(diagnose(path, path, t, t), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_step_one_is_named_first_whatever_comes_after() {
+        for right in SaleType::ALL {
+            for said in SaleType::ALL {
+                let (expected, answered) =
+                    (DecisionPath::for_type(right), DecisionPath::for_type(said));
+                let slip = diagnose(expected, answered, said, right);
+                if right.is_follow_on() != said.is_follow_on() {
+                    assert_eq!(
+                        slip,
+                        Some(Slip::KnownCustomer {
+                            said_known: said.is_follow_on()
+                        }),
+                        "{right:?} answered {said:?}"
+                    );
+                    assert_eq!(slip.and_then(Slip::step), Some(Step::KnownCustomer));
+                } else if right != said {
+                    assert_eq!(
+                        slip.and_then(Slip::step),
+                        Some(Step::Relation),
+                        "{right:?}/{said:?}"
+                    );
+                } else {
+                    assert_eq!(slip, None);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn right_steps_with_a_changed_final_type_blame_the_final_choice() {
+        let path = DecisionPath::for_type(Tilleggssalg);
+        assert_eq!(
+            diagnose(path, path, Kryssalg, Tilleggssalg),
+            Some(Slip::FinalType {
+                path_type: Tilleggssalg,
+                chosen: Kryssalg
+            })
+        );
+        // A wrong step is still named when the trainee then corrected the final type.
+        assert_eq!(
+            diagnose(path, DecisionPath::NewCustomer, Tilleggssalg, Tilleggssalg),
+            Some(Slip::KnownCustomer { said_known: false })
+        );
+    }
+
+    #[test]
+    fn the_diagnosis_names_the_step_in_both_languages() {
+        let slip = Slip::KnownCustomer { said_known: false };
+        assert_eq!(
+            slip.describe(Language::En),
+            "Step 1: you said the customer is new, but they have bought from you before. That makes it a follow-on sale, not a new sale."
+        );
+        assert!(slip.describe(Language::Nb).starts_with("Steg 1:"));
+        let slip = Slip::Relation {
+            said: Relation::Different,
+            right: Relation::Extension,
+        };
+        assert!(slip.describe(Language::Nb).starts_with("Steg 2:"));
+        assert!(
+            slip.describe(Language::En)
+                .contains("but it is an accessory or extension")
+        );
+    }
+
+    #[test]
+    fn a_session_walks_the_steps_and_diagnoses_the_first_wrong_one() {
+        use crate::domain::bank::BankSource;
+        let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
+        let filter = Filter {
+            languages: vec![Language::En],
+            difficulties: Vec::new(),
+            types: vec![Tilleggssalg],
+        };
+        let mut g = Guided::new(&bank, filter, 1);
+        let chosen = |g: &Guided| g.practice().question().and_then(|q| q.chosen_type);
+        assert_eq!(g.stage(), Some(GuidedStage::Step(Step::KnownCustomer)));
+        // The final answer waits until the path is answered.
+        g.apply(
+            &bank,
+            GuidedAction::Practice(PracticeAction::ChooseType(Mersalg)),
+        );
+        g.apply(&bank, GuidedAction::AnswerRelation(Relation::More));
+        assert_eq!(chosen(&g), None);
+        assert_eq!(g.answers(), PathAnswers::default());
+
+        g.apply(&bank, GuidedAction::AnswerKnownCustomer(true));
+        assert_eq!(g.stage(), Some(GuidedStage::Step(Step::Relation)));
+        g.apply(&bank, GuidedAction::AnswerRelation(Relation::Different));
+        assert_eq!(g.stage(), Some(GuidedStage::Answer));
+        assert_eq!(chosen(&g), Some(Kryssalg), "the path's type is chosen");
+        // Changing step 1 drops step 2 and follows the new path.
+        g.apply(&bank, GuidedAction::AnswerKnownCustomer(false));
+        assert_eq!(g.answers().relation, None);
+        assert_eq!(chosen(&g), Some(Nysalg));
+        assert!(!g.can_check(), "no offer yet");
+        g.apply(
+            &bank,
+            GuidedAction::Practice(PracticeAction::ChooseOffer(0)),
+        );
+        g.apply(&bank, GuidedAction::Practice(PracticeAction::Check));
+        assert_eq!(g.stage(), Some(GuidedStage::Checked));
+        assert_eq!(g.slip(), Some(Slip::KnownCustomer { said_known: false }));
+        assert_eq!(g.practice().tally().answered, 1);
+        // Answers are frozen once checked.
+        g.apply(&bank, GuidedAction::AnswerKnownCustomer(true));
+        assert_eq!(g.answers().known_customer, Some(false));
+
+        g.apply(&bank, GuidedAction::Practice(PracticeAction::Next));
+        assert_eq!(g.answers(), PathAnswers::default());
+        assert_eq!(g.slip(), None);
+        assert_eq!(g.stage(), Some(GuidedStage::Step(Step::KnownCustomer)));
+    }
+
+    #[test]
+    fn path_answers_reach_a_type_only_when_complete() {
+        let mut a = PathAnswers::default();
+        assert_eq!(a.path(), None);
+        a.known_customer = Some(true);
+        assert_eq!(a.path(), None);
+        a.relation = Some(Relation::More);
+        assert_eq!(a.path().map(DecisionPath::sale_type), Some(Mersalg));
+        a.known_customer = Some(false);
+        assert_eq!(a.path(), Some(DecisionPath::NewCustomer));
+    }
+}

@@ -1,0 +1,374 @@
+//! A practice session: draws scenarios without repeats from a filtered selection, keeps the
+//! trainee's choices for the current question and a running score.
+
+use std::collections::HashSet;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::bank::Bank;
+use crate::domain::bank::scenario::Scenario;
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{self, Choice, Outcome, Score};
+
+/// Which scenarios practice draws from. An empty selection in a group means "any".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Scenario languages to include.
+    pub languages: Vec<Language>,
+    /// Difficulties to include (1..=3).
+    pub difficulties: Vec<u8>,
+    /// Right answers to include.
+    pub types: Vec<SaleType>,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Self::for_language(Language::Nb)
+    }
+}
+
+impl Filter {
+    /// Everything in one language: the default for a trainee.
+    pub fn for_language(language: Language) -> Self {
+        Self {
+            languages: vec![language],
+            difficulties: Vec::new(),
+            types: Vec::new(),
+        }
+    }
+
+    /// True when the scenario is in the selection.
+    pub fn matches(&self, s: &Scenario) -> bool {
+        (self.languages.is_empty() || self.languages.contains(&s.language))
+            && (self.difficulties.is_empty() || self.difficulties.contains(&s.difficulty))
+            && (self.types.is_empty() || self.types.contains(&s.answer))
+    }
+
+    /// Adds or removes `item` from a group of the filter.
+    pub fn toggle<T: PartialEq + Ord + Copy>(group: &mut Vec<T>, item: T) {
+        if let Some(i) = group.iter().position(|x| *x == item) {
+            group.remove(i);
+        } else {
+            group.push(item);
+            group.sort();
+        }
+    }
+}
+
+/// Running totals for a session.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Points earned.
+    pub points: u32,
+    /// Points possible for the questions answered.
+    pub possible: u32,
+    /// Questions answered.
+    pub answered: u32,
+    /// Questions answered with full points.
+    pub perfect: u32,
+}
+
+impl Tally {
+    fn add(&mut self, score: Score) {
+        self.points += u32::from(score.total());
+        self.possible += u32::from(Score::MAX);
+        self.answered += 1;
+        if score.total() == Score::MAX {
+            self.perfect += 1;
+        }
+    }
+}
+
+/// The question on screen: a scenario, its offers in the order shown, and what was chosen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Index into the bank.
+    pub scenario: usize,
+    /// Offer indices (file order) in the order they are shown; shuffled per showing.
+    pub offer_order: Vec<usize>,
+    /// The type picked so far.
+    pub chosen_type: Option<SaleType>,
+    /// The offer picked so far (file order index).
+    pub chosen_offer: Option<usize>,
+    /// Set once checked.
+    pub outcome: Option<Outcome>,
+}
+
+impl Question {
+    /// True when a type and an offer are chosen and the answer is not yet checked.
+    pub fn can_check(&self) -> bool {
+        self.chosen_type.is_some() && self.chosen_offer.is_some() && self.outcome.is_none()
+    }
+
+    /// True once checked.
+    pub fn is_checked(&self) -> bool {
+        self.outcome.is_some()
+    }
+}
+
+/// What the trainee can do in practice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PracticeAction {
+    /// Pick a sale type.
+    ChooseType(SaleType),
+    /// Pick the offer shown at this position (0 = A).
+    ChooseOffer(usize),
+    /// Score the answer.
+    Check,
+    /// Go to the next scenario.
+    Next,
+    /// Change the selection; starts a new round.
+    SetFilter(Filter),
+    /// Start the same selection again after a finished round.
+    Restart,
+}
+
+/// A practice session over one bank.
+#[derive(Debug)]
+pub struct Practice {
+    filter: Filter,
+    deck: Vec<usize>,
+    round_size: usize,
+    question: Option<Question>,
+    tally: Tally,
+    rng: StdRng,
+    due: HashSet<String>,
+    due_left: usize,
+}
+
+impl Practice {
+    /// A session over `bank` with `filter`, drawing with a random generator seeded by `seed`.
+    pub fn new(bank: &Bank, filter: Filter, seed: u64) -> Self {
+        let mut practice = Self {
+            filter,
+            deck: Vec::new(),
+            round_size: 0,
+            question: None,
+            tally: Tally::default(),
+            rng: StdRng::seed_from_u64(seed),
+            due: HashSet::new(),
+            due_left: 0,
+        };
+        practice.start_round(bank);
+        practice
+    }
+
+    /// The current selection.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The question on screen, or `None` when the round is used up or the selection is empty.
+    pub fn question(&self) -> Option<&Question> {
+        self.question.as_ref()
+    }
+
+    /// Running totals.
+    pub fn tally(&self) -> Tally {
+        self.tally
+    }
+
+    /// Scenarios in the selection for this round.
+    pub fn round_size(&self) -> usize {
+        self.round_size
+    }
+
+    /// Tells the session which scenarios are due for repetition (by id); they are drawn
+    /// first from now on. Takes effect for the rest of the round without reshuffling it.
+    pub fn set_due(&mut self, bank: &Bank, due: HashSet<String>) {
+        self.due = due;
+        self.order_deck(bank);
+    }
+
+    /// How many scenarios left in this round are due for repetition. Counted when the deck
+    /// changes, not when asked, because the screen asks every frame.
+    pub fn due_remaining(&self) -> usize {
+        self.due_left
+    }
+
+    fn count_due(&mut self, bank: &Bank) {
+        self.due_left = self
+            .deck
+            .iter()
+            .filter(|&&i| bank.get(i).is_some_and(|s| self.due.contains(&s.id)))
+            .count();
+    }
+
+    /// Moves the session onto a reloaded bank, keeping the trainee's place: the question on
+    /// screen and the rest of the round are found again by id. A question whose scenario is
+    /// gone is replaced by the next one; one whose offers changed starts its choices again.
+    pub fn rebase(&mut self, old: &Bank, new: &Bank) {
+        let map = |i: usize| old.get(i).and_then(|s| new.index_of(&s.id));
+        self.deck = self.deck.iter().filter_map(|&i| map(i)).collect();
+        self.round_size = self.round_size.min(self.deck.len() + 1);
+        let current = self.question.take();
+        match current.and_then(|q| map(q.scenario).map(|i| (q, i))) {
+            Some((mut q, index)) => {
+                let offers = new.get(index).map_or(0, |s| s.offers.len());
+                if q.offer_order.len() != offers {
+                    q.offer_order = (0..offers).collect();
+                    q.offer_order.shuffle(&mut self.rng);
+                    q.chosen_offer = None;
+                    q.outcome = None;
+                }
+                q.scenario = index;
+                self.question = Some(q);
+            }
+            None => self.draw(new),
+        }
+        self.count_due(new);
+    }
+
+    /// Scenarios not yet shown in this round, not counting the one on screen.
+    pub fn remaining(&self) -> usize {
+        self.deck.len()
+    }
+
+    /// Applies one action; actions that do not fit the current state are ignored.
+    pub fn apply(&mut self, bank: &Bank, action: PracticeAction) {
+        match action {
+            PracticeAction::ChooseType(t) => {
+                if let Some(q) = self.question.as_mut().filter(|q| !q.is_checked()) {
+                    q.chosen_type = Some(t);
+                }
+            }
+            PracticeAction::ChooseOffer(shown) => {
+                if let Some(q) = self.question.as_mut().filter(|q| !q.is_checked())
+                    && let Some(&offer) = q.offer_order.get(shown)
+                {
+                    q.chosen_offer = Some(offer);
+                }
+            }
+            PracticeAction::Check => self.check(bank),
+            PracticeAction::Next => {
+                if self.question.as_ref().is_none_or(Question::is_checked) {
+                    self.draw(bank);
+                }
+            }
+            PracticeAction::SetFilter(filter) => {
+                self.filter = filter;
+                self.start_round(bank);
+            }
+            PracticeAction::Restart => self.start_round(bank),
+        }
+    }
+
+    fn check(&mut self, bank: &Bank) {
+        let Some(q) = self.question.as_mut().filter(|q| q.can_check()) else {
+            return;
+        };
+        let (Some(sale_type), Some(offer)) = (q.chosen_type, q.chosen_offer) else {
+            return;
+        };
+        let Some(scenario) = bank.get(q.scenario) else {
+            return;
+        };
+        let choice = Choice { sale_type, offer };
+        if let Some(outcome) = scoring::score(scenario, choice, scenario.language) {
+            self.tally.add(outcome.score);
+            q.outcome = Some(outcome);
+        }
+    }
+
+    fn start_round(&mut self, bank: &Bank) {
+        self.deck = bank
+            .scenarios()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.filter.matches(s))
+            .map(|(i, _)| i)
+            .collect();
+        self.deck.shuffle(&mut self.rng);
+        self.order_deck(bank);
+        self.round_size = self.deck.len();
+        self.draw(bank);
+    }
+
+    /// Puts due scenarios at the end of the deck, which is drawn first; a stable sort keeps
+    /// the random order within each group.
+    fn order_deck(&mut self, bank: &Bank) {
+        let due = &self.due;
+        self.deck
+            .sort_by_key(|&i| bank.get(i).is_some_and(|s| due.contains(&s.id)));
+        self.count_due(bank);
+    }
+
+    fn draw(&mut self, bank: &Bank) {
+        let next = self.deck.pop();
+        if next.is_some_and(|i| bank.get(i).is_some_and(|s| self.due.contains(&s.id))) {
+            self.due_left = self.due_left.saturating_sub(1);
+        }
+        self.question = next.and_then(|index| {
+            let scenario = bank.get(index)?;
+            let mut offer_order: Vec<usize> = (0..scenario.offers.len()).collect();
+            offer_order.shuffle(&mut self.rng);
+            Some(Question {
+                scenario: index,
+                offer_order,
+                chosen_type: None,
+                chosen_offer: None,
+                outcome: None,
+            })
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bank::BankSource;
+
+    #[test]
+    fn due_scenarios_are_drawn_first_and_the_round_has_no_repeats() {
+        let bank = Bank::load(BankSource::Embedded).unwrap();
+        let filter = Filter::for_language(Language::Nb);
+        let mut practice = Practice::new(&bank, filter, 11);
+        let first = practice.question().unwrap().scenario;
+        let due: HashSet<String> = bank
+            .scenarios()
+            .iter()
+            .filter(|s| s.language == Language::Nb && s.answer == SaleType::Gjensalg)
+            .map(|s| s.id.clone())
+            .collect();
+        assert!(!due.contains(&bank.scenarios()[first].id) || due.len() > 1);
+        practice.set_due(&bank, due.clone());
+        let due_left = practice.due_remaining();
+        assert_eq!(
+            due_left,
+            due.len() - usize::from(due.contains(&bank.scenarios()[first].id))
+        );
+
+        let mut seen = vec![first];
+        for _ in 0..due_left {
+            answer_and_next(&mut practice, &bank);
+            let q = practice.question().unwrap().scenario;
+            assert!(due.contains(&bank.scenarios()[q].id), "due ones come first");
+            assert_eq!(practice.due_remaining(), due_left - seen.len());
+            seen.push(q);
+        }
+        while practice.question().is_some() {
+            answer_and_next(&mut practice, &bank);
+            if let Some(q) = practice.question() {
+                seen.push(q.scenario);
+            }
+        }
+        let total = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), total, "no repeats within a round");
+        assert_eq!(total, practice.round_size());
+        assert_eq!(practice.tally().answered as usize, total);
+    }
+
+    fn answer_and_next(practice: &mut Practice, bank: &Bank) {
+        practice.apply(bank, PracticeAction::ChooseType(SaleType::Mersalg));
+        practice.apply(bank, PracticeAction::ChooseOffer(0));
+        practice.apply(bank, PracticeAction::Check);
+        practice.apply(bank, PracticeAction::Next);
+    }
+}

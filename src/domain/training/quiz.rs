@@ -1,0 +1,544 @@
+//! Quizzes: the quiz file format, its validation, choosing the questions, and a running attempt
+//! with navigation, flags, a time limit and submission.
+
+use std::path::Path;
+
+use jiff::{SignedDuration, Timestamp};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::bank::Bank;
+use crate::domain::bank::problem::Problem;
+use crate::domain::bank::scenario::Scenario;
+use crate::domain::bank::source_map::{Locus, SourceMap};
+use crate::domain::bank::validate::{
+    RECURSION_LIMIT, is_valid_id, ron_problem, too_long, too_long_message,
+};
+use crate::domain::language::Language;
+use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, Confidence};
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::scoring::{self, Choice, Outcome};
+
+/// When the trainee sees feedback.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FeedbackTiming {
+    /// Only in the report after submitting.
+    #[default]
+    AtEnd,
+    /// After every question.
+    AfterEach,
+}
+
+/// Which scenarios a quiz draws from. An empty list means any.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Selection {
+    /// Right answers to include.
+    pub types: Vec<SaleType>,
+    /// Scenarios with at least one of these tags.
+    pub tags: Vec<String>,
+    /// Difficulties to include.
+    pub difficulty: Vec<u8>,
+    /// Exactly these scenarios (and no others), when given.
+    pub ids: Vec<String>,
+}
+
+/// A quiz as an instructor writes it in `quizzes/*.ron`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    /// Unique among quizzes, `[a-z0-9-]+`.
+    pub id: String,
+    /// Shown on the start screen and in the history.
+    pub title: String,
+    /// Scenario language.
+    pub language: Language,
+    /// How many scenarios to draw.
+    pub questions: usize,
+    /// Which scenarios may be drawn.
+    #[serde(default)]
+    pub select: Selection,
+    /// `Some(n)`: every trainee gets the same questions in the same order.
+    #[serde(default)]
+    pub seed: Option<u64>,
+    /// Optional time limit.
+    #[serde(default)]
+    pub time_limit_minutes: Option<u32>,
+    /// Pass mark in percent.
+    #[serde(default = "default_pass_percent")]
+    pub pass_percent: u8,
+    /// When feedback is shown.
+    #[serde(default)]
+    pub feedback: FeedbackTiming,
+    /// False: only fully right answers earn points.
+    #[serde(default = "yes")]
+    pub partial_credit: bool,
+    /// True: each answer also asks how sure the trainee is.
+    #[serde(default)]
+    pub ask_confidence: bool,
+}
+
+fn default_pass_percent() -> u8 {
+    70
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Id of the built-in quiz offered when a folder has no quiz files.
+pub const QUICK_QUIZ_ID: &str = "hurtigquiz";
+
+impl Quiz {
+    /// The built-in quick quiz: 10 random scenarios in `language`.
+    pub fn quick(language: Language) -> Quiz {
+        Quiz {
+            id: QUICK_QUIZ_ID.into(),
+            title: match language {
+                Language::Nb => "Hurtigquiz: 10 tilfeldige scenarioer".into(),
+                Language::En => "Quick quiz: 10 random scenarios".into(),
+            },
+            language,
+            questions: 10,
+            select: Selection::default(),
+            seed: None,
+            time_limit_minutes: None,
+            pass_percent: 70,
+            feedback: FeedbackTiming::AfterEach,
+            partial_credit: true,
+            ask_confidence: false,
+        }
+    }
+
+    /// True when `s` may be drawn for this quiz.
+    pub fn matches(&self, s: &Scenario) -> bool {
+        let sel = &self.select;
+        s.language == self.language
+            && (sel.types.is_empty() || sel.types.contains(&s.answer))
+            && (sel.difficulty.is_empty() || sel.difficulty.contains(&s.difficulty))
+            && (sel.tags.is_empty() || s.tags.iter().any(|t| sel.tags.contains(t)))
+            && (sel.ids.is_empty() || sel.ids.contains(&s.id))
+    }
+
+    /// Bank indices of every scenario the selection matches, in id order.
+    pub fn matching(&self, bank: &Bank) -> Vec<usize> {
+        let mut found: Vec<usize> = bank
+            .scenarios()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.matches(s))
+            .map(|(i, _)| i)
+            .collect();
+        // Id order, not file order: a seeded quiz must not change when files move.
+        found.sort_by(|a, b| bank.scenarios()[*a].id.cmp(&bank.scenarios()[*b].id));
+        found
+    }
+
+    /// Draws the questions: with a seed the same ids in the same order every time, else at
+    /// random using `fallback_seed`. Fewer than `questions` when the bank has fewer matches.
+    pub fn draw(&self, bank: &Bank, fallback_seed: u64) -> Vec<usize> {
+        let mut pool = self.matching(bank);
+        let mut rng = StdRng::seed_from_u64(self.seed.unwrap_or(fallback_seed));
+        pool.shuffle(&mut rng);
+        pool.truncate(self.questions);
+        pool
+    }
+}
+
+/// Where instructors read about the quiz format.
+pub const QUIZ_DOC: &str = "docs/quiz-format.md";
+
+/// Parses a quiz file.
+pub fn parse_quiz(path: &Path, text: &str) -> Result<Quiz, Problem> {
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str::<Quiz>(text)
+        .map_err(|e| ron_problem(path, &e, QUIZ_DOC))
+}
+
+/// Checks a quiz against the bank it will draw from.
+pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<Problem> {
+    let map = SourceMap::new(text);
+    let mut problems = Vec::new();
+    let mut error = |field: &str, message: String| {
+        problems.push(
+            Problem::error(path, map.position(&Locus::Field(field)), message).with_field(field),
+        );
+    };
+    for (field, text) in [("id", &quiz.id), ("title", &quiz.title)] {
+        if let Some(chars) = too_long(text) {
+            let advice = "shorten it to what trainees need to read";
+            error(
+                field,
+                too_long_message(&format!("`{field}`"), chars, advice),
+            );
+        }
+    }
+    if !is_valid_id(&quiz.id) && too_long(&quiz.id).is_none() {
+        error(
+            "id",
+            format!(
+                "quiz id {:?} may only use lower-case letters a-z, digits and `-` (for example \"modul-1\")",
+                quiz.id
+            ),
+        );
+    }
+    if quiz.title.trim().is_empty() {
+        error(
+            "title",
+            "`title` is empty: write the name trainees will see".into(),
+        );
+    }
+    if quiz.questions == 0 {
+        error(
+            "questions",
+            "`questions` is 0: a quiz needs at least one question".into(),
+        );
+    }
+    if quiz.pass_percent > 100 {
+        error(
+            "pass_percent",
+            format!(
+                "pass_percent {} is over 100: use a percentage from 0 to 100",
+                quiz.pass_percent
+            ),
+        );
+    }
+    if quiz.time_limit_minutes == Some(0) {
+        error(
+            "time_limit_minutes",
+            "a time limit of 0 minutes leaves no time: use None or a number of minutes".into(),
+        );
+    }
+    if let Some(d) = quiz
+        .select
+        .difficulty
+        .iter()
+        .find(|d| !(1..=3).contains(*d))
+    {
+        error(
+            "select",
+            format!("difficulty {d} in `select` does not exist: use 1, 2 or 3"),
+        );
+    }
+    let missing: Vec<&str> = quiz
+        .select
+        .ids
+        .iter()
+        .filter(|id| bank.index_of(id).is_none())
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        error(
+            "select",
+            format!(
+                "no scenario has the id(s) {}: check the spelling or remove them",
+                missing
+                    .iter()
+                    .map(|id| format!("{id:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    let matches = quiz.matching(bank).len();
+    if quiz.questions > 0 && matches < quiz.questions {
+        error(
+            "questions",
+            format!(
+                "the selection matches {matches} scenario(s) in {}, fewer than the {} questions asked for: widen `select` or lower `questions`",
+                quiz.language.code(),
+                quiz.questions
+            ),
+        );
+    }
+    problems
+}
+
+/// One question of a running quiz.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuizQuestion {
+    /// Index into the bank.
+    pub scenario: usize,
+    /// Offer indices in the order shown.
+    pub offer_order: Vec<usize>,
+    /// Chosen sale type.
+    pub chosen_type: Option<SaleType>,
+    /// Chosen offer (file order index).
+    pub chosen_offer: Option<usize>,
+    /// Stated confidence, when asked.
+    pub confidence: Option<Confidence>,
+    /// Marked to come back to.
+    pub flagged: bool,
+    /// The score, once known (after each answer with `AfterEach`, else at submission).
+    pub outcome: Option<Outcome>,
+}
+
+impl QuizQuestion {
+    /// True when a type and an offer are chosen (and confidence, when asked).
+    pub fn is_answered(&self, ask_confidence: bool) -> bool {
+        self.chosen_type.is_some()
+            && self.chosen_offer.is_some()
+            && (!ask_confidence || self.confidence.is_some())
+    }
+}
+
+/// What the trainee can do during a quiz.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuizAction {
+    /// Pick a sale type for the current question.
+    ChooseType(SaleType),
+    /// Pick the offer shown at this position.
+    ChooseOffer(usize),
+    /// State a confidence level.
+    ChooseConfidence(Confidence),
+    /// Lock in the current answer and see feedback (`AfterEach` quizzes).
+    CheckCurrent,
+    /// Toggle the flag on the current question.
+    ToggleFlag,
+    /// Go to question `n` (0-based).
+    GoTo(usize),
+    /// Next question.
+    Next,
+    /// Previous question.
+    Previous,
+    /// Submit the quiz.
+    Submit,
+}
+
+/// A quiz being taken. Time comes from the caller, so tests control the clock.
+#[derive(Clone, Debug)]
+pub struct QuizRun {
+    quiz: Quiz,
+    registration: String,
+    questions: Vec<QuizQuestion>,
+    current: usize,
+    started: Timestamp,
+    finished: Option<Timestamp>,
+}
+
+impl QuizRun {
+    /// Starts `quiz` at `now` with the drawn `scenarios`; `seed` shuffles the offers.
+    pub fn start(
+        quiz: Quiz,
+        bank: &Bank,
+        scenarios: &[usize],
+        now: Timestamp,
+        seed: u64,
+        registration: String,
+    ) -> QuizRun {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let questions = scenarios
+            .iter()
+            .filter_map(|&i| {
+                let s = bank.get(i)?;
+                let mut offer_order: Vec<usize> = (0..s.offers.len()).collect();
+                offer_order.shuffle(&mut rng);
+                Some(QuizQuestion {
+                    scenario: i,
+                    offer_order,
+                    chosen_type: None,
+                    chosen_offer: None,
+                    confidence: None,
+                    flagged: false,
+                    outcome: None,
+                })
+            })
+            .collect();
+        QuizRun {
+            quiz,
+            registration,
+            questions,
+            current: 0,
+            started: now,
+            finished: None,
+        }
+    }
+
+    /// The quiz definition.
+    pub fn quiz(&self) -> &Quiz {
+        &self.quiz
+    }
+
+    /// All questions.
+    pub fn questions(&self) -> &[QuizQuestion] {
+        &self.questions
+    }
+
+    /// Index of the question on screen.
+    pub fn current_index(&self) -> usize {
+        self.current
+    }
+
+    /// The question on screen.
+    pub fn current(&self) -> Option<&QuizQuestion> {
+        self.questions.get(self.current)
+    }
+
+    /// Moves a running quiz onto a reloaded bank by scenario id. Questions whose scenario is
+    /// gone are dropped; those whose offers changed lose their chosen offer.
+    pub fn rebase(&mut self, old: &Bank, new: &Bank) {
+        let current_id = self
+            .current()
+            .and_then(|q| old.get(q.scenario))
+            .map(|s| s.id.clone());
+        self.questions.retain_mut(|q| {
+            let Some(index) = old.get(q.scenario).and_then(|s| new.index_of(&s.id)) else {
+                return false;
+            };
+            let offers = new.get(index).map_or(0, |s| s.offers.len());
+            if q.offer_order.len() != offers {
+                q.offer_order = (0..offers).collect();
+                q.chosen_offer = None;
+                q.outcome = None;
+            }
+            q.scenario = index;
+            true
+        });
+        self.current = current_id
+            .and_then(|id| {
+                self.questions
+                    .iter()
+                    .position(|q| new.get(q.scenario).is_some_and(|s| s.id == id))
+            })
+            .unwrap_or(0)
+            .min(self.questions.len().saturating_sub(1));
+    }
+
+    /// When the quiz was started.
+    pub fn started(&self) -> Timestamp {
+        self.started
+    }
+
+    /// True once submitted (by the trainee or the clock).
+    pub fn is_submitted(&self) -> bool {
+        self.finished.is_some()
+    }
+
+    /// How many questions are answered.
+    pub fn answered(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|q| q.is_answered(self.quiz.ask_confidence))
+            .count()
+    }
+
+    /// Time left at `now`, for a quiz with a time limit.
+    pub fn time_left(&self, now: Timestamp) -> Option<SignedDuration> {
+        let limit = self.quiz.time_limit_minutes?;
+        let end = self.started + SignedDuration::from_mins(i64::from(limit));
+        Some(end.duration_since(now).max(SignedDuration::ZERO))
+    }
+
+    /// Submits when the time is up. Returns true when this call submitted the quiz.
+    pub fn tick(&mut self, bank: &Bank, now: Timestamp) -> bool {
+        if !self.is_submitted() && self.time_left(now).is_some_and(|left| left.is_zero()) {
+            self.submit(bank, now);
+            return true;
+        }
+        false
+    }
+
+    /// Applies one action at `now`.
+    pub fn apply(&mut self, bank: &Bank, action: QuizAction, now: Timestamp) {
+        if self.tick(bank, now) || self.is_submitted() {
+            return;
+        }
+        let ask = self.quiz.ask_confidence;
+        let after_each = self.quiz.feedback == FeedbackTiming::AfterEach;
+        let len = self.questions.len();
+        let Some(q) = self.questions.get_mut(self.current) else {
+            if action == QuizAction::Submit {
+                self.submit(bank, now);
+            }
+            return;
+        };
+        let locked = after_each && q.outcome.is_some();
+        match action {
+            QuizAction::ChooseType(t) if !locked => q.chosen_type = Some(t),
+            QuizAction::ChooseOffer(shown) if !locked => {
+                if let Some(&offer) = q.offer_order.get(shown) {
+                    q.chosen_offer = Some(offer);
+                }
+            }
+            QuizAction::ChooseConfidence(c) if !locked => q.confidence = Some(c),
+            QuizAction::CheckCurrent if after_each && !locked && q.is_answered(ask) => {
+                q.outcome = score_question(bank, q);
+            }
+            QuizAction::ToggleFlag => q.flagged = !q.flagged,
+            QuizAction::GoTo(n) if n < len => self.current = n,
+            QuizAction::Next if self.current + 1 < len => self.current += 1,
+            QuizAction::Previous if self.current > 0 => self.current -= 1,
+            QuizAction::Submit => self.submit(bank, now),
+            _ => {}
+        }
+    }
+
+    fn submit(&mut self, bank: &Bank, now: Timestamp) {
+        let end = match self.time_left(now) {
+            // The clock may be checked a little late; never record more time than allowed.
+            Some(_) => now.min(
+                self.started
+                    + SignedDuration::from_mins(i64::from(
+                        self.quiz.time_limit_minutes.unwrap_or(0),
+                    )),
+            ),
+            None => now,
+        };
+        for q in &mut self.questions {
+            if q.outcome.is_none() && q.chosen_type.is_some() && q.chosen_offer.is_some() {
+                q.outcome = score_question(bank, q);
+            }
+        }
+        self.finished = Some(end);
+    }
+
+    /// The finished attempt for the history, once submitted.
+    pub fn attempt(&self, bank: &Bank) -> Option<Attempt> {
+        let finished = self.finished?;
+        let answers = self
+            .questions
+            .iter()
+            .map(|q| {
+                let scenario = bank.get(q.scenario);
+                let outcome = q.outcome.as_ref();
+                AnswerRecord {
+                    scenario_id: scenario.map(|s| s.id.clone()).unwrap_or_default(),
+                    right_type: scenario.map_or(SaleType::Nysalg, |s| s.answer),
+                    chosen_type: outcome.map(|o| o.choice.sale_type),
+                    chosen_offer: outcome
+                        .and_then(|o| scenario?.offers.get(o.choice.offer))
+                        .map(|o| o.text.clone()),
+                    offer_fit: outcome.map(|o| o.offer_fit),
+                    confidence: q.confidence,
+                    type_points: outcome.map_or(0, |o| o.score.type_points),
+                    offer_points: outcome.map_or(0, |o| o.score.offer_points),
+                    answered_at: Some(finished),
+                }
+            })
+            .collect();
+        Some(Attempt {
+            registration: self.registration.clone(),
+            kind: AttemptKind::Quiz,
+            quiz_id: self.quiz.id.clone(),
+            quiz_title: self.quiz.title.clone(),
+            started: self.started,
+            finished,
+            pass_percent: Some(self.quiz.pass_percent),
+            partial_credit: self.quiz.partial_credit,
+            answers,
+            conversation: None,
+        })
+    }
+}
+
+fn score_question(bank: &Bank, q: &QuizQuestion) -> Option<Outcome> {
+    let scenario = bank.get(q.scenario)?;
+    let choice = Choice {
+        sale_type: q.chosen_type?,
+        offer: q.chosen_offer?,
+    };
+    scoring::score(scenario, choice, scenario.language)
+}

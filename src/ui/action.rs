@@ -6,6 +6,7 @@ use crate::domain::teaching::lessons::PathNode;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::guided::GuidedAction;
 use crate::domain::training::practice::PracticeAction;
+use crate::ui::conversations::ConversationCommand;
 use crate::ui::editor::EditorAction;
 use crate::ui::quiz::QuizCommand;
 
@@ -27,6 +28,8 @@ pub enum Screen {
     Guided,
     /// Write and maintain scenario and quiz files.
     Editor,
+    /// Sales conversations: ask, uncover the facts, decide.
+    Conversations,
 }
 
 /// A request from a screen.
@@ -52,4 +55,6 @@ pub enum Action {
     ExplainNode(PathNode),
     /// Something in the guided practice session.
     Guided(GuidedAction),
+    /// Something on the Conversations screen.
+    Conversation(ConversationCommand),
 }

@@ -283,6 +283,40 @@ texts! {
     guided_keys_hint: "Tastatur: J eller Y for ja og N for nei i steg 1, 1–4 i steg 2, så 1–5 for salgstype, A–F for tilbud og Enter for å sjekke og gå videre.", "Keyboard: Y or J for yes and N for no in step 1, 1–4 in step 2, then 1–5 for the sale type, A–F for the offer and Enter to check and move on.";
     your_path: "Veien din", "Your path";
     path_all_right: "Alle stegene var riktige.", "Every step was right.";
+    tab_conversations: "Samtaler", "Conversations";
+    conv_heading: "Salgssamtaler", "Sales conversations";
+    conv_intro: "Snakk med kunden, finn ut hva kunden trenger ved å spørre, og avgjør så salgstypen og tilbudet.", "Talk with the customer, find out what they need by asking, then decide the sale type and the offer.";
+    conv_none: "Ingen samtaler passer utvalget.", "No conversation matches the selection.";
+    conv_none_hint: "Endre utvalget, eller legg samtalefiler i scenariomappen (se docs/conversation-format.md).", "Change the selection, or add conversation files to the scenario folder (see docs/conversation-format.md).";
+    conv_count: "{n} samtaler i utvalget", "{n} conversations in the selection";
+    conv_meta: "{industry} · nivå {difficulty} · {steps} steg", "{industry} · level {difficulty} · {steps} steps";
+    conv_start: "Start samtalen", "Start the conversation";
+    conv_feedback_at_end: "Vis tilbakemelding først til slutt", "Show feedback only at the end";
+    conv_known: "Det du vet", "What you know";
+    conv_known_none: "Ingenting ennå: still gode spørsmål.", "Nothing yet: ask good questions.";
+    conv_customer_says: "Kunden", "Customer";
+    conv_you_say: "Du", "You";
+    conv_your_reply: "Hva sier du?", "What do you say?";
+    conv_reply_keys: "Tastatur: 1–9 velger svar.", "Keyboard: 1–9 pick a reply.";
+    conv_quality_good: "Godt svar (2 poeng)", "Good reply (2 points)";
+    conv_quality_acceptable: "Greit svar (1 poeng)", "Acceptable reply (1 point)";
+    conv_quality_poor: "Svakt svar (0 poeng)", "Poor reply (0 points)";
+    conv_left: "Kunden gikk", "The customer left";
+    conv_decide: "Avgjør salget", "Decide the sale";
+    conv_result: "Resultat", "Result";
+    conv_reply_points: "Samtalen: {points} av {best} poeng (den beste veien gir {best})", "Conversation: {points} of {best} points (the best path earns {best})";
+    conv_total_points: "Til sammen: {points} av {max} poeng", "In total: {points} of {max} points";
+    conv_no_decision: "Ingen avgjørelse: kunden gikk før du kom så langt (0 av 4 poeng).", "No decision: the customer left before you got that far (0 of 4 points).";
+    conv_your_path: "Din vei", "Your path";
+    conv_best_path: "Beste vei", "Best path";
+    conv_uncovered: "Fakta du fikk fram", "Facts you uncovered";
+    conv_missed: "Fakta du gikk glipp av", "Facts you missed";
+    conv_missed_none: "Ingen: du fikk fram alt som avgjør salget.", "None: you uncovered everything that decides the sale.";
+    conv_what_went_wrong: "Det som gikk galt", "What went wrong";
+    conv_feedback_list: "Tilbakemelding på svarene dine", "Feedback on your replies";
+    conv_back: "Tilbake til listen", "Back to the list";
+    conv_again: "Prøv samtalen igjen", "Try the conversation again";
+    conv_cues_hint: "Det som avgjør salgstypen er uthevet.", "What decides the sale type is highlighted.";
 }
 
 /// The texts of a language.

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod capture;
+pub mod conversations;
 pub mod editor;
 pub mod guided;
 pub mod i18n;

@@ -20,7 +20,9 @@ use crate::domain::teaching::lessons::PathNode;
 use crate::domain::training::guided::{Guided, GuidedAction};
 use crate::domain::training::practice::{Filter, Practice, PracticeAction};
 use crate::domain::training::quiz::{QuizAction, QuizRun};
+use crate::domain::training::talk::Talk;
 use crate::ui::action::{Action, Screen};
+use crate::ui::conversations::{ConversationCommand, ConversationsScreen, ConversationsState};
 use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedScreen;
 use crate::ui::i18n::{Texts, fill, texts};
@@ -44,6 +46,8 @@ pub struct Settings {
     /// A scenario folder the instructor made (by copying the bundled bank), opened when no
     /// other folder is given.
     pub scenario_folder: Option<std::path::PathBuf>,
+    /// Conversations show the feedback on each reply only in the result.
+    pub conversation_feedback_at_end: bool,
 }
 
 impl Default for Settings {
@@ -59,6 +63,7 @@ impl Settings {
             language,
             filter: Filter::for_language(language),
             scenario_folder: None,
+            conversation_feedback_at_end: false,
         }
     }
 }
@@ -92,6 +97,7 @@ pub struct SalgstrenerApp {
     close_confirmed: bool,
     results_path: String,
     results_message: Option<(bool, String)>,
+    conversations: ConversationsState,
 }
 
 impl SalgstrenerApp {
@@ -123,6 +129,7 @@ impl SalgstrenerApp {
             close_confirmed: false,
             results_path: String::new(),
             results_message: None,
+            conversations: ConversationsState::default(),
         }
     }
 
@@ -214,6 +221,11 @@ impl SalgstrenerApp {
         &self.practice
     }
 
+    /// The Conversations screen's state.
+    pub fn conversations(&self) -> &ConversationsState {
+        &self.conversations
+    }
+
     /// The guided practice session.
     pub fn guided(&self) -> &Guided {
         &self.guided
@@ -290,6 +302,14 @@ impl SalgstrenerApp {
                 lang,
                 scroll_to_result: std::mem::take(&mut self.scroll_to_result),
                 reveal_step: std::mem::take(&mut self.reveal_step),
+            }
+            .ui(ui, &mut actions),
+            Screen::Conversations => ConversationsScreen {
+                bank: &self.bank,
+                filter: self.practice.filter(),
+                state: &self.conversations,
+                feedback_at_end: self.settings.conversation_feedback_at_end,
+                lang,
             }
             .ui(ui, &mut actions),
         }
@@ -381,6 +401,7 @@ impl SalgstrenerApp {
                 // In a narrow window the explanation is below the fold.
                 self.scroll_to_explanation = true;
             }
+            Action::Conversation(command) => self.apply_conversation(command, now),
             Action::Guided(action) => {
                 let check = action == GuidedAction::Practice(PracticeAction::Check);
                 self.scroll_to_result = check;
@@ -404,6 +425,40 @@ impl SalgstrenerApp {
                         self.save_failed(&e);
                     }
                 }
+            }
+        }
+    }
+
+    fn apply_conversation(&mut self, command: ConversationCommand, now: Timestamp) {
+        match command {
+            ConversationCommand::Open(id) => {
+                let Some(c) = self
+                    .bank
+                    .conversation_index(&id)
+                    .and_then(|i| self.bank.conversations().get(i))
+                else {
+                    return;
+                };
+                self.conversations.talk = Some(Talk::new(c.clone(), self.rng.next_u64()));
+                self.conversations.started = Some(now);
+            }
+            ConversationCommand::Talk(action) => {
+                let Some(talk) = self.conversations.talk.as_mut() else {
+                    return;
+                };
+                let was_finished = talk.is_finished();
+                talk.apply(action);
+                if talk.is_finished() && !was_finished {
+                    let started = self.conversations.started.unwrap_or(now);
+                    let attempt = talk.attempt(started, now);
+                    if let Err(e) = self.records.record_conversation(attempt) {
+                        self.save_failed(&e);
+                    }
+                }
+            }
+            ConversationCommand::Close => self.conversations = ConversationsState::default(),
+            ConversationCommand::SetFeedbackAtEnd(at_end) => {
+                self.settings.conversation_feedback_at_end = at_end;
             }
         }
     }
@@ -589,6 +644,7 @@ impl SalgstrenerApp {
                     (Screen::Learn, t.tab_learn.to_owned()),
                     (Screen::Practice, t.tab_practice.to_owned()),
                     (Screen::Guided, t.tab_guided.to_owned()),
+                    (Screen::Conversations, t.tab_conversations.to_owned()),
                     (Screen::Quiz, t.tab_quiz.to_owned()),
                     (Screen::Progress, t.tab_progress.to_owned()),
                     (Screen::Editor, t.tab_editor.to_owned()),

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod decision_path;
+pub mod filter;
 pub mod icons;
 pub mod question;
 pub mod sale_type;

@@ -99,7 +99,10 @@ impl ConversationsScreen<'_> {
                         .resizable(true)
                         .default_size(260.0)
                         .show(ui, |ui| {
-                            ScrollArea::vertical().show(ui, |ui| known_ui(ui, t, talk));
+                            ScrollArea::vertical().show(ui, |ui| {
+                                ui.heading(t.conv_known);
+                                known_ui(ui, t, talk);
+                            });
                         });
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
@@ -363,7 +366,6 @@ fn fill_known(t: &Texts, talk: &Talk) -> String {
 
 /// The facts revealed so far; once the conversation is over, with the cues highlighted.
 fn known_ui(ui: &mut Ui, t: &Texts, talk: &Talk) {
-    ui.heading(t.conv_known);
     if talk.facts().is_empty() {
         ui.label(RichText::new(t.conv_known_none).weak());
         return;

@@ -665,6 +665,7 @@ fn results_csv_has_one_row_per_answer_in_the_documented_columns() {
 #[test]
 fn a_conversation_exports_its_replies_and_its_decision() {
     use salgstrener::domain::bank::{Bank, BankSource};
+    use salgstrener::domain::training::answer::Pick;
     use salgstrener::domain::training::talk::{Talk, TalkAction};
 
     let dir =
@@ -675,14 +676,15 @@ fn a_conversation_exports_its_replies_and_its_decision() {
     for reply in [0, 0, 0] {
         talk.apply(TalkAction::Reply(reply));
     }
-    let d = talk.decision().unwrap();
-    let best = d
+    let best = talk
+        .answer()
+        .unwrap()
         .offer_order
         .iter()
-        .position(|&o| d.scenario.offers[o].fit == Fit::Best)
+        .position(|&o| talk.conversation().offers[o].fit == Fit::Best)
         .unwrap();
-    talk.apply(TalkAction::ChooseType(SaleType::Kryssalg));
-    talk.apply(TalkAction::ChooseOffer(best));
+    talk.apply(TalkAction::Pick(Pick::Type(SaleType::Kryssalg)));
+    talk.apply(TalkAction::Pick(Pick::Offer(best)));
     talk.apply(TalkAction::Check);
     let attempt = talk.attempt(at("2026-11-27T10:00:00Z"), at("2026-11-27T10:04:00Z"));
     assert_eq!((attempt.points(), attempt.max_points()), (10, 10));

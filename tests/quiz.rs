@@ -177,11 +177,13 @@ fn answer(run: &mut QuizRun, bank: &Bank, n: usize, chosen: Option<SaleType>, no
         Fit::Poor
     };
     let shown = q
+        .answer
         .offer_order
         .iter()
         .position(|&i| s.offers[i].fit == want)
         .or_else(|| {
-            q.offer_order
+            q.answer
+                .offer_order
                 .iter()
                 .position(|&i| s.offers[i].fit != Fit::Best)
         })
@@ -259,16 +261,22 @@ fn navigation_flags_and_feedback_after_each() {
     answer(&mut run, &bank, 1, None, t0());
     run.apply(&bank, QuizAction::CheckCurrent, t0());
     assert!(
-        run.current().unwrap().outcome.is_none(),
+        run.current().unwrap().answer.outcome.is_none(),
         "confidence is asked before checking"
     );
     run.apply(&bank, QuizAction::ChooseConfidence(Confidence::High), t0());
     run.apply(&bank, QuizAction::CheckCurrent, t0());
-    let outcome = run.current().unwrap().outcome.clone().expect("checked");
+    let outcome = run
+        .current()
+        .unwrap()
+        .answer
+        .outcome
+        .clone()
+        .expect("checked");
     assert_eq!(outcome.score.total(), 4);
     // A checked answer is locked.
     run.apply(&bank, QuizAction::ChooseType(SaleType::Nysalg), t0());
-    assert_eq!(run.current().unwrap().outcome, Some(outcome));
+    assert_eq!(run.current().unwrap().answer.outcome, Some(outcome));
     assert_eq!(run.answered(), 1);
 
     run.apply(

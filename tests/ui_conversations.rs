@@ -141,8 +141,8 @@ fn keys_pick_replies_and_feedback_can_wait_for_the_end() {
     h.key_press(egui::Key::Num4);
     h.run();
     let talk = h.state().conversations().talk.as_ref().unwrap();
-    let d = talk.decision().expect("the decision");
-    let best = d
+    let answer = talk.answer().expect("the decision");
+    let best = answer
         .offer_order
         .iter()
         .position(|&i| i == 0)

@@ -286,7 +286,7 @@ fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
     // Same question, same choice.
     let q = h.state().practice().question().unwrap();
     assert_eq!(
-        q.chosen_type,
+        q.answer.chosen_type,
         Some(salgstrener::domain::teaching::taxonomy::SaleType::Tilleggssalg)
     );
 

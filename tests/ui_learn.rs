@@ -196,6 +196,7 @@ fn guided_practice_by_keyboard_diagnoses_a_wrong_second_step() {
         let q = app.guided().practice().question().expect("a question");
         let scenario = &app.bank().scenarios()[q.scenario];
         let shown = q
+            .answer
             .offer_order
             .iter()
             .position(|&i| scenario.offers[i].fit == Fit::Best)

@@ -86,6 +86,7 @@ fn the_keyboard_answers_and_moves_on() {
         let q = app.practice().question().expect("a question is shown");
         let scenario = &app.bank().scenarios()[q.scenario];
         let shown = q
+            .answer
             .offer_order
             .iter()
             .position(|&i| scenario.offers[i].fit == salgstrener::domain::bank::scenario::Fit::Best)

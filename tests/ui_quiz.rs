@@ -57,6 +57,7 @@ fn right_answer(app: &SalgstrenerApp) -> (SaleType, usize) {
     let q = run.current().unwrap();
     let s = &app.bank().scenarios()[q.scenario];
     let shown = q
+        .answer
         .offer_order
         .iter()
         .position(|&i| s.offers[i].fit == Fit::Best)

@@ -13,7 +13,7 @@ use crate::domain::training::scoring::cue_ranges;
 use crate::domain::training::talk::{Ending, Talk, TalkAction, TalkResult};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::widgets::question::{self, Pick};
+use crate::ui::widgets::question::{self, AnswerKey, AnswerView};
 use crate::ui::widgets::{filter, text};
 
 /// Below this window width the side panels fold into the main column.
@@ -201,15 +201,13 @@ impl ConversationsScreen<'_> {
                     return;
                 }
             }
-        } else if let Some(d) = talk.decision().filter(|d| d.outcome.is_none()) {
-            for pick in question::keyboard_picks(ui, d.offer_order.len()) {
-                push(actions, pick_action(pick));
-            }
-            if d.chosen_type.is_some()
-                && d.chosen_offer.is_some()
-                && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
-            {
-                push(actions, TalkAction::Check);
+        } else if let Some(answer) = talk.answer() {
+            for key in question::answer_keys(ui, answer) {
+                match key {
+                    AnswerKey::Pick(pick) => push(actions, TalkAction::Pick(pick)),
+                    AnswerKey::Enter if answer.can_check() => push(actions, TalkAction::Check),
+                    AnswerKey::Enter => {}
+                }
             }
         }
     }
@@ -311,7 +309,7 @@ impl ConversationsScreen<'_> {
     }
 
     fn decision_ui(&self, ui: &mut Ui, t: &Texts, talk: &Talk, actions: &mut Vec<Action>) {
-        let Some(d) = talk.decision() else {
+        let Some(answer) = talk.answer() else {
             return;
         };
         let push = |actions: &mut Vec<Action>, a| {
@@ -319,32 +317,21 @@ impl ConversationsScreen<'_> {
         };
         ui.add_space(8.0);
         ui.heading(t.conv_decide);
-        ui.strong(t.which_type);
-        if let Some(st) =
-            question::type_buttons_ui(ui, t, self.lang, d.chosen_type, d.outcome.as_ref())
-        {
-            push(actions, TalkAction::ChooseType(st));
+        let view = AnswerView {
+            decision: talk.decision(),
+            answer,
+            lang: self.lang,
+        };
+        for pick in view.ui(ui, t) {
+            push(actions, TalkAction::Pick(pick));
         }
-        ui.add_space(8.0);
-        ui.strong(t.which_offer);
-        if let Some(shown) = question::offers_ui(
-            ui,
-            t,
-            &d.scenario,
-            &d.offer_order,
-            d.chosen_offer,
-            d.outcome.is_some(),
-        ) {
-            push(actions, TalkAction::ChooseOffer(shown));
-        }
-        match &d.outcome {
+        match &answer.outcome {
             None => {
                 ui.add_space(8.0);
-                let can_check = d.chosen_type.is_some() && d.chosen_offer.is_some();
                 let button =
                     Button::new(RichText::new(t.check).strong()).min_size(egui::vec2(160.0, 32.0));
                 if ui
-                    .add_enabled(can_check, button)
+                    .add_enabled(answer.can_check(), button)
                     .on_disabled_hover_text(t.check_disabled_hover)
                     .clicked()
                 {
@@ -354,7 +341,7 @@ impl ConversationsScreen<'_> {
             }
             Some(outcome) => {
                 ui.add_space(10.0);
-                question::outcome_ui(ui, t, self.lang, &d.scenario, outcome);
+                question::outcome_ui(ui, t, self.lang, talk.decision(), outcome);
             }
         }
     }
@@ -508,12 +495,5 @@ fn path_ui(ui: &mut Ui, t: &Texts, c: &Conversation, heading: &str, path: &[Repl
             });
             ui.label(&reply.text);
         }
-    }
-}
-
-fn pick_action(pick: Pick) -> TalkAction {
-    match pick {
-        Pick::Type(t) => TalkAction::ChooseType(t),
-        Pick::Offer(shown) => TalkAction::ChooseOffer(shown),
     }
 }

@@ -15,11 +15,11 @@ use crate::domain::bank::scenario::{Fit, Scenario};
 use crate::domain::bank::{Bank, BankSource, Entry, EntryKind};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::answer::{Answer, Pick};
 use crate::domain::training::quiz::{FeedbackTiming, Quiz};
-use crate::domain::training::scoring::{self, Choice, Outcome};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
-use crate::ui::widgets::question::{self, Pick, QuestionView};
+use crate::ui::widgets::question::{self, QuestionView};
 use crate::ui::widgets::sale_type;
 
 /// Below this width the preview sits under the form instead of beside it.
@@ -59,19 +59,6 @@ pub struct Message {
     pub ok: bool,
     /// The text.
     pub text: String,
-}
-
-/// The preview's own answer, so an author can try the scenario like a trainee.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Preview {
-    /// Offers in display order.
-    pub offer_order: Vec<usize>,
-    /// Chosen type.
-    pub chosen_type: Option<SaleType>,
-    /// Chosen offer (file order).
-    pub chosen_offer: Option<usize>,
-    /// The score once checked.
-    pub outcome: Option<Outcome>,
 }
 
 /// What the editor asks the app to do.
@@ -175,8 +162,8 @@ pub struct EditorState {
     pub copy_to: String,
     /// Feedback after the last operation.
     pub message: Option<Message>,
-    /// The preview's state.
-    pub preview: Preview,
+    /// The preview's own answer, so an author can try the scenario like a trainee.
+    pub preview: Answer,
     /// Text selected in the customer or situation field, offered as a cue.
     pub cue_candidate: String,
     /// The tag being typed.
@@ -640,29 +627,21 @@ impl EditorScreen<'_> {
         };
         ui.heading(t.editor_preview);
         let p = &mut state.preview;
-        if p.offer_order.len() != s.offers.len()
-            || p.offer_order.iter().any(|&i| i >= s.offers.len())
-        {
-            p.offer_order = (0..s.offers.len()).collect();
-            p.chosen_offer = None;
-            p.outcome = None;
-        }
+        p.fit_offers(s.offers.len());
         let view = QuestionView {
             scenario: s,
-            offer_order: &p.offer_order,
-            chosen_type: p.chosen_type,
-            chosen_offer: p.chosen_offer,
-            outcome: p.outcome.as_ref(),
+            answer: p,
             picture: self.bank.picture_of(s),
             lang: self.lang,
         };
-        for pick in question::question_ui(ui, t, &view) {
+        for pick in view.ui(ui, t) {
             actions.push(Action::Editor(EditorAction::Preview(pick)));
         }
         ui.horizontal(|ui| {
-            let can_check =
-                p.chosen_type.is_some() && p.chosen_offer.is_some() && p.outcome.is_none();
-            if ui.add_enabled(can_check, Button::new(t.check)).clicked() {
+            if ui
+                .add_enabled(p.can_check(), Button::new(t.check))
+                .clicked()
+            {
                 actions.push(Action::Editor(EditorAction::PreviewCheck));
             }
             if ui.button(t.editor_preview_reset).clicked() {
@@ -670,7 +649,7 @@ impl EditorScreen<'_> {
             }
         });
         if let Some(outcome) = &p.outcome {
-            question::outcome_ui(ui, t, self.lang, s, outcome);
+            question::outcome_ui(ui, t, self.lang, s.into(), outcome);
         }
     }
 
@@ -1131,12 +1110,5 @@ fn list_field_ui(ui: &mut Ui, label: &str, list: &mut Vec<String>) {
         ui.data_mut(|d| d.insert_temp(id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
-    }
-}
-
-/// Scores the preview's answer.
-pub fn check_preview(preview: &mut Preview, scenario: &Scenario) {
-    if let (Some(sale_type), Some(offer)) = (preview.chosen_type, preview.chosen_offer) {
-        preview.outcome = scoring::score(scenario, Choice { sale_type, offer }, scenario.language);
     }
 }

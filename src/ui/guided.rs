@@ -7,18 +7,44 @@ use crate::domain::bank::Bank;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::{Relation, Step};
-use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::guided::{Guided, GuidedAction, GuidedStage};
 use crate::domain::training::practice::{PracticeAction, Question};
 use crate::domain::training::scoring::{Outcome, TypeVerdict};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::widgets::question::{self, good_color};
-
-use crate::ui::widgets::question::{OFFER_KEYS, TYPE_KEYS as NUMBER_KEYS};
+use crate::ui::widgets::question::{
+    self, AnswerKey, AnswerView, TYPE_KEYS as NUMBER_KEYS, good_color,
+};
 
 /// The question column stops at this width, as in practice.
 const MAX_TEXT_WIDTH: f32 = 760.0;
+
+/// What the guided practice screen keeps between frames.
+#[derive(Debug, Default)]
+pub struct GuidedState {
+    /// Bring the result into view on the next frame (the trainee just checked).
+    pub scroll_to_result: bool,
+    /// Bring the step just revealed into view on the next frame.
+    pub reveal_step: bool,
+}
+
+impl GuidedState {
+    /// The screen for one frame; scroll requests are used up by it.
+    pub fn screen<'a>(
+        &mut self,
+        bank: &'a Bank,
+        guided: &'a Guided,
+        lang: Language,
+    ) -> GuidedScreen<'a> {
+        GuidedScreen {
+            bank,
+            guided,
+            lang,
+            scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+            reveal_step: std::mem::take(&mut self.reveal_step),
+        }
+    }
+}
 
 /// Draws guided practice from the session and pushes what the trainee does.
 pub struct GuidedScreen<'a> {
@@ -79,50 +105,41 @@ impl GuidedScreen<'_> {
             }
             return;
         };
-        let offers = self
-            .guided
-            .practice()
-            .question()
-            .map_or(0, |q| q.offer_order.len());
-        ui.input_mut(|input| {
-            let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
-            match stage {
-                GuidedStage::Step(Step::KnownCustomer) => {
+        let Some(q) = self.guided.practice().question() else {
+            return;
+        };
+        match stage {
+            GuidedStage::Step(step) => ui.input_mut(|input| {
+                let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
+                if step == Step::KnownCustomer {
                     if pressed(Key::J) || pressed(Key::Y) {
                         push(actions, GuidedAction::AnswerKnownCustomer(true));
                     } else if pressed(Key::N) {
                         push(actions, GuidedAction::AnswerKnownCustomer(false));
                     }
-                }
-                GuidedStage::Step(Step::Relation) => {
+                } else {
                     for (relation, (key, _)) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
                         if pressed(key) {
                             push(actions, GuidedAction::AnswerRelation(relation));
                         }
                     }
                 }
-                GuidedStage::Answer => {
-                    for (st, (key, _)) in SaleType::ALL.into_iter().zip(NUMBER_KEYS) {
-                        if pressed(key) {
-                            practice(actions, PracticeAction::ChooseType(st));
+            }),
+            GuidedStage::Answer | GuidedStage::Checked => {
+                for key in question::answer_keys(ui, &q.answer) {
+                    match key {
+                        AnswerKey::Pick(pick) => practice(actions, pick.into()),
+                        AnswerKey::Enter if stage == GuidedStage::Checked => {
+                            practice(actions, PracticeAction::Next);
                         }
-                    }
-                    for (shown, (key, _)) in OFFER_KEYS.into_iter().enumerate().take(offers) {
-                        if pressed(key) {
-                            practice(actions, PracticeAction::ChooseOffer(shown));
+                        AnswerKey::Enter if self.guided.can_check() => {
+                            practice(actions, PracticeAction::Check);
                         }
-                    }
-                    if pressed(Key::Enter) && self.guided.can_check() {
-                        practice(actions, PracticeAction::Check);
-                    }
-                }
-                GuidedStage::Checked => {
-                    if pressed(Key::Enter) {
-                        practice(actions, PracticeAction::Next);
+                        AnswerKey::Enter => {}
                     }
                 }
             }
-        });
+        }
     }
 
     fn empty_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
@@ -161,7 +178,7 @@ impl GuidedScreen<'_> {
             ))
             .weak(),
         );
-        let checked = q.is_checked();
+        let checked = q.answer.is_checked();
         question::scenario_ui(ui, t, s, checked);
         if let Some((path, picture)) = self.bank.picture_of(s) {
             question::picture_ui(ui, path, picture, &s.title);
@@ -230,7 +247,7 @@ impl GuidedScreen<'_> {
         }
         ui.label(RichText::new(t.guided_keys_hint).weak().small());
 
-        if let Some(outcome) = &q.outcome {
+        if let Some(outcome) = &q.answer.outcome {
             ui.add_space(10.0);
             self.result_ui(ui, t, s, outcome);
         }
@@ -244,17 +261,19 @@ impl GuidedScreen<'_> {
         q: &Question,
         actions: &mut Vec<Action>,
     ) {
-        let checked = q.is_checked();
-        if let Some(st) =
-            question::type_buttons_ui(ui, t, self.lang, q.chosen_type, q.outcome.as_ref())
-        {
-            practice(actions, PracticeAction::ChooseType(st));
+        let checked = q.answer.is_checked();
+        let view = AnswerView {
+            decision: s.into(),
+            answer: &q.answer,
+            lang: self.lang,
+        };
+        if let Some(pick) = view.type_buttons_ui(ui, t) {
+            practice(actions, pick.into());
         }
         ui.add_space(6.0);
         ui.strong(t.which_offer);
-        if let Some(shown) = question::offers_ui(ui, t, s, &q.offer_order, q.chosen_offer, checked)
-        {
-            practice(actions, PracticeAction::ChooseOffer(shown));
+        if let Some(pick) = view.offers_ui(ui, t) {
+            practice(actions, pick.into());
         }
         ui.add_space(8.0);
         let (label, action, enabled) = if checked {
@@ -291,7 +310,7 @@ impl GuidedScreen<'_> {
                 }
             }
         };
-        let response = question::outcome_with_ui(ui, t, self.lang, s, outcome, diagnosis);
+        let response = question::outcome_with_ui(ui, t, self.lang, s.into(), outcome, diagnosis);
         if self.scroll_to_result {
             response.scroll_to_me(Some(Align::Min));
         }

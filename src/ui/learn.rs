@@ -15,6 +15,33 @@ use crate::ui::widgets::{icons, sale_type};
 const MAX_TEXT_WIDTH: f32 = 980.0;
 const SCROLL_BAR_CLEARANCE: f32 = 10.0;
 
+/// What the Learn screen keeps between frames.
+#[derive(Debug, Default)]
+pub struct LearnState {
+    /// The diagram box whose explanation is shown.
+    pub selected: Option<PathNode>,
+    /// Bring the explanation into view on the next frame (a box was just clicked: in a narrow
+    /// window the explanation is below the fold).
+    pub scroll_to_explanation: bool,
+}
+
+impl LearnState {
+    /// Shows what `node` means, and scrolls to it.
+    pub fn explain(&mut self, node: PathNode) {
+        self.selected = Some(node);
+        self.scroll_to_explanation = true;
+    }
+
+    /// The screen for one frame; a scroll request is used up by it.
+    pub fn screen(&mut self, lang: Language) -> LearnScreen {
+        LearnScreen {
+            lang,
+            selected: self.selected,
+            scroll_to_explanation: std::mem::take(&mut self.scroll_to_explanation),
+        }
+    }
+}
+
 /// Draws the Learn screen and pushes what the trainee does.
 pub struct LearnScreen {
     /// Interface language, which is also the language of the lessons.

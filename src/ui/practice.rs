@@ -9,12 +9,36 @@ use crate::domain::training::practice::{Practice, PracticeAction, Question};
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::widgets::filter;
-use crate::ui::widgets::question::{self, Pick, QuestionView};
+use crate::ui::widgets::question::{self, AnswerKey, QuestionView};
 
 /// Below this window width the selection panel folds into the question column.
 const NARROW_WIDTH: f32 = 720.0;
 /// Long lines are hard to read; the question column stops at this width.
 const MAX_TEXT_WIDTH: f32 = 760.0;
+
+/// What the practice screen keeps between frames.
+#[derive(Debug, Default)]
+pub struct PracticeState {
+    /// Bring the result into view on the next frame (the trainee just checked).
+    pub scroll_to_result: bool,
+}
+
+impl PracticeState {
+    /// The screen for one frame; a scroll request is used up by it.
+    pub fn screen<'a>(
+        &mut self,
+        bank: &'a Bank,
+        practice: &'a Practice,
+        lang: Language,
+    ) -> PracticeScreen<'a> {
+        PracticeScreen {
+            bank,
+            practice,
+            lang,
+            scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+        }
+    }
+}
 
 /// Draws the practice screen from the session and pushes what the trainee does.
 pub struct PracticeScreen<'a> {
@@ -78,15 +102,14 @@ impl PracticeScreen<'_> {
             }
             return;
         };
-        for pick in question::keyboard_picks(ui, q.offer_order.len()) {
-            actions.push(Action::Practice(pick_action(pick)));
-        }
-        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
-            if q.is_checked() {
-                actions.push(Action::Practice(PracticeAction::Next));
-            } else if q.can_check() {
-                actions.push(Action::Practice(PracticeAction::Check));
-            }
+        for key in question::answer_keys(ui, &q.answer) {
+            let action = match key {
+                AnswerKey::Pick(pick) => pick.into(),
+                AnswerKey::Enter if q.answer.is_checked() => PracticeAction::Next,
+                AnswerKey::Enter if q.answer.can_check() => PracticeAction::Check,
+                AnswerKey::Enter => continue,
+            };
+            actions.push(Action::Practice(action));
         }
     }
 
@@ -191,20 +214,17 @@ impl PracticeScreen<'_> {
     ) {
         let view = QuestionView {
             scenario: s,
-            offer_order: &q.offer_order,
-            chosen_type: q.chosen_type,
-            chosen_offer: q.chosen_offer,
-            outcome: q.outcome.as_ref(),
+            answer: &q.answer,
             picture: self.bank.picture_of(s),
             lang: self.lang,
         };
-        for pick in question::question_ui(ui, t, &view) {
-            actions.push(Action::Practice(pick_action(pick)));
+        for pick in view.ui(ui, t) {
+            actions.push(Action::Practice(pick.into()));
         }
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if q.is_checked() {
+            if q.answer.is_checked() {
                 if ui
                     .add(
                         Button::new(RichText::new(t.next).strong())
@@ -218,7 +238,7 @@ impl PracticeScreen<'_> {
                 let button =
                     Button::new(RichText::new(t.check).strong()).min_size(egui::vec2(160.0, 32.0));
                 let response = ui
-                    .add_enabled(q.can_check(), button)
+                    .add_enabled(q.answer.can_check(), button)
                     .on_disabled_hover_text(t.check_disabled_hover);
                 if response.clicked() {
                     actions.push(Action::Practice(PracticeAction::Check));
@@ -227,19 +247,12 @@ impl PracticeScreen<'_> {
         });
         ui.label(RichText::new(t.keys_hint).weak().small());
 
-        if let Some(outcome) = &q.outcome {
+        if let Some(outcome) = &q.answer.outcome {
             ui.add_space(10.0);
-            let response = question::outcome_ui(ui, t, self.lang, s, outcome);
+            let response = question::outcome_ui(ui, t, self.lang, s.into(), outcome);
             if self.scroll_to_result {
                 response.scroll_to_me(Some(Align::Min));
             }
         }
-    }
-}
-
-fn pick_action(pick: Pick) -> PracticeAction {
-    match pick {
-        Pick::Type(t) => PracticeAction::ChooseType(t),
-        Pick::Offer(shown) => PracticeAction::ChooseOffer(shown),
     }
 }

@@ -20,6 +20,27 @@ const SERIES_COLOURS: [egui::Color32; 6] = [
     egui::Color32::from_rgb(150, 150, 60),
 ];
 
+/// What the progress screen keeps between frames.
+#[derive(Debug, Default)]
+pub struct ProgressState {
+    /// Where to export the history as CSV, as typed.
+    pub export_path: String,
+    /// The outcome of the last export: success, and the message.
+    pub export_message: Option<(bool, String)>,
+}
+
+impl ProgressState {
+    /// The screen for one frame.
+    pub fn screen<'a>(&'a mut self, records: &'a Records, lang: Language) -> ProgressScreen<'a> {
+        ProgressScreen {
+            records,
+            lang,
+            export_path: &mut self.export_path,
+            export_message: self.export_message.as_ref(),
+        }
+    }
+}
+
 /// Draws the trainee's progress.
 pub struct ProgressScreen<'a> {
     /// History and figures derived from it.

@@ -12,7 +12,7 @@ use crate::domain::training::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::report::ReportView;
-use crate::ui::widgets::question::{self, Pick, QuestionView};
+use crate::ui::widgets::question::{self, AnswerKey, QuestionView};
 
 /// Where the trainee is in the quiz flow.
 #[derive(Clone, Debug, Default)]
@@ -280,17 +280,14 @@ impl QuizScreen<'_> {
                 ui.set_max_width(ui.available_width().min(760.0));
                 let view = QuestionView {
                     scenario: s,
-                    offer_order: &q.offer_order,
-                    chosen_type: q.chosen_type,
-                    chosen_offer: q.chosen_offer,
-                    outcome: q.outcome.as_ref(),
+                    answer: &q.answer,
                     picture: self.bank.picture_of(s),
                     lang: self.lang,
                 };
-                for pick in question::question_ui(ui, t, &view) {
-                    push(actions, pick_action(pick));
+                for pick in view.ui(ui, t) {
+                    push(actions, pick.into());
                 }
-                let locked = q.outcome.is_some();
+                let locked = q.answer.is_checked();
                 if ask {
                     ui.add_space(8.0);
                     ui.strong(t.confidence_question);
@@ -349,18 +346,15 @@ impl QuizScreen<'_> {
                     }
                 });
                 ui.label(RichText::new(t.quiz_nav_hint).weak().small());
-                if let Some(outcome) = &q.outcome {
+                if let Some(outcome) = &q.answer.outcome {
                     ui.add_space(10.0);
-                    question::outcome_ui(ui, t, self.lang, s, outcome);
+                    question::outcome_ui(ui, t, self.lang, s.into(), outcome);
                 }
             });
 
         if confirm_submit {
             self.confirm_ui(ui, t, n - run.answered(), actions);
         } else if !ui.ctx().text_edit_focused() {
-            for pick in question::keyboard_picks(ui, q.offer_order.len()) {
-                push(actions, pick_action(pick));
-            }
             ui.input_mut(|i| {
                 if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
                     push(actions, QuizAction::Next);
@@ -368,14 +362,21 @@ impl QuizScreen<'_> {
                 if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
                     push(actions, QuizAction::Previous);
                 }
-                if i.consume_key(Modifiers::NONE, Key::Enter) {
-                    if after_each && q.outcome.is_none() && q.is_answered(ask) {
-                        push(actions, QuizAction::CheckCurrent);
-                    } else {
-                        push(actions, QuizAction::Next);
-                    }
-                }
             });
+            for key in question::answer_keys(ui, &q.answer) {
+                push(
+                    actions,
+                    match key {
+                        AnswerKey::Pick(pick) => pick.into(),
+                        AnswerKey::Enter
+                            if after_each && !q.answer.is_checked() && q.is_answered(ask) =>
+                        {
+                            QuizAction::CheckCurrent
+                        }
+                        AnswerKey::Enter => QuizAction::Next,
+                    },
+                );
+            }
         }
     }
 
@@ -400,13 +401,6 @@ impl QuizScreen<'_> {
         if modal.should_close() {
             actions.push(Action::Quiz(QuizCommand::CancelSubmit));
         }
-    }
-}
-
-fn pick_action(pick: Pick) -> QuizAction {
-    match pick {
-        Pick::Type(t) => QuizAction::ChooseType(t),
-        Pick::Offer(shown) => QuizAction::ChooseOffer(shown),
     }
 }
 

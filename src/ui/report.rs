@@ -133,26 +133,23 @@ impl ReportView<'_> {
                     let Some(s) = self.bank.get(q.scenario) else {
                         continue;
                     };
-                    let mark = match &q.outcome {
+                    let mark = match &q.answer.outcome {
                         Some(o) => format!("{} / 4", o.score.total()),
                         None => "–".into(),
                     };
                     let title = fill(t.report_question, &[("k", &(k + 1)), ("title", &s.title)]);
                     egui::CollapsingHeader::new(format!("{title}  ({mark})"))
                         .id_salt(("review", k))
-                        .show(ui, |ui| match &q.outcome {
+                        .show(ui, |ui| match &q.answer.outcome {
                             Some(outcome) => {
                                 let view = QuestionView {
                                     scenario: s,
-                                    offer_order: &q.offer_order,
-                                    chosen_type: q.chosen_type,
-                                    chosen_offer: q.chosen_offer,
-                                    outcome: Some(outcome),
+                                    answer: &q.answer,
                                     picture: self.bank.picture_of(s),
                                     lang: self.lang,
                                 };
-                                question::question_ui(ui, t, &view);
-                                question::outcome_ui(ui, t, self.lang, s, outcome);
+                                view.ui(ui, t);
+                                question::outcome_ui(ui, t, self.lang, s.into(), outcome);
                             }
                             None => unanswered_ui(ui, t, s, self.lang),
                         });

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::scenario::{Offer, Scenario};
+use super::scenario::Offer;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -233,27 +233,6 @@ impl Conversation {
             at = to;
         }
         Some(path)
-    }
-
-    /// The decision part as a scenario, so that answering and scoring it reuse the scenario's
-    /// code unchanged. `situation` is what the trainee learned in the conversation.
-    pub fn decision_scenario(&self, situation: String) -> Scenario {
-        Scenario {
-            id: self.id.clone(),
-            language: self.language,
-            title: self.title.clone(),
-            industry: self.industry.clone(),
-            difficulty: self.difficulty,
-            tags: self.tags.clone(),
-            customer: self.customer.clone(),
-            situation,
-            answer: self.answer,
-            cues: self.cues.clone(),
-            explanation: self.explanation.clone(),
-            offers: self.offers.clone(),
-            image: None,
-            path: None,
-        }
     }
 }
 

@@ -5,10 +5,10 @@
 use std::cell::OnceCell;
 use std::path::Path;
 
-use super::conversation::{Conversation, Next, Quality, topological_order};
-use super::problem::{Position, Problem};
-use super::source_map::{Locus, SourceMap};
-use super::validate::{
+use crate::domain::bank::conversation::{Conversation, Next, Quality, topological_order};
+use crate::domain::bank::problem::{Position, Problem};
+use crate::domain::bank::source_map::{Locus, SourceMap};
+use crate::domain::bank::validate::{
     Decision, RECURSION_LIMIT, decision_rules, is_valid_id, ron_problem, too_long, too_long_message,
 };
 

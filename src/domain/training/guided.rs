@@ -5,7 +5,7 @@ use crate::domain::bank::Bank;
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::{DecisionPath, Relation, Step};
 use crate::domain::teaching::taxonomy::SaleType;
-use crate::domain::training::practice::{Filter, Practice, PracticeAction, Question};
+use crate::domain::training::practice::{Filter, Practice, PracticeAction};
 
 /// The trainee's answers to the path's questions so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -192,7 +192,7 @@ impl Guided {
     /// What comes next on the question shown; `None` without a question.
     pub fn stage(&self) -> Option<GuidedStage> {
         let q = self.practice.question()?;
-        Some(if q.is_checked() {
+        Some(if q.answer.is_checked() {
             GuidedStage::Checked
         } else if self.answers.known_customer.is_none() {
             GuidedStage::Step(Step::KnownCustomer)
@@ -206,7 +206,10 @@ impl Guided {
     /// True when the path is answered, a type and an offer are chosen, and nothing is checked.
     pub fn can_check(&self) -> bool {
         self.stage() == Some(GuidedStage::Answer)
-            && self.practice.question().is_some_and(Question::can_check)
+            && self
+                .practice
+                .question()
+                .is_some_and(|q| q.answer.can_check())
     }
 
     /// Applies one action; actions that do not fit the current stage are ignored.
@@ -265,9 +268,7 @@ impl Guided {
     }
 
     fn diagnose(&self, bank: &Bank) -> Option<Slip> {
-        let q = self.practice.question()?;
-        let outcome = q.outcome.as_ref()?;
-        let scenario = bank.get(q.scenario)?;
+        let (scenario, outcome) = self.practice.checked(bank)?;
         diagnose(
             scenario.decision_path(),
             self.answers.path()?,
@@ -365,7 +366,7 @@ mod tests {
             types: vec![Tilleggssalg],
         };
         let mut g = Guided::new(&bank, filter, 1);
-        let chosen = |g: &Guided| g.practice().question().and_then(|q| q.chosen_type);
+        let chosen = |g: &Guided| g.practice().question().and_then(|q| q.answer.chosen_type);
         assert_eq!(g.stage(), Some(GuidedStage::Step(Step::KnownCustomer)));
         // The final answer waits until the path is answered.
         g.apply(

@@ -13,7 +13,8 @@ use crate::domain::bank::conversation::Conversation;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
-use crate::domain::training::scoring::{self, Choice, Outcome, Score};
+use crate::domain::training::answer::{Answer, Pick};
+use crate::domain::training::scoring::{Outcome, Score};
 
 /// Which scenarios practice draws from. An empty selection in a group means "any".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,31 +96,13 @@ impl Tally {
     }
 }
 
-/// The question on screen: a scenario, its offers in the order shown, and what was chosen.
+/// The question on screen: a scenario and the trainee's answer to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
     /// Index into the bank.
     pub scenario: usize,
-    /// Offer indices (file order) in the order they are shown; shuffled per showing.
-    pub offer_order: Vec<usize>,
-    /// The type picked so far.
-    pub chosen_type: Option<SaleType>,
-    /// The offer picked so far (file order index).
-    pub chosen_offer: Option<usize>,
-    /// Set once checked.
-    pub outcome: Option<Outcome>,
-}
-
-impl Question {
-    /// True when a type and an offer are chosen and the answer is not yet checked.
-    pub fn can_check(&self) -> bool {
-        self.chosen_type.is_some() && self.chosen_offer.is_some() && self.outcome.is_none()
-    }
-
-    /// True once checked.
-    pub fn is_checked(&self) -> bool {
-        self.outcome.is_some()
-    }
+    /// The answer; its offers are shuffled per showing.
+    pub answer: Answer,
 }
 
 /// What the trainee can do in practice.
@@ -137,6 +120,15 @@ pub enum PracticeAction {
     SetFilter(Filter),
     /// Start the same selection again after a finished round.
     Restart,
+}
+
+impl From<Pick> for PracticeAction {
+    fn from(pick: Pick) -> Self {
+        match pick {
+            Pick::Type(t) => PracticeAction::ChooseType(t),
+            Pick::Offer(shown) => PracticeAction::ChooseOffer(shown),
+        }
+    }
 }
 
 /// A practice session over one bank.
@@ -221,11 +213,8 @@ impl Practice {
         match current.and_then(|q| map(q.scenario).map(|i| (q, i))) {
             Some((mut q, index)) => {
                 let offers = new.get(index).map_or(0, |s| s.offers.len());
-                if q.offer_order.len() != offers {
-                    q.offer_order = (0..offers).collect();
-                    q.offer_order.shuffle(&mut self.rng);
-                    q.chosen_offer = None;
-                    q.outcome = None;
+                if q.answer.fit_offers(offers) {
+                    q.answer.offer_order.shuffle(&mut self.rng);
                 }
                 q.scenario = index;
                 self.question = Some(q);
@@ -243,21 +232,11 @@ impl Practice {
     /// Applies one action; actions that do not fit the current state are ignored.
     pub fn apply(&mut self, bank: &Bank, action: PracticeAction) {
         match action {
-            PracticeAction::ChooseType(t) => {
-                if let Some(q) = self.question.as_mut().filter(|q| !q.is_checked()) {
-                    q.chosen_type = Some(t);
-                }
-            }
-            PracticeAction::ChooseOffer(shown) => {
-                if let Some(q) = self.question.as_mut().filter(|q| !q.is_checked())
-                    && let Some(&offer) = q.offer_order.get(shown)
-                {
-                    q.chosen_offer = Some(offer);
-                }
-            }
+            PracticeAction::ChooseType(t) => self.pick(Pick::Type(t)),
+            PracticeAction::ChooseOffer(shown) => self.pick(Pick::Offer(shown)),
             PracticeAction::Check => self.check(bank),
             PracticeAction::Next => {
-                if self.question.as_ref().is_none_or(Question::is_checked) {
+                if self.question.as_ref().is_none_or(|q| q.answer.is_checked()) {
                     self.draw(bank);
                 }
             }
@@ -269,21 +248,29 @@ impl Practice {
         }
     }
 
+    fn pick(&mut self, pick: Pick) {
+        if let Some(q) = self.question.as_mut() {
+            q.answer.pick(pick);
+        }
+    }
+
     fn check(&mut self, bank: &Bank) {
-        let Some(q) = self.question.as_mut().filter(|q| q.can_check()) else {
-            return;
-        };
-        let (Some(sale_type), Some(offer)) = (q.chosen_type, q.chosen_offer) else {
+        let Some(q) = self.question.as_mut() else {
             return;
         };
         let Some(scenario) = bank.get(q.scenario) else {
             return;
         };
-        let choice = Choice { sale_type, offer };
-        if let Some(outcome) = scoring::score(scenario, choice, scenario.language) {
+        if let Some(outcome) = q.answer.check(scenario.into()) {
             self.tally.add(outcome.score);
-            q.outcome = Some(outcome);
         }
+    }
+
+    /// The scenario and outcome of the question on screen, once checked: what the records
+    /// keep of an answer.
+    pub fn checked<'b>(&self, bank: &'b Bank) -> Option<(&'b Scenario, &Outcome)> {
+        let q = self.question.as_ref()?;
+        Some((bank.get(q.scenario)?, q.answer.outcome.as_ref()?))
     }
 
     fn start_round(&mut self, bank: &Bank) {
@@ -316,14 +303,9 @@ impl Practice {
         }
         self.question = next.and_then(|index| {
             let scenario = bank.get(index)?;
-            let mut offer_order: Vec<usize> = (0..scenario.offers.len()).collect();
-            offer_order.shuffle(&mut self.rng);
             Some(Question {
                 scenario: index,
-                offer_order,
-                chosen_type: None,
-                chosen_offer: None,
-                outcome: None,
+                answer: Answer::shuffled(scenario.offers.len(), &mut self.rng),
             })
         });
     }

@@ -19,7 +19,7 @@ use crate::domain::bank::validate::{
 use crate::domain::language::Language;
 use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, Confidence};
 use crate::domain::teaching::taxonomy::SaleType;
-use crate::domain::training::scoring::{self, Choice, Outcome};
+use crate::domain::training::answer::{Answer, Pick};
 
 /// When the trainee sees feedback.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,26 +262,18 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
 pub struct QuizQuestion {
     /// Index into the bank.
     pub scenario: usize,
-    /// Offer indices in the order shown.
-    pub offer_order: Vec<usize>,
-    /// Chosen sale type.
-    pub chosen_type: Option<SaleType>,
-    /// Chosen offer (file order index).
-    pub chosen_offer: Option<usize>,
+    /// The answer; its outcome is set after each answer with `AfterEach`, else at submission.
+    pub answer: Answer,
     /// Stated confidence, when asked.
     pub confidence: Option<Confidence>,
     /// Marked to come back to.
     pub flagged: bool,
-    /// The score, once known (after each answer with `AfterEach`, else at submission).
-    pub outcome: Option<Outcome>,
 }
 
 impl QuizQuestion {
     /// True when a type and an offer are chosen (and confidence, when asked).
     pub fn is_answered(&self, ask_confidence: bool) -> bool {
-        self.chosen_type.is_some()
-            && self.chosen_offer.is_some()
-            && (!ask_confidence || self.confidence.is_some())
+        self.answer.is_complete() && (!ask_confidence || self.confidence.is_some())
     }
 }
 
@@ -334,16 +326,11 @@ impl QuizRun {
             .iter()
             .filter_map(|&i| {
                 let s = bank.get(i)?;
-                let mut offer_order: Vec<usize> = (0..s.offers.len()).collect();
-                offer_order.shuffle(&mut rng);
                 Some(QuizQuestion {
                     scenario: i,
-                    offer_order,
-                    chosen_type: None,
-                    chosen_offer: None,
+                    answer: Answer::shuffled(s.offers.len(), &mut rng),
                     confidence: None,
                     flagged: false,
-                    outcome: None,
                 })
             })
             .collect();
@@ -389,11 +376,7 @@ impl QuizRun {
                 return false;
             };
             let offers = new.get(index).map_or(0, |s| s.offers.len());
-            if q.offer_order.len() != offers {
-                q.offer_order = (0..offers).collect();
-                q.chosen_offer = None;
-                q.outcome = None;
-            }
+            q.answer.fit_offers(offers);
             q.scenario = index;
             true
         });
@@ -455,17 +438,16 @@ impl QuizRun {
             }
             return;
         };
-        let locked = after_each && q.outcome.is_some();
+        // Outcomes exist before submission only in `AfterEach` quizzes, where they lock.
+        let locked = q.answer.is_checked();
         match action {
-            QuizAction::ChooseType(t) if !locked => q.chosen_type = Some(t),
-            QuizAction::ChooseOffer(shown) if !locked => {
-                if let Some(&offer) = q.offer_order.get(shown) {
-                    q.chosen_offer = Some(offer);
-                }
-            }
+            QuizAction::ChooseType(t) => q.answer.pick(Pick::Type(t)),
+            QuizAction::ChooseOffer(shown) => q.answer.pick(Pick::Offer(shown)),
             QuizAction::ChooseConfidence(c) if !locked => q.confidence = Some(c),
-            QuizAction::CheckCurrent if after_each && !locked && q.is_answered(ask) => {
-                q.outcome = score_question(bank, q);
+            QuizAction::CheckCurrent if after_each && q.is_answered(ask) => {
+                if let Some(s) = bank.get(q.scenario) {
+                    q.answer.check(s.into());
+                }
             }
             QuizAction::ToggleFlag => q.flagged = !q.flagged,
             QuizAction::GoTo(n) if n < len => self.current = n,
@@ -488,8 +470,8 @@ impl QuizRun {
             None => now,
         };
         for q in &mut self.questions {
-            if q.outcome.is_none() && q.chosen_type.is_some() && q.chosen_offer.is_some() {
-                q.outcome = score_question(bank, q);
+            if let Some(s) = bank.get(q.scenario) {
+                q.answer.check(s.into());
             }
         }
         self.finished = Some(end);
@@ -503,7 +485,7 @@ impl QuizRun {
             .iter()
             .map(|q| {
                 let scenario = bank.get(q.scenario);
-                let outcome = q.outcome.as_ref();
+                let outcome = q.answer.outcome.as_ref();
                 AnswerRecord {
                     scenario_id: scenario.map(|s| s.id.clone()).unwrap_or_default(),
                     right_type: scenario.map_or(SaleType::Nysalg, |s| s.answer),
@@ -534,11 +516,11 @@ impl QuizRun {
     }
 }
 
-fn score_question(bank: &Bank, q: &QuizQuestion) -> Option<Outcome> {
-    let scenario = bank.get(q.scenario)?;
-    let choice = Choice {
-        sale_type: q.chosen_type?,
-        offer: q.chosen_offer?,
-    };
-    scoring::score(scenario, choice, scenario.language)
+impl From<Pick> for QuizAction {
+    fn from(pick: Pick) -> Self {
+        match pick {
+            Pick::Type(t) => QuizAction::ChooseType(t),
+            Pick::Offer(shown) => QuizAction::ChooseOffer(shown),
+        }
+    }
 }

@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
-use crate::domain::bank::scenario::{Fit, Scenario};
+use crate::domain::bank::scenario::Fit;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
+use crate::domain::training::answer::Decision;
 
 /// What the trainee answered: a sale type and one of the scenario's offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,22 +95,27 @@ pub struct Outcome {
     pub best_offer: Option<usize>,
 }
 
-/// Scores `choice` on `scenario`. The deciding difference is given in `lang`.
-/// Returns `None` when the offer index does not exist in the scenario.
-pub fn score(scenario: &Scenario, choice: Choice, lang: Language) -> Option<Outcome> {
-    let offer = scenario.offers.get(choice.offer)?;
+/// Scores `choice` on a decision (a `&Scenario` or a [`Decision`]). The deciding difference is
+/// given in `lang`. Returns `None` when the offer index does not exist in the decision.
+pub fn score<'a>(
+    decision: impl Into<Decision<'a>>,
+    choice: Choice,
+    lang: Language,
+) -> Option<Outcome> {
+    let decision = decision.into();
+    let offer = decision.offers.get(choice.offer)?;
     let score = Score {
-        type_points: type_points(scenario.answer, choice.sale_type),
+        type_points: type_points(decision.answer, choice.sale_type),
         offer_points: offer_points(offer.fit),
     };
     Some(Outcome {
         choice,
         score,
-        right_type: scenario.answer,
-        verdict: type_verdict(scenario.answer, choice.sale_type),
-        difference: deciding_difference(scenario.answer, choice.sale_type, lang),
+        right_type: decision.answer,
+        verdict: type_verdict(decision.answer, choice.sale_type),
+        difference: deciding_difference(decision.answer, choice.sale_type, lang),
         offer_fit: offer.fit,
-        best_offer: scenario.offers.iter().position(|o| o.fit == Fit::Best),
+        best_offer: decision.offers.iter().position(|o| o.fit == Fit::Best),
     })
 }
 
@@ -137,6 +143,7 @@ pub fn cue_ranges(text: &str, cues: &[String]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::bank::scenario::Scenario;
     use SaleType::*;
 
     #[test]

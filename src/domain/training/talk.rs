@@ -4,15 +4,13 @@
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
 
-use super::scoring::{self, Choice, Outcome};
+use super::answer::{Answer, Decision, Pick};
+use super::scoring::{self, Outcome};
 use crate::domain::bank::conversation::{Conversation, Next, Quality, ReplyRef};
-use crate::domain::bank::scenario::Scenario;
 use crate::domain::progress::history::{
     AnswerRecord, Attempt, AttemptKind, ConversationRecord, ReplyRecord, new_registration,
 };
-use crate::domain::teaching::taxonomy::SaleType;
 
 /// How a conversation ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,32 +30,13 @@ pub struct Turn {
     pub quality: Quality,
 }
 
-/// The decision at the end: the conversation's decision part as a scenario (so the answering
-/// and scoring code of scenarios is used unchanged), the offers in the order shown, and what
-/// was chosen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DecisionState {
-    /// The decision as a scenario; `situation` holds the facts the trainee uncovered.
-    pub scenario: Scenario,
-    /// Offer indices (file order) in the order shown.
-    pub offer_order: Vec<usize>,
-    /// The type picked so far.
-    pub chosen_type: Option<SaleType>,
-    /// The offer picked so far (file order).
-    pub chosen_offer: Option<usize>,
-    /// Set once checked.
-    pub outcome: Option<Outcome>,
-}
-
 /// What the trainee can do in a conversation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TalkAction {
     /// Say the reply at this index of the current step (file order; keys 1-9).
     Reply(usize),
-    /// Pick a sale type at the decision.
-    ChooseType(SaleType),
-    /// Pick the offer shown at this position (0 = A).
-    ChooseOffer(usize),
+    /// Pick a sale type or an offer at the decision.
+    Pick(Pick),
     /// Score the decision.
     Check,
 }
@@ -70,7 +49,7 @@ pub struct Talk {
     turns: Vec<Turn>,
     facts: Vec<String>,
     ending: Option<Ending>,
-    decision: Option<DecisionState>,
+    answer: Option<Answer>,
     best: Option<(u32, Vec<ReplyRef>)>,
     rng: StdRng,
 }
@@ -123,7 +102,7 @@ impl Talk {
             turns: Vec::new(),
             facts: Vec::new(),
             ending: None,
-            decision: None,
+            answer: None,
             best,
             rng: StdRng::seed_from_u64(seed),
         }
@@ -154,9 +133,22 @@ impl Talk {
         self.ending.as_ref()
     }
 
-    /// The decision, once the conversation reached it.
-    pub fn decision(&self) -> Option<&DecisionState> {
-        self.decision.as_ref()
+    /// The answer to the decision, once the conversation reached it.
+    pub fn answer(&self) -> Option<&Answer> {
+        self.answer.as_ref()
+    }
+
+    /// What the conversation ends in: the sale type and offer, as in a scenario.
+    pub fn decision(&self) -> Decision<'_> {
+        let c = &self.conversation;
+        Decision {
+            id: &c.id,
+            language: c.language,
+            answer: c.answer,
+            offers: &c.offers,
+            cues: &c.cues,
+            explanation: &c.explanation,
+        }
     }
 
     /// Points from the replies so far.
@@ -168,7 +160,7 @@ impl Talk {
     pub fn is_finished(&self) -> bool {
         match &self.ending {
             Some(Ending::Leave(_)) => true,
-            Some(Ending::Decide) => self.decision.as_ref().is_some_and(|d| d.outcome.is_some()),
+            Some(Ending::Decide) => self.answer.as_ref().is_some_and(Answer::is_checked),
             None => false,
         }
     }
@@ -177,24 +169,18 @@ impl Talk {
     pub fn apply(&mut self, action: TalkAction) {
         match action {
             TalkAction::Reply(index) => self.reply(index),
-            TalkAction::ChooseType(t) => {
-                if let Some(d) = self.open_decision() {
-                    d.chosen_type = Some(t);
+            TalkAction::Pick(pick) => {
+                if let Some(answer) = self.answer.as_mut() {
+                    answer.pick(pick);
                 }
             }
-            TalkAction::ChooseOffer(shown) => {
-                if let Some(d) = self.open_decision()
-                    && let Some(&offer) = d.offer_order.get(shown)
-                {
-                    d.chosen_offer = Some(offer);
+            TalkAction::Check => {
+                if let Some(mut answer) = self.answer.take() {
+                    answer.check(self.decision());
+                    self.answer = Some(answer);
                 }
             }
-            TalkAction::Check => self.check(),
         }
-    }
-
-    fn open_decision(&mut self) -> Option<&mut DecisionState> {
-        self.decision.as_mut().filter(|d| d.outcome.is_none())
     }
 
     fn reply(&mut self, index: usize) {
@@ -227,27 +213,10 @@ impl Talk {
 
     fn decide(&mut self) {
         self.ending = Some(Ending::Decide);
-        let scenario = self.conversation.decision_scenario(self.facts.join("\n"));
-        let mut offer_order: Vec<usize> = (0..scenario.offers.len()).collect();
-        offer_order.shuffle(&mut self.rng);
-        self.decision = Some(DecisionState {
-            scenario,
-            offer_order,
-            chosen_type: None,
-            chosen_offer: None,
-            outcome: None,
-        });
-    }
-
-    fn check(&mut self) {
-        let Some(d) = self.open_decision() else {
-            return;
-        };
-        let (Some(sale_type), Some(offer)) = (d.chosen_type, d.chosen_offer) else {
-            return;
-        };
-        let language = d.scenario.language;
-        d.outcome = scoring::score(&d.scenario, Choice { sale_type, offer }, language);
+        self.answer = Some(Answer::shuffled(
+            self.conversation.offers.len(),
+            &mut self.rng,
+        ));
     }
 
     /// The result so far (complete once [`Self::is_finished`]).
@@ -280,7 +249,7 @@ impl Talk {
                 Some(Ending::Leave(words)) => Some(words.clone()),
                 _ => None,
             },
-            decision: self.decision.as_ref().and_then(|d| d.outcome.clone()),
+            decision: self.answer.as_ref().and_then(|a| a.outcome.clone()),
         }
     }
 
@@ -342,6 +311,17 @@ mod tests {
     use super::*;
     use crate::domain::bank::conversation::tests::example;
     use crate::domain::bank::scenario::Fit;
+    use crate::domain::teaching::taxonomy::SaleType;
+
+    /// The display position of the first offer with this fit.
+    fn best_shown(talk: &Talk, fit: Fit) -> usize {
+        let answer = talk.answer().unwrap();
+        answer
+            .offer_order
+            .iter()
+            .position(|&i| talk.conversation().offers[i].fit == fit)
+            .unwrap()
+    }
 
     #[test]
     fn the_best_path_then_the_right_decision_earns_every_point() {
@@ -357,17 +337,11 @@ mod tests {
         talk.apply(TalkAction::Reply(0));
         assert_eq!(talk.turns().len(), 2);
 
-        let d = talk.decision().unwrap();
-        assert_eq!(d.scenario.situation, "fakta\nmer");
-        let best = d
-            .offer_order
-            .iter()
-            .position(|&i| d.scenario.offers[i].fit == Fit::Best)
-            .unwrap();
+        let best = best_shown(&talk, Fit::Best);
         talk.apply(TalkAction::Check);
         assert!(!talk.is_finished(), "nothing chosen yet");
-        talk.apply(TalkAction::ChooseType(SaleType::Kryssalg));
-        talk.apply(TalkAction::ChooseOffer(best));
+        talk.apply(TalkAction::Pick(Pick::Type(SaleType::Kryssalg)));
+        talk.apply(TalkAction::Pick(Pick::Offer(best)));
         talk.apply(TalkAction::Check);
         assert!(talk.is_finished());
         let r = talk.result();
@@ -385,8 +359,8 @@ mod tests {
         talk.apply(TalkAction::Reply(2));
         assert!(talk.is_finished());
         assert_eq!(talk.ending(), Some(&Ending::Leave("Ha det".into())));
-        assert!(talk.decision().is_none());
-        talk.apply(TalkAction::ChooseType(SaleType::Kryssalg));
+        assert!(talk.answer().is_none());
+        talk.apply(TalkAction::Pick(Pick::Type(SaleType::Kryssalg)));
         let r = talk.result();
         assert_eq!(r.reply_points, 0);
         assert_eq!(r.left.as_deref(), Some("Ha det"));
@@ -407,14 +381,9 @@ mod tests {
         let mut talk = Talk::new(example(), 3);
         talk.apply(TalkAction::Reply(0));
         talk.apply(TalkAction::Reply(1));
-        let d = talk.decision().unwrap();
-        let poor = d
-            .offer_order
-            .iter()
-            .position(|&i| d.scenario.offers[i].fit == Fit::Poor)
-            .unwrap();
-        talk.apply(TalkAction::ChooseType(SaleType::Tilleggssalg));
-        talk.apply(TalkAction::ChooseOffer(poor));
+        let poor = best_shown(&talk, Fit::Poor);
+        talk.apply(TalkAction::Pick(Pick::Type(SaleType::Tilleggssalg)));
+        talk.apply(TalkAction::Pick(Pick::Offer(poor)));
         talk.apply(TalkAction::Check);
         let r = talk.result();
         assert_eq!(r.reply_points, 1);

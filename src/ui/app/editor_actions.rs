@@ -5,19 +5,16 @@ use std::path::{Path, PathBuf};
 
 use egui::Ui;
 use jiff::Timestamp;
-use rand::seq::SliceRandom;
 
 use super::{SalgstrenerApp, Screen};
 use crate::domain::authoring::editor::{self, Document, Draft, SaveMode, SaveOutcome};
 use crate::domain::bank::watch::FolderWatch;
 use crate::domain::bank::{Bank, BankSource, EntryKind, QUIZ_FOLDER, assets_folder};
 use crate::domain::language::Language;
+use crate::domain::training::answer::Answer;
 use crate::domain::{interop, storage};
-use crate::ui::editor::{
-    AssetCheck, Dialog, EditorAction, ExportFormat, Message, Pending, Preview, check_preview,
-};
+use crate::ui::editor::{AssetCheck, Dialog, EditorAction, ExportFormat, Message, Pending};
 use crate::ui::i18n::{fill, texts};
-use crate::ui::widgets::question::Pick;
 
 impl SalgstrenerApp {
     /// The open scenario folder; `None` for the read-only bundled bank.
@@ -197,12 +194,7 @@ impl SalgstrenerApp {
             Some(Draft::Scenario(s)) => s.offers.len(),
             _ => 0,
         };
-        let mut order: Vec<usize> = (0..offers).collect();
-        order.shuffle(&mut self.rng);
-        self.editor.preview = Preview {
-            offer_order: order,
-            ..Preview::default()
-        };
+        self.editor.preview = Answer::shuffled(offers, &mut self.rng);
     }
 
     /// Saves the open file: renames it when its id changed, and reloads the bank.
@@ -443,19 +435,10 @@ impl SalgstrenerApp {
                 }
             }),
             EditorAction::CopyBundled => self.copy_bundled(),
-            EditorAction::Preview(pick) => {
-                let p = &mut self.editor.preview;
-                if p.outcome.is_none() {
-                    match pick {
-                        Pick::Type(t) => p.chosen_type = Some(t),
-                        Pick::Offer(shown) => p.chosen_offer = p.offer_order.get(shown).copied(),
-                    }
-                }
-            }
+            EditorAction::Preview(pick) => self.editor.preview.pick(pick),
             EditorAction::PreviewCheck => {
                 if let Some(Draft::Scenario(s)) = self.editor.doc.as_ref().map(|d| &d.draft) {
-                    let s = s.clone();
-                    check_preview(&mut self.editor.preview, &s);
+                    self.editor.preview.check(s.into());
                 }
             }
             EditorAction::PreviewReset => self.reset_preview(),

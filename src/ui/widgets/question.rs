@@ -1,5 +1,10 @@
-//! One scenario as a question: the texts, the sale-type buttons, the offers, and the outcome
-//! panel. Shared by practice, quizzes and the quiz review so they look and behave the same.
+//! One decision as a question: the scenario's texts, the sale-type buttons, the offers, the
+//! keys that pick them, and the outcome panel. Every screen that answers (practice, guided
+//! practice, quizzes and their review, the editor's preview) draws an
+//! [`Answer`] through here, so they look and behave the same.
+//!
+//! [`AnswerView`] is the part that does not depend on a scenario (it draws a [`Decision`]), for
+//! screens that lead up to the decision in their own way.
 
 use egui::{AtomExt as _, Button, Key, Modifiers, Response, RichText, Ui};
 
@@ -9,6 +14,7 @@ use crate::domain::bank::picture::Picture;
 use crate::domain::bank::scenario::{Fit, Scenario};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
+use crate::domain::training::answer::{Answer, Decision, Pick};
 use crate::domain::training::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::{icons, sale_type, text};
@@ -31,58 +37,151 @@ pub const TYPE_KEYS: [(Key, &str); 5] = [
     (Key::Num5, "5"),
 ];
 
-/// What the trainee picked in a question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pick {
-    /// A sale type.
-    Type(SaleType),
-    /// The offer shown at this position.
-    Offer(usize),
-}
-
-/// Everything needed to draw one question.
+/// Everything needed to draw one scenario as a question.
 pub struct QuestionView<'a> {
     /// The scenario.
     pub scenario: &'a Scenario,
-    /// Offer indices in display order.
-    pub offer_order: &'a [usize],
-    /// The type picked so far.
-    pub chosen_type: Option<SaleType>,
-    /// The offer picked so far (file order).
-    pub chosen_offer: Option<usize>,
-    /// The outcome once known: locks the choices, highlights cues, shows fits.
-    pub outcome: Option<&'a Outcome>,
+    /// The answer so far; once checked, the choices are locked, the cues highlighted and the
+    /// offers' fits shown.
+    pub answer: &'a Answer,
     /// Interface language.
     pub lang: Language,
     /// The scenario's picture, decoded when the bank was loaded: (path, picture).
     pub picture: Option<(&'a str, &'a Arc<Picture>)>,
 }
 
-/// Draws the question and returns what the trainee picked this frame.
-pub fn question_ui(ui: &mut Ui, t: &Texts, q: &QuestionView<'_>) -> Vec<Pick> {
-    let mut picks = Vec::new();
-    scenario_ui(ui, t, q.scenario, q.outcome.is_some());
-    if let Some((path, picture)) = q.picture {
-        picture_ui(ui, path, picture, &q.scenario.title);
+impl QuestionView<'_> {
+    /// Draws the scenario and the answer, and returns what the trainee clicked this frame.
+    pub fn ui(&self, ui: &mut Ui, t: &Texts) -> Vec<Pick> {
+        scenario_ui(ui, t, self.scenario, self.answer.is_checked());
+        if let Some((path, picture)) = self.picture {
+            picture_ui(ui, path, picture, &self.scenario.title);
+        }
+        ui.add_space(6.0);
+        AnswerView {
+            decision: self.scenario.into(),
+            answer: self.answer,
+            lang: self.lang,
+        }
+        .ui(ui, t)
     }
-    ui.add_space(6.0);
-    ui.strong(t.which_type);
-    if let Some(st) = type_buttons_ui(ui, t, q.lang, q.chosen_type, q.outcome) {
-        picks.push(Pick::Type(st));
+}
+
+/// The answering part of a question: the sale types and the offers of a [`Decision`].
+pub struct AnswerView<'a> {
+    /// What is decided.
+    pub decision: Decision<'a>,
+    /// The answer so far.
+    pub answer: &'a Answer,
+    /// Interface language.
+    pub lang: Language,
+}
+
+/// A key the trainee pressed for an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerKey {
+    /// 1-5 for a sale type, A-F for an offer.
+    Pick(Pick),
+    /// Enter: the screen decides whether that checks or moves on.
+    Enter,
+}
+
+impl AnswerView<'_> {
+    /// Both questions with their headings; returns what was clicked this frame.
+    pub fn ui(&self, ui: &mut Ui, t: &Texts) -> Vec<Pick> {
+        ui.strong(t.which_type);
+        let mut picks: Vec<Pick> = self.type_buttons_ui(ui, t).into_iter().collect();
+        ui.add_space(8.0);
+        ui.strong(t.which_offer);
+        picks.extend(self.offers_ui(ui, t));
+        picks
     }
-    ui.add_space(8.0);
-    ui.strong(t.which_offer);
-    if let Some(shown) = offers_ui(
-        ui,
-        t,
-        q.scenario,
-        q.offer_order,
-        q.chosen_offer,
-        q.outcome.is_some(),
-    ) {
-        picks.push(Pick::Offer(shown));
+
+    /// The five sale-type buttons with their shortcuts; after checking they are locked and mark
+    /// the right type and a wrong choice. Returns the type clicked this frame.
+    pub fn type_buttons_ui(&self, ui: &mut Ui, t: &Texts) -> Option<Pick> {
+        let (chosen, outcome) = (self.answer.chosen_type, self.answer.outcome.as_ref());
+        let mut clicked = None;
+        ui.add_enabled_ui(outcome.is_none(), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (st, (_, key)) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
+                    let selected = chosen == Some(st);
+                    let mark = match outcome {
+                        None => sale_type::Mark::Shortcut(key),
+                        Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
+                        Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
+                        Some(_) => sale_type::Mark::Nothing,
+                    };
+                    if sale_type::choice_button(ui, st, self.lang, selected, mark).clicked() {
+                        clicked = Some(Pick::Type(st));
+                    }
+                }
+            });
+        });
+        clicked
     }
-    picks
+
+    /// The offers in display order with their letters; once checked, locked and showing each
+    /// offer's fit. Returns the offer clicked this frame.
+    pub fn offers_ui(&self, ui: &mut Ui, t: &Texts) -> Option<Pick> {
+        let checked = self.answer.is_checked();
+        let mut clicked = None;
+        for (shown, &offer_index) in self.answer.offer_order.iter().enumerate() {
+            let Some(offer) = self.decision.offers.get(offer_index) else {
+                continue;
+            };
+            let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
+            let mut button = Button::new((
+                RichText::new(key).strong().monospace(),
+                // The offer text, not the letter, is what wraps in a narrow window.
+                offer.text.as_str().atom_shrink(true),
+                egui::Atom::grow(),
+            ))
+            .selected(self.answer.chosen_offer == Some(offer_index))
+            .wrap()
+            .min_size(egui::vec2(ui.available_width(), 30.0));
+            if checked {
+                button = button.right_text(fit_text(ui, t, offer.fit));
+            }
+            if ui.add_enabled(!checked, button).clicked() {
+                clicked = Some(Pick::Offer(shown));
+            }
+        }
+        clicked
+    }
+
+    /// Reads the answer's keys unless a text field has the keyboard: 1-5 and A-F (only for
+    /// offers that are shown) while the answer is open, and Enter.
+    pub fn keys(&self, ui: &mut Ui) -> Vec<AnswerKey> {
+        answer_keys(ui, self.answer)
+    }
+}
+
+/// [`AnswerView::keys`] for screens that read the keys apart from drawing the answer.
+pub fn answer_keys(ui: &mut Ui, answer: &Answer) -> Vec<AnswerKey> {
+    if ui.ctx().text_edit_focused() {
+        return Vec::new();
+    }
+    ui.input_mut(|input| {
+        let mut keys = Vec::new();
+        if !answer.is_checked() {
+            for (t, (key, _)) in SaleType::ALL.iter().zip(TYPE_KEYS) {
+                if input.consume_key(Modifiers::NONE, key) {
+                    keys.push(AnswerKey::Pick(Pick::Type(*t)));
+                }
+            }
+            let offers = answer.offer_order.len();
+            for (shown, (key, _)) in OFFER_KEYS.iter().enumerate().take(offers) {
+                if input.consume_key(Modifiers::NONE, *key) {
+                    keys.push(AnswerKey::Pick(Pick::Offer(shown)));
+                }
+            }
+        }
+        if input.consume_key(Modifiers::NONE, Key::Enter) {
+            keys.push(AnswerKey::Enter);
+        }
+        keys
+    })
 }
 
 /// Title, industry and level, the customer and the situation; once `revealed`, with the cues
@@ -112,70 +211,6 @@ pub fn scenario_ui(ui: &mut Ui, t: &Texts, s: &Scenario, revealed: bool) {
     }
 }
 
-/// The five sale-type buttons with their shortcuts; after checking they are locked and mark
-/// the right type and a wrong choice. Returns the type clicked this frame.
-pub fn type_buttons_ui(
-    ui: &mut Ui,
-    t: &Texts,
-    lang: Language,
-    chosen: Option<SaleType>,
-    outcome: Option<&Outcome>,
-) -> Option<SaleType> {
-    let mut clicked = None;
-    ui.add_enabled_ui(outcome.is_none(), |ui| {
-        ui.horizontal_wrapped(|ui| {
-            for (st, (_, key)) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
-                let selected = chosen == Some(st);
-                let mark = match outcome {
-                    None => sale_type::Mark::Shortcut(key),
-                    Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
-                    Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
-                    Some(_) => sale_type::Mark::Nothing,
-                };
-                if sale_type::choice_button(ui, st, lang, selected, mark).clicked() {
-                    clicked = Some(st);
-                }
-            }
-        });
-    });
-    clicked
-}
-
-/// The offers in display order with their letters; once `checked`, locked and showing each
-/// offer's fit. Returns the display position clicked this frame.
-pub fn offers_ui(
-    ui: &mut Ui,
-    t: &Texts,
-    s: &Scenario,
-    offer_order: &[usize],
-    chosen_offer: Option<usize>,
-    checked: bool,
-) -> Option<usize> {
-    let mut clicked = None;
-    for (shown, &offer_index) in offer_order.iter().enumerate() {
-        let Some(offer) = s.offers.get(offer_index) else {
-            continue;
-        };
-        let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
-        let mut button = Button::new((
-            RichText::new(key).strong().monospace(),
-            // The offer text, not the letter, is what wraps in a narrow window.
-            offer.text.as_str().atom_shrink(true),
-            egui::Atom::grow(),
-        ))
-        .selected(chosen_offer == Some(offer_index))
-        .wrap()
-        .min_size(egui::vec2(ui.available_width(), 30.0));
-        if checked {
-            button = button.right_text(fit_text(ui, t, offer.fit));
-        }
-        if ui.add_enabled(!checked, button).clicked() {
-            clicked = Some(shown);
-        }
-    }
-    clicked
-}
-
 /// A scenario's picture, at most 240 points high. The texture is made once per picture and
 /// kept by egui, so a frame only draws it.
 pub fn picture_ui(ui: &mut Ui, path: &str, picture: &Arc<Picture>, alt: &str) {
@@ -203,37 +238,16 @@ pub fn picture_ui(ui: &mut Ui, path: &str, picture: &Arc<Picture>, alt: &str) {
     ui.add_space(6.0);
 }
 
-/// Reads the choice shortcuts (1-5, A-F) unless a text field has the keyboard.
-pub fn keyboard_picks(ui: &mut Ui, offers: usize) -> Vec<Pick> {
-    if ui.ctx().text_edit_focused() {
-        return Vec::new();
-    }
-    ui.input_mut(|input| {
-        let mut picks = Vec::new();
-        for (t, (key, _)) in SaleType::ALL.iter().zip(TYPE_KEYS) {
-            if input.consume_key(Modifiers::NONE, key) {
-                picks.push(Pick::Type(*t));
-            }
-        }
-        for (shown, (key, _)) in OFFER_KEYS.iter().enumerate().take(offers) {
-            if input.consume_key(Modifiers::NONE, *key) {
-                picks.push(Pick::Offer(shown));
-            }
-        }
-        picks
-    })
-}
-
 /// The scored answer: points, verdict, the deciding difference, the explanation and the
 /// feedback on the chosen (and, when missed, the best) offer.
 pub fn outcome_ui(
     ui: &mut Ui,
     t: &Texts,
     lang: Language,
-    s: &Scenario,
+    decision: Decision<'_>,
     outcome: &Outcome,
 ) -> Response {
-    outcome_with_ui(ui, t, lang, s, outcome, |_| {})
+    outcome_with_ui(ui, t, lang, decision, outcome, |_| {})
 }
 
 /// [`outcome_ui`] with something of the caller's right under the points (guided practice puts
@@ -242,10 +256,11 @@ pub fn outcome_with_ui(
     ui: &mut Ui,
     t: &Texts,
     lang: Language,
-    s: &Scenario,
+    decision: Decision<'_>,
     outcome: &Outcome,
     extra: impl FnOnce(&mut Ui),
 ) -> Response {
+    let s = decision;
     let visuals = ui.visuals().clone();
     let (verdict, colour) = match outcome.verdict {
         TypeVerdict::Right => (t.verdict_right, good_color(&visuals)),
@@ -270,7 +285,7 @@ pub fn outcome_with_ui(
             });
             extra(ui);
             ui.add_space(4.0);
-            egui::Grid::new(("result_types", s.id.as_str()))
+            egui::Grid::new(("result_types", s.id))
                 .num_columns(2)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
@@ -293,7 +308,7 @@ pub fn outcome_with_ui(
             }
             ui.add_space(6.0);
             ui.strong(t.explanation);
-            ui.label(&s.explanation);
+            ui.label(s.explanation);
             if let Some(offer) = s.offers.get(outcome.choice.offer) {
                 ui.add_space(6.0);
                 ui.horizontal_wrapped(|ui| {

@@ -1,0 +1,39 @@
+//! What the app remembers between runs, through eframe's storage.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::language::Language;
+use crate::domain::training::practice::Filter;
+
+/// What is remembered between runs (eframe's storage).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Interface language.
+    pub language: Language,
+    /// The practice selection.
+    pub filter: Filter,
+    /// A scenario folder the instructor made (by copying the bundled bank), opened when no
+    /// other folder is given.
+    pub scenario_folder: Option<std::path::PathBuf>,
+    /// Conversations show the feedback on each reply only in the result.
+    pub conversation_feedback_at_end: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self::for_language(Language::Nb)
+    }
+}
+
+impl Settings {
+    /// Defaults for a first run in `language`: practise scenarios in the same language.
+    pub fn for_language(language: Language) -> Self {
+        Self {
+            language,
+            filter: Filter::for_language(language),
+            scenario_folder: None,
+            conversation_feedback_at_end: false,
+        }
+    }
+}

@@ -155,3 +155,39 @@ fn keys_pick_replies_and_feedback_can_wait_for_the_end() {
     h.get_by_label("Feedback on your replies");
     assert!(h.query_all_by_label("Good reply (2 points)").count() >= 3);
 }
+
+#[test]
+fn the_editor_draws_a_conversation_as_a_graph_and_plays_the_draft() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("scenarios");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("sport-samtale-lopesko.ron");
+    std::fs::copy(
+        fixtures("conversations/good/sport-samtale-lopesko.ron"),
+        &file,
+    )
+    .unwrap();
+    let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
+    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 2400.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    h.get_by_label("Redigering").click();
+    h.run();
+    h.get_by_label_contains("Løpesko og mørke kvelder").click();
+    h.run();
+    h.get_by_label("Samtalen som graf");
+    // Every step is a box that can be clicked; the end boxes are drawn after them.
+    for step in ["kassa", "trening", "morket"] {
+        h.get_by_label(step);
+    }
+    h.get_by_label("trening").click();
+    h.run();
+    h.get_by_label("Steg «trening»");
+    h.get_by_label("→ morket");
+
+    h.get_by_label("Prøv samtalen").click();
+    h.run();
+    assert_eq!(h.state().screen(), salgstrener::ui::action::Screen::Conversations);
+    h.get_by_label("Takk, da tar jeg disse skoene.");
+}

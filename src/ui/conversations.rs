@@ -38,6 +38,8 @@ const REPLY_KEYS: [Key; 9] = [
 pub enum ConversationCommand {
     /// Start the conversation with this id.
     Open(String),
+    /// Play a conversation from the editor (the draft, saved or not).
+    Preview(Box<Conversation>),
     /// Something in the conversation being played.
     Talk(TalkAction),
     /// Back to the list.

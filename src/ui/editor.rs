@@ -18,6 +18,7 @@ use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::answer::{Answer, Pick};
 use crate::domain::training::quiz::{FeedbackTiming, Quiz};
 use crate::ui::action::Action;
+use crate::ui::conversation_editor::{ConversationEditorState, conversation_view_ui};
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::question::{self, QuestionView};
 use crate::ui::widgets::sale_type;
@@ -175,6 +176,8 @@ pub struct EditorState {
     /// Problems from the last import, by row and column.
     pub import_problems: Vec<String>,
     quiz_matches: Option<(Quiz, usize)>,
+    /// The graph and step form of a conversation file.
+    pub conversation: ConversationEditorState,
 }
 
 impl EditorState {
@@ -609,6 +612,7 @@ impl EditorScreen<'_> {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
+                conversation_view_ui(ui, t, text, &mut state.conversation, actions);
             }
         }
         state.cue_candidate = cue_candidate;

@@ -316,6 +316,13 @@ texts! {
     conv_feedback_list: "Tilbakemelding på svarene dine", "Feedback on your replies";
     conv_back: "Tilbake til listen", "Back to the list";
     conv_again: "Prøv samtalen igjen", "Try the conversation again";
+    graph_heading: "Samtalen som graf", "The conversation as a graph";
+    graph_hint: "Steg er bokser, svar er piler: grønn er godt, gul greit, rød svakt. Klikk et steg for å se det. Røde bokser nås ikke fra start; en tykk rød pil lager en sirkel.", "Steps are boxes, replies are arrows: green is good, yellow acceptable, red poor. Click a step to see it. Red boxes cannot be reached from start; a thick red arrow makes a cycle.";
+    graph_try: "Prøv samtalen", "Try the conversation";
+    graph_step: "Steg «{id}»", "Step “{id}”";
+    graph_decide: "Avgjør", "Decide";
+    graph_leave: "Går", "Leaves";
+    graph_unreachable: "{id} (nås ikke)", "{id} (unreachable)";
     conv_cues_hint: "Det som avgjør salgstypen er uthevet.", "What decides the sale type is highlighted.";
 }
 

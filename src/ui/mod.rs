@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod capture;
+pub mod conversation_editor;
 pub mod conversations;
 pub mod editor;
 pub mod guided;

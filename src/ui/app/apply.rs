@@ -146,6 +146,11 @@ impl SalgstrenerApp {
                 state.talk = Some(Talk::new(c.clone(), self.rng.next_u64()));
                 state.started = Some(now);
             }
+            ConversationCommand::Preview(c) => {
+                state.talk = Some(Talk::new(*c, self.rng.next_u64()));
+                state.started = Some(now);
+                self.screen = Screen::Conversations;
+            }
             ConversationCommand::Talk(action) => {
                 let Some(talk) = state.talk.as_mut() else {
                     return;

@@ -1,6 +1,7 @@
 //! Small widgets shared by several screens.
 
 pub mod charts;
+pub mod conversation_graph;
 pub mod decision_path;
 pub mod filter;
 pub mod icons;

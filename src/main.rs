@@ -14,6 +14,7 @@ use salgstrener::domain::bank::coverage::Coverage;
 use salgstrener::domain::bank::problem::Severity;
 use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::i18n::{Texts, fill, texts};
 use salgstrener::domain::interop::{csv, gift, import, moodle_xml, results_csv, xapi};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
@@ -21,7 +22,6 @@ use salgstrener::domain::progress::records::Records;
 use salgstrener::domain::storage;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
 use salgstrener::ui::capture::{CaptureFirstFrame, CaptureResult};
-use salgstrener::ui::i18n::{fill, texts};
 use salgstrener::ui::widgets::icons;
 
 /// Salgstreneren: practise the Norwegian sales taxonomy.
@@ -40,6 +40,10 @@ struct Cli {
     /// for timing start-up).
     #[arg(long, value_name = "PATH")]
     screenshot: Option<PathBuf>,
+
+    /// Language of messages (default: the system's; Norwegian for nb, nn and no, else English).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LanguageArg>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -197,14 +201,18 @@ const EXIT_USAGE: u8 = 2;
 fn main() -> ExitCode {
     let launched = Instant::now();
     let cli = Cli::parse();
+    let lang = cli.lang.map_or_else(system_language, Language::from);
+    let t = texts(lang);
     match cli.command {
-        Some(Command::Check { dir, strict }) => check(dir.or(cli.scenarios), strict),
+        Some(Command::Check { dir, strict }) => check(t, dir.or(cli.scenarios), strict),
         Some(Command::NewScenario { id, dir }) => new_scenario(
+            t,
             &id,
             &dir.or(cli.scenarios)
                 .unwrap_or_else(|| PathBuf::from("scenarios")),
         ),
         Some(Command::NewConversation { id, language, dir }) => new_conversation(
+            t,
             &id,
             language.into(),
             &dir.or(cli.scenarios)
@@ -216,6 +224,7 @@ fn main() -> ExitCode {
             output,
             language,
         }) => export_bank(
+            t,
             format,
             dir.or(cli.scenarios),
             &output,
@@ -227,6 +236,7 @@ fn main() -> ExitCode {
             dir,
             force,
         }) => import_csv(
+            t,
             &file,
             &dir.or(cli.scenarios)
                 .unwrap_or_else(|| PathBuf::from("scenarios")),
@@ -260,7 +270,7 @@ fn source_for(dir: Option<PathBuf>) -> BankSource {
     }
 }
 
-fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
+fn check(t: &Texts, dir: Option<PathBuf>, strict: bool) -> ExitCode {
     let source = source_for(dir);
     let bank = match Bank::load(source.clone()) {
         Ok(bank) => bank,
@@ -276,18 +286,25 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
     };
     let thin = coverage.warnings(&folder);
     for problem in bank.problems().iter().chain(&thin) {
-        println!("{problem}");
+        println!("{}", problem.line(t.lang));
     }
     for line in coverage.lines() {
-        println!("{line}");
+        println!("{}", t.message(&line));
     }
     let errors = bank.count(Severity::Error);
     let warnings = bank.count(Severity::Warning) + thin.len();
     println!(
-        "{} scenarios, {} conversations, {} quizzes, {errors} errors, {warnings} warnings",
-        bank.files_checked(),
-        bank.conversation_files_checked(),
-        bank.quiz_files_checked()
+        "{}",
+        fill(
+            t.cli_check_summary,
+            &[
+                ("scenarios", &bank.files_checked()),
+                ("conversations", &bank.conversation_files_checked()),
+                ("quizzes", &bank.quiz_files_checked()),
+                ("errors", &errors),
+                ("warnings", &warnings),
+            ],
+        )
     );
     if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
@@ -296,8 +313,9 @@ fn check(dir: Option<PathBuf>, strict: bool) -> ExitCode {
     }
 }
 
-fn new_scenario(id: &str, dir: &Path) -> ExitCode {
+fn new_scenario(t: &Texts, id: &str, dir: &Path) -> ExitCode {
     new_file(
+        t,
         id,
         dir,
         "klaer-belte",
@@ -305,8 +323,9 @@ fn new_scenario(id: &str, dir: &Path) -> ExitCode {
     )
 }
 
-fn new_conversation(id: &str, language: Language, dir: &Path) -> ExitCode {
+fn new_conversation(t: &Texts, id: &str, language: Language, dir: &Path) -> ExitCode {
     new_file(
+        t,
         id,
         dir,
         "sport-samtale-lopesko",
@@ -315,18 +334,22 @@ fn new_conversation(id: &str, language: Language, dir: &Path) -> ExitCode {
 }
 
 /// Writes `DIR/ID.ron` with `text`, never over an existing file.
-fn new_file(id: &str, dir: &Path, example_id: &str, text: &str) -> ExitCode {
+fn new_file(t: &Texts, id: &str, dir: &Path, example_id: &str, text: &str) -> ExitCode {
     if !salgstrener::domain::bank::validate::is_valid_id(id) {
         eprintln!(
-            "error: {id:?} is not a valid id: use lower-case a-z, digits and '-', such as \"{example_id}\""
+            "error: {}",
+            fill(
+                t.cli_invalid_id,
+                &[("id", &format!("{id:?}")), ("example", &example_id)]
+            )
         );
         return ExitCode::from(EXIT_USAGE);
     }
     let path = salgstrener::domain::authoring::editor::scenario_path(dir, id);
     if path.exists() {
         eprintln!(
-            "error: {} already exists: choose another id (nothing was overwritten)",
-            path.display()
+            "error: {}",
+            fill(t.cli_file_exists, &[("path", &path.display())])
         );
         return ExitCode::FAILURE;
     }
@@ -367,6 +390,7 @@ fn open_records(data_dir: Option<PathBuf>, language: Language) -> (Records, Vec<
 }
 
 fn export_bank(
+    t: &Texts,
     format: ExportFormat,
     dir: Option<PathBuf>,
     output: &Path,
@@ -381,7 +405,7 @@ fn export_bank(
     };
     let left_out: Vec<_> = bank.problems().iter().filter(|p| p.is_error()).collect();
     for problem in &left_out {
-        eprintln!("{problem}");
+        eprintln!("{}", problem.line(t.lang));
     }
     let scenarios: Vec<_> = bank
         .scenarios()
@@ -400,15 +424,14 @@ fn export_bank(
         eprintln!("error: {e}");
         return ExitCode::from(EXIT_USAGE);
     }
-    eprintln!(
-        "exported {} scenarios to {}{}",
-        scenarios.len(),
-        output.display(),
-        match bank.files_with_errors() {
-            0 => String::new(),
-            n => format!("; {n} files with errors were left out"),
-        }
+    let exported = fill(
+        t.cli_exported,
+        &[("n", &scenarios.len()), ("path", &output.display())],
     );
+    match bank.files_with_errors() {
+        0 => eprintln!("{exported}"),
+        n => eprintln!("{exported}; {}", fill(t.cli_left_out, &[("n", &n)])),
+    }
     if left_out.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -416,7 +439,7 @@ fn export_bank(
     }
 }
 
-fn import_csv(file: &Path, dir: &Path, force: bool) -> ExitCode {
+fn import_csv(t: &Texts, file: &Path, dir: &Path, force: bool) -> ExitCode {
     let report = match import::import_csv_file(file, dir, force) {
         Ok(report) => report,
         Err(e) => {
@@ -425,9 +448,18 @@ fn import_csv(file: &Path, dir: &Path, force: bool) -> ExitCode {
         }
     };
     for problem in &report.problems {
-        println!("{problem}");
+        println!("{}", problem.line(t.lang));
     }
-    println!("{} into {}", report.summary(), dir.display());
+    println!(
+        "{}",
+        fill(
+            t.cli_imported_into,
+            &[
+                ("summary", &t.message(&report.summary())),
+                ("path", &dir.display())
+            ],
+        )
+    );
     if report.has_errors() {
         ExitCode::FAILURE
     } else {

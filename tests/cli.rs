@@ -11,7 +11,10 @@ fn fixtures(name: &str) -> PathBuf {
 }
 
 fn run(args: &[&str], cwd: &std::path::Path) -> Output {
+    // Messages follow the system language; the assertions below are the English ones.
     Command::new(env!("CARGO_BIN_EXE_salgstrener"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(cwd)
         .output()
@@ -25,6 +28,34 @@ fn stdout(o: &Output) -> String {
 /// The summary line `check` ends with.
 fn summary(o: &Output) -> String {
     stdout(o).lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn check_speaks_norwegian_with_lang_nb_and_keeps_the_prefix_tools_parse() {
+    let o = run(&["check", "broken", "--lang", "nb"], &fixtures(""));
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l
+            == "broken/unknown_sale_type.ron:11:13: error: ukjent salgstype `Oppsalg`: bruk en av `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`"),
+        "{out}"
+    );
+    assert!(
+        summary(&o).starts_with("21 scenarioer, 0 samtaler, 0 quizer, 20 feil,"),
+        "{out}"
+    );
+    // The system language decides without --lang.
+    let o = Command::new(env!("CARGO_BIN_EXE_salgstrener"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "nb_NO.UTF-8")
+        .args(["check", "broken"])
+        .current_dir(fixtures(""))
+        .output()
+        .expect("the binary runs");
+    assert!(
+        stdout(&o).contains(": error: ukjent salgstype `Oppsalg`"),
+        "{o:?}"
+    );
 }
 
 #[test]

@@ -183,7 +183,7 @@ fn every_rule_is_reported_with_file_position_and_words() {
             p.path.ends_with(file)
                 && p.position.map(|p| (p.line, p.column)) == Some((line, column))
                 && p.severity == severity
-                && p.message.contains(words)
+                && p.message.to_string().contains(words)
         });
         assert!(
             hit.is_some(),
@@ -200,7 +200,11 @@ fn every_rule_is_reported_with_file_position_and_words() {
         .iter()
         .find(|p| p.path.ends_with("same_id_as_scenario.ron"))
         .unwrap();
-    assert!(dup.message.contains("a-scenario.ron"), "{}", dup.message);
+    assert!(
+        dup.message.to_string().contains("a-scenario.ron"),
+        "{}",
+        dup.message
+    );
     // Files with only warnings load; the scenario beside them too.
     let ids: Vec<&str> = bank.conversations().iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["warning-long-path", "warning-no-good"]);

@@ -149,7 +149,11 @@ fn a_duplicate_id_is_an_error_on_the_id_field() {
     scenario(&mut doc).id = "klaer-belte".into();
     doc.validate(&bank, &no_assets);
     let p = doc.problems_for("id").next().expect("id problem");
-    assert!(p.message.contains("already used by"), "{}", p.message);
+    assert!(
+        p.message.to_string().contains("already used by"),
+        "{}",
+        p.message
+    );
 }
 
 #[test]
@@ -257,6 +261,7 @@ fn a_file_that_does_not_parse_opens_as_text_and_saves_once_fixed() {
     assert!(
         doc.problems()[0]
             .message
+            .to_string()
             .contains("unknown sale type `Oppsalg`")
     );
     assert!(

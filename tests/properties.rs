@@ -115,7 +115,7 @@ fn assert_scenario_or_error(dir: &Path, bank: &Bank) -> Result<(), TestCaseError
     prop_assert_eq!(bank.files_checked(), 1);
     for p in bank.problems() {
         prop_assert_eq!(&p.path, &file);
-        prop_assert!(!p.message.is_empty());
+        prop_assert!(!p.message.to_string().is_empty());
     }
     match bank.scenarios().len() {
         1 => prop_assert_eq!(bank.files_with_errors(), 0),
@@ -165,13 +165,13 @@ proptest! {
         match check_text(Path::new("x.ron"), &text, &no_assets) {
             Ok(checked) => {
                 for p in &checked.problems {
-                    prop_assert!(!p.message.is_empty());
+                    prop_assert!(!p.message.to_string().is_empty());
                 }
             }
             Err(problem) => {
                 let pos = problem.position.expect("RON errors carry a position");
                 prop_assert!(pos.line >= 1 && pos.line <= text.lines().count() + 1);
-                prop_assert!(!problem.message.is_empty());
+                prop_assert!(!problem.message.to_string().is_empty());
             }
         }
     }

@@ -188,6 +188,9 @@ fn the_editor_draws_a_conversation_as_a_graph_and_plays_the_draft() {
 
     h.get_by_label("Prøv samtalen").click();
     h.run();
-    assert_eq!(h.state().screen(), salgstrener::ui::action::Screen::Conversations);
+    assert_eq!(
+        h.state().screen(),
+        salgstrener::ui::action::Screen::Conversations
+    );
     h.get_by_label("Takk, da tar jeg disse skoene.");
 }

@@ -71,9 +71,10 @@ fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
     h.get_by_label("Nytt scenario").click();
     h.run();
     h.get_by_label("Ny fil, ikke lagret ennå");
-    // Every empty text is an error beside its field, and saving is refused until fixed.
+    // Every empty text is an error beside its field, in the interface language, and saving
+    // is refused until fixed.
     h.get_by_label("Kan ikke lagres før feilene er rettet (11).");
-    h.get_by_label("`title` is empty: write the text the trainee should read");
+    h.get_by_label("`title` er tom: skriv teksten deltakeren skal lese");
 
     type_into(&mut h, Role::TextInput, "Tittel", 0, "Takboks til ny bil");
     type_into(&mut h, Role::TextInput, "Bransje", 0, "Bil");
@@ -122,7 +123,7 @@ fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
 
     // A validation error as you type: an id that another file uses.
     replace_text(&mut h, Role::TextInput, "Id (unik)", "klaer-belte");
-    h.get_by_label_contains("id \"klaer-belte\" is already used by");
+    h.get_by_label_contains("id-en «klaer-belte» brukes allerede av");
     h.get_by_label("Kan ikke lagres før feilene er rettet (1).");
     replace_text(&mut h, Role::TextInput, "Id (unik)", "bil-takboks-ny");
     assert!(h.query_by_label_contains("Kan ikke lagres").is_none());
@@ -334,8 +335,8 @@ fn the_bank_is_exported_and_a_sheet_imported_from_the_editor() {
     h.run();
     // The other row is already in the folder (written by hand, so not byte for byte what an
     // import would write): it is reported and left alone.
-    h.get_by_label_contains("2 rows: 1 imported (0 replaced), 0 unchanged, 1 skipped");
-    h.get_by_label_contains("bank.csv:2:id: error: scenario \"bil-takboks\" already exists");
+    h.get_by_label_contains("2 rader: 1 importert (0 erstattet), 0 uendret, 1 hoppet over");
+    h.get_by_label_contains("bank.csv:2:id: error: scenarioet «bil-takboks» finnes allerede");
     assert!(
         fs::read_to_string(dir.join("bil-takboks.ron"))
             .unwrap()

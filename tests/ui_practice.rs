@@ -140,6 +140,18 @@ fn load_problems_are_listed_in_the_window() {
     h.get_by_label_contains("unknown_sale_type.ron:11:13");
 }
 
+#[test]
+fn load_problems_read_in_norwegian_in_the_norwegian_interface() {
+    let mut h = harness("broken", Language::Nb);
+    h.get_by_label("Vis problemene").click();
+    h.run();
+    h.get_by_label("Problemer i scenariofilene");
+    h.get_by_label(
+        "ukjent salgstype `Oppsalg`: bruk en av `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`",
+    );
+    assert!(h.query_by_label_contains("unknown sale type").is_none());
+}
+
 /// Every button lies inside the window and no two overlap, at the smallest supported window
 /// and at a common laptop size, before and after answering.
 #[test]

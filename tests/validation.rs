@@ -166,7 +166,7 @@ fn every_broken_fixture_reports_its_problem_at_its_position() {
                 .unwrap_or(&p.path)
                 .display()
                 .to_string();
-            (file, p.position, p.severity, p.message.clone())
+            (file, p.position, p.severity, p.message.to_string())
         })
         .collect();
     assert_eq!(found.len(), EXPECTED.len(), "problems found: {found:#?}");
@@ -191,7 +191,11 @@ fn every_broken_fixture_reports_its_problem_at_its_position() {
         .iter()
         .find(|p| p.path.ends_with("dup-b.ron"))
         .unwrap();
-    assert!(dup.message.contains("dup-a.ron"), "{}", dup.message);
+    assert!(
+        dup.message.to_string().contains("dup-a.ron"),
+        "{}",
+        dup.message
+    );
 }
 
 #[test]
@@ -323,6 +327,7 @@ fn a_stated_path_is_parsed_and_checked_against_the_answer() {
     .unwrap_err();
     assert!(
         err.message
+            .to_string()
             .contains("use one of `More`, `Replacement`, `Extension`, `Different`"),
         "{}",
         err.message

@@ -11,6 +11,7 @@
 
 pub mod authoring;
 pub mod bank;
+pub mod i18n;
 pub mod interop;
 pub mod language;
 pub mod progress;

@@ -575,9 +575,10 @@ impl EditorScreen<'_> {
             .cloned()
             .collect();
         for p in &loose {
-            problem_ui(ui, p);
+            problem_ui(ui, t, p);
         }
         let problems = doc.problems().to_vec();
+        let problems = FieldProblems { list: &problems, t };
         let images = state.images.clone();
         let mut cue_candidate = std::mem::take(&mut state.cue_candidate);
         let mut tag_input = std::mem::take(&mut state.tag_input);
@@ -748,30 +749,43 @@ impl crate::domain::bank::validate::AssetLookup for AssetCheck {
     }
 }
 
-fn problem_ui(ui: &mut Ui, p: &Problem) {
+/// A draft's problems, to show each beside its field in the interface language.
+struct FieldProblems<'a> {
+    list: &'a [Problem],
+    t: &'a Texts,
+}
+
+fn problem_ui(ui: &mut Ui, t: &Texts, p: &Problem) {
     let colour = match p.severity {
         Severity::Error => ui.visuals().error_fg_color,
         Severity::Warning => ui.visuals().warn_fg_color,
     };
     let text = match p.position {
-        Some(pos) => format!("{}:{}: {}", pos.line, pos.column, p.message),
-        None => p.message.clone(),
+        Some(pos) => format!("{}:{}: {}", pos.line, pos.column, t.message(&p.message)),
+        None => t.message(&p.message),
     };
     ui.label(RichText::new(text).color(colour).small());
 }
 
 /// The problems of one field, right under it.
-fn field_problems_ui(ui: &mut Ui, problems: &[Problem], field: &str) {
+fn field_problems_ui(ui: &mut Ui, problems: &FieldProblems<'_>, field: &str) {
     for p in problems
+        .list
         .iter()
         .filter(|p| p.field.as_deref() == Some(field))
     {
-        problem_ui(ui, p);
+        problem_ui(ui, problems.t, p);
     }
 }
 
 /// A labelled one-line text field with its problems.
-fn text_field_ui(ui: &mut Ui, label: &str, value: &mut String, problems: &[Problem], field: &str) {
+fn text_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    problems: &FieldProblems<'_>,
+    field: &str,
+) {
     let l = ui.strong(label);
     ui.add(TextEdit::singleline(value).desired_width(f32::INFINITY))
         .labelled_by(l.id);
@@ -783,7 +797,7 @@ fn text_area_ui(
     ui: &mut Ui,
     label: &str,
     value: &mut String,
-    problems: &[Problem],
+    problems: &FieldProblems<'_>,
     field: &str,
 ) -> egui::text_edit::TextEditOutput {
     let l = ui.strong(label);
@@ -818,7 +832,7 @@ fn scenario_form_ui(
     t: &Texts,
     lang: Language,
     s: &mut Scenario,
-    problems: &[Problem],
+    problems: &FieldProblems<'_>,
     images: &[String],
     cue_candidate: &mut String,
     tag_input: &mut String,
@@ -1010,7 +1024,13 @@ fn scenario_form_ui(
     field_problems_ui(ui, problems, "image");
 }
 
-fn quiz_form_ui(ui: &mut Ui, t: &Texts, q: &mut Quiz, problems: &[Problem], matches: usize) {
+fn quiz_form_ui(
+    ui: &mut Ui,
+    t: &Texts,
+    q: &mut Quiz,
+    problems: &FieldProblems<'_>,
+    matches: usize,
+) {
     text_field_ui(ui, t.field_id, &mut q.id, problems, "id");
     text_field_ui(ui, t.field_title, &mut q.title, problems, "title");
     ui.horizontal_wrapped(|ui| {

@@ -7,7 +7,7 @@ pub mod conversation_editor;
 pub mod conversations;
 pub mod editor;
 pub mod guided;
-pub mod i18n;
+pub use crate::domain::i18n;
 pub mod learn;
 pub mod practice;
 pub mod problems;

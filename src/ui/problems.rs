@@ -54,8 +54,9 @@ impl ProblemsScreen<'_> {
                             ui.label(RichText::new(label).color(colour).strong());
                             ui.label(RichText::new(problem.location()).monospace());
                         });
-                        ui.add(Label::new(&problem.message).truncate())
-                            .on_hover_text(&problem.message);
+                        let message = t.message(&problem.message);
+                        ui.add(Label::new(&message).truncate())
+                            .on_hover_text(message);
                     }
                 },
             );

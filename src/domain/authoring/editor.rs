@@ -12,6 +12,7 @@ use crate::domain::bank::problem::Problem;
 use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::validate::{self, AssetLookup, MAX_OFFERS};
 use crate::domain::bank::{Bank, QUIZ_FOLDER};
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::storage::{self, Stamp, StorageError};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -244,11 +245,7 @@ pub fn validate_draft(
     match draft {
         Draft::Scenario(s) => {
             let Ok(text) = to_ron(s) else {
-                return vec![Problem::error(
-                    path,
-                    None,
-                    "the scenario cannot be written as RON",
-                )];
+                return vec![Problem::error(path, None, Message::ScenarioNotWritable {})];
             };
             let mut problems = match validate::check_text(path, &text, assets) {
                 Ok(checked) => checked.problems,
@@ -263,11 +260,10 @@ pub fn validate_draft(
                     Problem::error(
                         path,
                         None,
-                        format!(
-                            "id {:?} is already used by {}: choose another id",
-                            s.id,
-                            other.display()
-                        ),
+                        Message::IdTakenChooseAnother {
+                            id: s.id.clone(),
+                            other: other.to_path_buf(),
+                        },
                     )
                     .with_field("id"),
                 );
@@ -280,11 +276,7 @@ pub fn validate_draft(
         }
         Draft::Quiz(q) => {
             let Ok(text) = to_ron(q) else {
-                return vec![Problem::error(
-                    path,
-                    None,
-                    "the quiz cannot be written as RON",
-                )];
+                return vec![Problem::error(path, None, Message::QuizNotWritable {})];
             };
             let mut problems = quiz::validate_quiz(path, &text, q, bank);
             let clash = bank.entries().iter().any(|e| {
@@ -294,12 +286,8 @@ pub fn validate_draft(
             });
             if clash {
                 problems.push(
-                    Problem::error(
-                        path,
-                        None,
-                        format!("quiz id {:?} is already used: choose another id", q.id),
-                    )
-                    .with_field("id"),
+                    Problem::error(path, None, Message::QuizIdTaken { id: q.id.clone() })
+                        .with_field("id"),
                 );
             }
             for p in &mut problems {
@@ -478,7 +466,7 @@ pub fn rename(
         }
         SaveOutcome::Refused(problems) => Err(problems
             .first()
-            .map_or_else(|| "the draft has errors".into(), |p| p.message.clone())),
+            .map_or_else(|| "the draft has errors".into(), |p| p.message.to_string())),
         SaveOutcome::Conflict => Err("the new file name is taken".into()),
         SaveOutcome::Failed(e) => Err(e.to_string()),
     }

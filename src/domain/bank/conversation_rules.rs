@@ -9,8 +9,10 @@ use crate::domain::bank::conversation::{Conversation, Next, Quality, topological
 use crate::domain::bank::problem::{Position, Problem};
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
-    Decision, RECURSION_LIMIT, decision_rules, is_valid_id, ron_problem, too_long, too_long_message,
+    Decision, DecisionOf, RECURSION_LIMIT, decision_rules, field_name, is_valid_id, ron_problem,
+    too_long, too_long_message,
 };
+use crate::domain::i18n::Message;
 
 /// Most steps one conversation may have. A conversation a trainee finishes in ten minutes has
 /// a few dozen; this only stops generated or pasted files.
@@ -21,9 +23,6 @@ pub const MAX_REPLIES: usize = 9;
 pub const LONG_PATH_STEPS: usize = 12;
 /// Where instructors read about the conversation format.
 pub const CONVERSATION_DOC: &str = "docs/conversation-format.md";
-
-const SHORTEN: &str =
-    "a trainee reads each turn in a few seconds; shorten it or split the text over two steps";
 
 /// A parsed conversation with the problems its rules found. Errors keep it out of the bank.
 #[derive(Debug)]
@@ -110,12 +109,19 @@ pub fn validate_conversation(path: &Path, c: &Conversation, map: &SourceMap) -> 
     rules(path, c, &|at| map.position_at(at))
 }
 
-fn step_name(c: &Conversation, i: usize) -> String {
+fn step_name(c: &Conversation, i: usize) -> Message {
     match c.steps.get(i) {
         Some(s) if !s.id.trim().is_empty() && too_long(&s.id).is_none() => {
-            format!("step {:?}", s.id)
+            Message::StepNamed { id: s.id.clone() }
         }
-        _ => format!("step {}", i + 1),
+        _ => Message::StepNumber { n: i + 1 },
+    }
+}
+
+fn reply_name(c: &Conversation, step: usize, reply: usize) -> Message {
+    Message::ReplyName {
+        step: Box::new(step_name(c, step)),
+        n: reply + 1,
     }
 }
 
@@ -125,9 +131,10 @@ fn rules(
     position: &dyn Fn(&str) -> Option<Position>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut error = |at: String, message: String| {
+    let mut error = |at: String, message: Message| {
         problems.push(Problem::error(path, position(&at), message).with_field(at));
     };
+    let shorten = || DecisionOf::Conversation.shorten();
 
     for (field, text) in [
         ("id", &c.id),
@@ -140,138 +147,141 @@ fn rules(
         if let Some(chars) = too_long(text) {
             error(
                 field.into(),
-                too_long_message(&format!("`{field}`"), chars, SHORTEN),
+                too_long_message(field_name(field), chars, shorten()),
             );
         } else if text.trim().is_empty() {
-            let what = match field {
-                "id" => "give the conversation a unique id such as \"sport-samtale-lopesko\"",
-                "start" => "write the id of the first step",
-                _ => "write the text the trainee should read",
+            let message = match field {
+                "id" => Message::ConversationIdEmpty {},
+                "start" => Message::StartEmpty {},
+                _ => Message::TextEmpty {
+                    field: field.to_owned(),
+                },
             };
-            error(field.into(), format!("`{field}` is empty: {what}"));
+            error(field.into(), message);
         }
     }
     if !c.id.trim().is_empty() && too_long(&c.id).is_none() && !is_valid_id(&c.id) {
         error(
             "id".into(),
-            format!(
-                "id {:?} may only use lower-case letters a-z, digits and `-` (for example \"sport-samtale-lopesko\")",
-                c.id
-            ),
+            Message::ConversationIdInvalid { id: c.id.clone() },
         );
     }
     if !(1..=3).contains(&c.difficulty) {
         error(
             "difficulty".into(),
-            format!(
-                "difficulty {} is out of range: use 1 (the facts come easily), 2 or 3 (with distractors)",
-                c.difficulty
-            ),
+            Message::ConversationDifficultyOutOfRange {
+                difficulty: c.difficulty,
+            },
         );
     }
     for (i, tag) in c.tags.iter().enumerate() {
         if let Some(chars) = too_long(tag) {
             error(
                 format!("tags[{i}]"),
-                too_long_message(&format!("tag {}", i + 1), chars, SHORTEN),
+                too_long_message(Message::TagNumber { n: i + 1 }, chars, shorten()),
             );
         } else if tag.trim().is_empty() {
-            error(
-                format!("tags[{i}]"),
-                format!("tag {} is empty: remove it or write a word", i + 1),
-            );
+            error(format!("tags[{i}]"), Message::TagEmpty { n: i + 1 });
         }
     }
 
     if c.steps.is_empty() {
-        error(
-            "steps".into(),
-            "the conversation has no steps: write at least one `Step(...)` and name it in `start`"
-                .into(),
-        );
+        error("steps".into(), Message::NoSteps {});
     } else if c.steps.len() > MAX_STEPS {
         error(
             "steps".into(),
-            format!(
-                "the conversation has {} steps, more than the {MAX_STEPS} allowed: split it into several conversations",
-                c.steps.len()
-            ),
+            Message::TooManySteps {
+                count: c.steps.len(),
+                max: MAX_STEPS,
+            },
         );
     }
 
     let index = c.step_indexes();
     for (i, step) in c.steps.iter().enumerate() {
         let at = |field: &str| format!("steps[{i}].{field}");
-        let name = step_name(c, i);
+        let name = || Box::new(step_name(c, i));
         if let Some(chars) = too_long(&step.id) {
             error(
                 at("id"),
-                too_long_message(&format!("step {}: `id`", i + 1), chars, SHORTEN),
-            );
-        } else if step.id.trim().is_empty() {
-            error(
-                at("id"),
-                format!(
-                    "step {}: `id` is empty: give the step a short id such as \"behov\"",
-                    i + 1
+                too_long_message(
+                    Message::StepField {
+                        step: Box::new(Message::StepNumber { n: i + 1 }),
+                        field: "id".into(),
+                    },
+                    chars,
+                    shorten(),
                 ),
             );
+        } else if step.id.trim().is_empty() {
+            error(at("id"), Message::StepIdEmpty { n: i + 1 });
         } else if !is_valid_id(&step.id) {
             error(
                 at("id"),
-                format!(
-                    "step id {:?} may only use lower-case letters a-z, digits and `-` (for example \"behov\")",
-                    step.id
-                ),
+                Message::StepIdInvalid {
+                    id: step.id.clone(),
+                },
             );
         } else if index.get(step.id.as_str()) != Some(&i) {
             error(
                 at("id"),
-                format!(
-                    "step id {:?} is used by step {} too: every step needs its own id; rename one of them",
-                    step.id,
-                    index.get(step.id.as_str()).map_or(0, |first| first + 1)
-                ),
+                Message::StepIdTaken {
+                    id: step.id.clone(),
+                    first: index.get(step.id.as_str()).map_or(0, |first| first + 1),
+                },
             );
         }
         if let Some(chars) = too_long(&step.customer) {
             error(
                 at("customer"),
-                too_long_message(&format!("{name}: `customer`"), chars, SHORTEN),
-            );
-        } else if step.customer.trim().is_empty() {
-            error(
-                at("customer"),
-                format!("{name}: `customer` is empty: write what the customer says"),
-            );
-        }
-        if step.replies.is_empty() {
-            error(
-                at("replies"),
-                format!(
-                    "{name} has no replies: write at least one `Reply(...)`, or let the reply before it end with `Decide` or `Leave(...)`"
+                too_long_message(
+                    Message::StepField {
+                        step: name(),
+                        field: "customer".into(),
+                    },
+                    chars,
+                    shorten(),
                 ),
             );
+        } else if step.customer.trim().is_empty() {
+            error(at("customer"), Message::StepCustomerEmpty { step: name() });
+        }
+        if step.replies.is_empty() {
+            error(at("replies"), Message::StepWithoutReplies { step: name() });
         } else if step.replies.len() > MAX_REPLIES {
             error(
                 at("replies"),
-                format!(
-                    "{name} has {} replies, more than the {MAX_REPLIES} the keys 1-9 can choose: remove some or split the step",
-                    step.replies.len()
-                ),
+                Message::TooManyReplies {
+                    step: name(),
+                    count: step.replies.len(),
+                    max: MAX_REPLIES,
+                },
             );
         }
         for (j, reply) in step.replies.iter().enumerate() {
             let at = |field: &str| format!("steps[{i}].replies[{j}].{field}");
-            let rname = format!("{name}, reply {}", j + 1);
+            let rname = || Box::new(reply_name(c, i, j));
             for (field, text) in [("text", &reply.text), ("feedback", &reply.feedback)] {
                 if let Some(chars) = too_long(text) {
                     error(
                         at(field),
-                        too_long_message(&format!("{rname}: `{field}`"), chars, SHORTEN),
+                        too_long_message(
+                            Message::ReplyField {
+                                reply: rname(),
+                                field: field.into(),
+                            },
+                            chars,
+                            shorten(),
+                        ),
                     );
                 } else if text.trim().is_empty() {
-                    error(at(field), format!("{rname}: `{field}` is empty"));
+                    error(
+                        at(field),
+                        Message::ReplyFieldEmpty {
+                            reply: rname(),
+                            field: field.into(),
+                        },
+                    );
                 }
             }
             for (k, fact) in reply.reveals.iter().enumerate() {
@@ -279,39 +289,44 @@ fn rules(
                 if let Some(chars) = too_long(fact) {
                     error(
                         at,
-                        too_long_message(&format!("{rname}: fact {}", k + 1), chars, SHORTEN),
+                        too_long_message(
+                            Message::FactNumber {
+                                reply: rname(),
+                                n: k + 1,
+                            },
+                            chars,
+                            shorten(),
+                        ),
                     );
                 } else if fact.trim().is_empty() {
                     error(
                         at,
-                        format!(
-                            "{rname}: fact {} in `reveals` is empty: remove it or write what the customer tells",
-                            k + 1
-                        ),
+                        Message::FactEmpty {
+                            reply: rname(),
+                            n: k + 1,
+                        },
                     );
                 }
             }
             match &reply.next {
                 Next::Step(target) if !index.contains_key(target.as_str()) => error(
                     at("next"),
-                    format!(
-                        "{rname} leads to step {target:?}, which does not exist: write the id of a step in this file, `Decide` or `Leave(\"...\")`"
-                    ),
+                    Message::NextUnknownStep {
+                        reply: rname(),
+                        target: target.clone(),
+                    },
                 ),
                 Next::Leave(words) if too_long(words).is_some() => error(
                     at("next"),
                     too_long_message(
-                        &format!("{rname}: the parting words"),
+                        Message::PartingWords { reply: rname() },
                         words.chars().count(),
-                        SHORTEN,
+                        shorten(),
                     ),
                 ),
-                Next::Leave(words) if words.trim().is_empty() => error(
-                    at("next"),
-                    format!(
-                        "{rname}: `Leave` has no parting words: write what the customer says on the way out"
-                    ),
-                ),
+                Next::Leave(words) if words.trim().is_empty() => {
+                    error(at("next"), Message::LeaveWithoutWords { reply: rname() })
+                }
                 _ => {}
             }
         }
@@ -321,10 +336,9 @@ fn rules(
     if start.is_none() && !c.start.trim().is_empty() && too_long(&c.start).is_none() {
         error(
             "start".into(),
-            format!(
-                "`start` names step {:?}, which does not exist: write the id of the first step",
-                c.start
-            ),
+            Message::StartUnknown {
+                start: c.start.clone(),
+            },
         );
     }
 
@@ -333,12 +347,10 @@ fn rules(
         for (from, reply, to) in back_edges(&edges, start) {
             error(
                 format!("steps[{from}].replies[{reply}].next"),
-                format!(
-                    "{}, reply {} leads back to {}, which the conversation has already passed: a conversation must always move on; lead it to a new step, `Decide` or `Leave(\"...\")`",
-                    step_name(c, from),
-                    reply + 1,
-                    step_name(c, to)
-                ),
+                Message::LeadsBack {
+                    reply: Box::new(reply_name(c, from, reply)),
+                    to: Box::new(step_name(c, to)),
+                },
             );
         }
         let reached = reachable(&edges, start);
@@ -348,18 +360,14 @@ fn rules(
             if !reached && !duplicate {
                 error(
                     format!("steps[{i}].id"),
-                    format!(
-                        "{} cannot be reached from `start`: no reply leads to it; lead a reply to it or remove it",
-                        step_name(c, i)
-                    ),
+                    Message::Unreachable {
+                        step: Box::new(step_name(c, i)),
+                    },
                 );
             }
         }
         if !reaches_decide(c, &edges)[start] {
-            error(
-                "start".into(),
-                "no path from `start` reaches `Decide`: the trainee could never answer; let at least one reply end with `Decide`".into(),
-            );
+            error("start".into(), Message::NoPathToDecide {});
         }
     }
 
@@ -369,13 +377,11 @@ fn rules(
         .collect();
     let contains = |cue: &str| cue_texts.iter().any(|t| t.contains(cue));
     let decision = Decision {
+        of: DecisionOf::Conversation,
         answer: c.answer,
         cues: &c.cues,
         offers: &c.offers,
-        cue_sources: "`customer`, a step's `customer` or a `reveals` entry",
         contains: &contains,
-        shorten: SHORTEN,
-        noun: "conversation",
     };
     decision_rules(
         path,
@@ -391,10 +397,9 @@ fn rules(
                 Problem::warning(
                     path,
                     position(&at),
-                    format!(
-                        "{} has no `Good` reply: the trainee cannot do well here; add one or mark the best reply `Good`",
-                        step_name(c, i)
-                    ),
+                    Message::NoGoodReply {
+                        step: Box::new(step_name(c, i)),
+                    },
                 )
                 .with_field(at),
             );
@@ -407,11 +412,11 @@ fn rules(
             Problem::warning(
                 path,
                 position(&at),
-                format!(
-                    "a path passes {} steps ({}), more than {LONG_PATH_STEPS}: trainees tire on long paths; shorten it or split the conversation",
-                    longest.len(),
-                    names.join(" → ")
-                ),
+                Message::LongPath {
+                    count: longest.len(),
+                    steps: names.join(" → "),
+                    max: LONG_PATH_STEPS,
+                },
             )
             .with_field(at),
         );

@@ -3,6 +3,7 @@
 
 use crate::domain::bank::Bank;
 use crate::domain::bank::problem::Problem;
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -52,7 +53,7 @@ impl Coverage {
 
     /// The four `coverage:` lines of `check`: scenarios by sale type, difficulty and language,
     /// then conversations by sale type and language.
-    pub fn lines(&self) -> Vec<String> {
+    pub fn lines(&self) -> Vec<Message> {
         let by_type = |counts: [usize; 5]| {
             SaleType::ALL
                 .iter()
@@ -78,14 +79,15 @@ impl Coverage {
             .collect::<Vec<_>>()
             .join(", ");
         vec![
-            format!("coverage: by sale type: {types}"),
-            format!("coverage: by difficulty: {levels}"),
-            format!("coverage: by language: {}", by_language(self.by_language)),
-            format!(
-                "coverage: conversations by sale type: {}; by language: {}",
-                by_type(self.conversations_by_type),
-                by_language(self.conversations_by_language)
-            ),
+            Message::CoverageByType { counts: types },
+            Message::CoverageByDifficulty { counts: levels },
+            Message::CoverageByLanguage {
+                counts: by_language(self.by_language),
+            },
+            Message::CoverageConversations {
+                types: by_type(self.conversations_by_type),
+                languages: by_language(self.conversations_by_language),
+            },
         ]
     }
 
@@ -101,10 +103,11 @@ impl Coverage {
                 Problem::warning(
                     folder,
                     None,
-                    format!(
-                        "only {n} {} scenario(s), under a quarter of the average {average:.1} per sale type: write more so practice and quizzes can draw this type",
-                        t.norwegian()
-                    ),
+                    Message::FewOfType {
+                        n,
+                        sale_type: *t,
+                        average: format!("{average:.1}"),
+                    },
                 )
             })
             .collect()
@@ -130,7 +133,11 @@ mod tests {
             "{:?}",
             c
         );
-        assert!(c.lines()[0].starts_with("coverage: by sale type: nysalg "));
+        assert!(
+            c.lines()[0]
+                .to_string()
+                .starts_with("coverage: by sale type: nysalg ")
+        );
     }
 
     #[test]
@@ -143,7 +150,9 @@ mod tests {
         let w = c.warnings(std::path::Path::new("x"));
         assert_eq!(w.len(), 1);
         assert!(
-            w[0].message.starts_with("only 2 tilleggssalg scenario(s)"),
+            w[0].message
+                .to_string()
+                .starts_with("only 2 tilleggssalg scenario(s)"),
             "{}",
             w[0].message
         );

@@ -32,6 +32,7 @@ use self::problem::{Problem, Severity};
 use self::scenario::Scenario;
 use self::source_map::{Locus, SourceMap};
 use self::validate::{AssetLookup, Checked, MAX_FILE_BYTES};
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::quiz::{self, Quiz};
@@ -158,10 +159,10 @@ fn list_folder(dir: &Path, max_files: usize) -> Result<Listing, LoadError> {
         problems.push(Problem::error(
             dir,
             None,
-            format!(
-                "the folder holds {} scenario files, more than the {max_files} supported; only the first {max_files} are loaded: point to the folder of one course instead",
-                paths.len()
-            ),
+            Message::TooManyFiles {
+                found: paths.len(),
+                max: max_files,
+            },
         ));
         paths.truncate(max_files);
     }
@@ -195,7 +196,7 @@ fn collect_ron_files(
                 problems.push(Problem::warning(
                     &path,
                     None,
-                    "symbolic link not followed: copy the file into the scenario folder instead",
+                    Message::SymlinkNotFollowed {},
                 ));
             }
         } else if file_type.is_dir() {
@@ -242,7 +243,7 @@ pub fn embedded_quiz_files() -> Vec<SourceFile> {
             let text = f
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             SourceFile { path, text }
         })
         .collect();
@@ -256,15 +257,21 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         Problem::error(
             path,
             None,
-            format!(
-                "the file is {} KiB, over the limit of {} KiB: a scenario is a few KiB; split it or remove pasted material",
-                size / 1024,
-                MAX_FILE_BYTES / 1024
-            ),
+            Message::FileTooBig {
+                kib: size / 1024,
+                limit_kib: MAX_FILE_BYTES / 1024,
+            },
         )
     };
-    let unreadable =
-        |e: io::Error| Problem::error(path, None, format!("cannot read the file: {e}"));
+    let unreadable = |e: io::Error| {
+        Problem::error(
+            path,
+            None,
+            Message::CannotReadFile {
+                reason: e.to_string(),
+            },
+        )
+    };
     let file = fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
@@ -286,7 +293,7 @@ pub fn read_scenario_file(path: &Path) -> Result<String, Problem> {
         Problem::error(
             path,
             Some(crate::domain::bank::problem::Position::new(line, column)),
-            "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)",
+            Message::NotUtf8SaveAs {},
         )
     })
 }
@@ -306,7 +313,7 @@ fn collect_embedded(dir: &Dir<'static>, is_root: bool, out: &mut Vec<SourceFile>
             let text = file
                 .contents_utf8()
                 .map(str::to_owned)
-                .ok_or_else(|| Problem::error(&path, None, "the file is not valid UTF-8 text"));
+                .ok_or_else(|| Problem::error(&path, None, Message::NotUtf8 {}));
             out.push(SourceFile { path, text });
         }
     }
@@ -743,16 +750,17 @@ impl Bank {
             });
             if let Some(first) = first {
                 // Rare, so a text already dropped is read again for the position.
-                let first = first.display().to_string();
+                let first = first.clone();
                 let text = file.text.or_else(|| read_scenario_file(&file.path).ok());
                 let position = text.and_then(|t| SourceMap::new(&t).position(&Locus::Field("id")));
                 bank.problems.push(
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "id {id:?} is already used by {first}: every scenario and conversation needs its own id; rename one of them"
-                        ),
+                        Message::IdUsedBy {
+                            id: id.clone(),
+                            other: first,
+                        },
                     )
                     .with_field("id"),
                 );
@@ -845,11 +853,10 @@ impl Bank {
                     Problem::error(
                         &file.path,
                         position,
-                        format!(
-                            "quiz id {:?} is already used by {}: every quiz needs its own id",
-                            quiz.id,
-                            self.quiz_paths[first].display()
-                        ),
+                        Message::QuizIdUsedBy {
+                            id: quiz.id.clone(),
+                            other: self.quiz_paths[first].clone(),
+                        },
                     )
                     .with_field("id"),
                 );

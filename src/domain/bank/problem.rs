@@ -3,6 +3,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::domain::i18n::Message;
+use crate::domain::language::Language;
+
 /// A 1-based line and column (in characters) in a text file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
@@ -47,8 +50,9 @@ pub struct Problem {
     pub position: Option<Position>,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong and what to do about it.
-    pub message: String,
+    /// What is wrong and what to do about it, in either language. Boxed: a message is larger
+    /// than the rest of the problem, which is passed around by value.
+    pub message: Box<Message>,
     /// The field it concerns, as `title`, `cues[1]` or `offers[0].feedback`, so an editor can
     /// show it beside that field.
     pub field: Option<String>,
@@ -56,16 +60,12 @@ pub struct Problem {
 
 impl Problem {
     /// An error at an optional position.
-    pub fn error(
-        path: impl Into<PathBuf>,
-        position: Option<Position>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: impl Into<PathBuf>, position: Option<Position>, message: Message) -> Self {
         Self {
             path: path.into(),
             position,
             severity: Severity::Error,
-            message: message.into(),
+            message: Box::new(message),
             field: None,
         }
     }
@@ -77,11 +77,7 @@ impl Problem {
     }
 
     /// A warning at an optional position.
-    pub fn warning(
-        path: impl Into<PathBuf>,
-        position: Option<Position>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, position: Option<Position>, message: Message) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(path, position, message)
@@ -100,17 +96,23 @@ impl Problem {
             None => self.path.display().to_string(),
         }
     }
-}
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+    /// `PATH:LINE:COL: error: MESSAGE` with the message in `lang`. The prefix is the same in
+    /// every language, so tools can parse it.
+    pub fn line(&self, lang: Language) -> String {
+        format!(
             "{}: {}: {}",
             self.location(),
             self.severity.as_str(),
-            self.message
+            self.message.text(lang)
         )
+    }
+}
+
+/// The problem's [`line`](Problem::line) in English, for logs and tests.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line(Language::En))
     }
 }
 
@@ -120,9 +122,21 @@ mod tests {
 
     #[test]
     fn display_follows_compiler_convention() {
-        let p = Problem::error("a/b.ron", Some(Position::new(3, 7)), "bad");
-        assert_eq!(p.to_string(), "a/b.ron:3:7: error: bad");
-        let w = Problem::warning("a/b.ron", None, "odd");
-        assert_eq!(w.to_string(), "a/b.ron: warning: odd");
+        let p = Problem::error(
+            "a/b.ron",
+            Some(Position::new(3, 7)),
+            Message::NoBestOffer {
+                what: Box::new(Message::TheScenario {}),
+            },
+        );
+        assert_eq!(
+            p.to_string(),
+            "a/b.ron:3:7: error: no offer is marked `fit: Best`: mark the one offer the scenario is built around"
+        );
+        let w = Problem::warning("a/b.ron", None, Message::SymlinkNotFollowed {});
+        assert_eq!(
+            w.line(Language::Nb),
+            "a/b.ron: warning: symbolsk lenke ikke fulgt: kopier filen inn i scenariomappen i stedet"
+        );
     }
 }

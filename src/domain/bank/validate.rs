@@ -6,6 +6,7 @@ use std::path::{Component, Path};
 use crate::domain::bank::problem::{Position, Problem};
 use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::source_map::{Locus, SourceMap};
+use crate::domain::i18n::Message;
 use crate::domain::teaching::taxonomy::SaleType;
 
 /// Largest scenario file accepted. Real scenarios are a few KiB; anything this big is a mistake.
@@ -81,7 +82,7 @@ pub fn ron_problem(path: &Path, error: &ron::error::SpannedError, doc: &str) -> 
     Problem::error(path, position, describe_ron_error(&error.code, doc))
 }
 
-fn describe_ron_error(code: &ron::Error, doc: &str) -> String {
+fn describe_ron_error(code: &ron::Error, doc: &str) -> Message {
     use ron::Error as E;
     let quoted = |names: &[&str]| {
         names
@@ -90,62 +91,64 @@ fn describe_ron_error(code: &ron::Error, doc: &str) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|name| Box::new(Message::InStruct { name: name.clone() }))
+    };
     match code {
         E::NoSuchStructField {
             expected,
             found,
             outer,
-        } => format!(
-            "unknown field `{found}`{}: check the spelling; the fields allowed are {}",
-            in_struct(outer),
-            quoted(expected)
-        ),
-        E::MissingStructField { field, outer } => format!(
-            "missing field `{field}`{}: add `{field}: ...` (see {doc})",
-            in_struct(outer)
-        ),
-        E::DuplicateStructField { field, outer } => format!(
-            "field `{field}` is written twice{}: keep one of them",
-            in_struct(outer)
-        ),
+        } => Message::UnknownField {
+            found: found.clone(),
+            within: within(outer),
+            expected: quoted(expected),
+        },
+        E::MissingStructField { field, outer } => Message::MissingField {
+            field: field.to_string(),
+            within: within(outer),
+            doc: doc.to_owned(),
+        },
+        E::DuplicateStructField { field, outer } => Message::DuplicateField {
+            field: field.to_string(),
+            within: within(outer),
+        },
         E::NoSuchEnumVariant {
             expected, found, ..
-        } if is_sale_type_list(expected) => format!(
-            "unknown sale type `{found}`: use one of {}",
-            quoted(expected)
-        ),
+        } if is_sale_type_list(expected) => Message::UnknownSaleType {
+            found: found.clone(),
+            expected: quoted(expected),
+        },
         E::NoSuchEnumVariant {
             expected, found, ..
-        } => format!("unknown value `{found}`: use one of {}", quoted(expected)),
-        E::ExpectedDifferentStructName { expected, found } => {
-            format!("expected `{expected}(` here but found `{found}(`")
-        }
-        E::Message(message) => message.clone(),
-        E::Eof => "the file ends too early: a closing `)`, `]` or `\"` is probably missing".into(),
-        E::ExpectedComma => "expected a comma `,` before this point: every field and list item ends with a comma (if a text just before is missing its closing or has an extra `\"`, fix that first)".into(),
-        E::ExpectedStringEnd => "this text is not closed: add the closing `\"`".into(),
-        E::ExpectedString => "expected a text in double quotes, like \"...\"".into(),
-        E::ExpectedInteger => "expected a whole number".into(),
-        E::IntegerOutOfBounds => "this number is too large or negative".into(),
-        E::ExpectedOption => "expected `None` or `Some(...)`".into(),
-        E::ExpectedArray => "expected a list in square brackets, like [\"a\", \"b\"]".into(),
-        E::TrailingCharacters => {
-            "unexpected text after the end of the scenario: one file holds one scenario".into()
-        }
-        E::ExceededRecursionLimit => {
-            "brackets are nested far deeper than any scenario needs: check for missing `)` or `]`"
-                .into()
-        }
-        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".into(),
-        E::Utf8Error(_) => "the file is not valid UTF-8 text: save it as UTF-8".into(),
-        other => format!("RON syntax error: {other}"),
-    }
-}
-
-fn in_struct(outer: &Option<String>) -> String {
-    match outer.as_deref() {
-        Some(name) => format!(" in `{name}`"),
-        None => String::new(),
+        } => Message::UnknownValue {
+            found: found.clone(),
+            expected: quoted(expected),
+        },
+        E::ExpectedDifferentStructName { expected, found } => Message::WrongStructName {
+            expected: expected.to_string(),
+            found: found.clone(),
+        },
+        E::Message(message) => Message::Detail {
+            detail: message.clone(),
+        },
+        E::Eof => Message::UnexpectedEnd {},
+        E::ExpectedComma => Message::ExpectedComma {},
+        E::ExpectedStringEnd => Message::UnclosedText {},
+        E::ExpectedString => Message::ExpectedText {},
+        E::ExpectedInteger => Message::ExpectedInteger {},
+        E::IntegerOutOfBounds => Message::IntegerOutOfRange {},
+        E::ExpectedOption => Message::ExpectedOption {},
+        E::ExpectedArray => Message::ExpectedList {},
+        E::TrailingCharacters => Message::TrailingText {},
+        E::ExceededRecursionLimit => Message::NestedTooDeep {},
+        E::UnclosedBlockComment => Message::UnclosedComment {},
+        E::Utf8Error(_) => Message::NotUtf8Ron {},
+        other => Message::RonSyntax {
+            detail: other.to_string(),
+        },
     }
 }
 
@@ -184,7 +187,7 @@ fn rules(
     assets: &dyn AssetLookup,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut error = |locus: Locus<'_>, message: String| {
+    let mut error = |locus: Locus<'_>, message: Message| {
         problems.push(Problem::error(path, position(&locus), message).with_field(locus.path()));
     };
 
@@ -204,7 +207,7 @@ fn rules(
         if let Some(chars) = too_long(text) {
             error(
                 Locus::Field(field),
-                too_long_message(&format!("`{field}`"), chars, SHORTEN_SCENARIO),
+                too_long_message(field_name(field), chars, Message::ShortenScenario {}),
             );
         }
     }
@@ -212,23 +215,23 @@ fn rules(
         if let Some(chars) = too_long(text) {
             error(
                 Locus::Item("tags", i),
-                too_long_message(&format!("tag {}", i + 1), chars, SHORTEN_SCENARIO),
+                too_long_message(
+                    Message::TagNumber { n: i + 1 },
+                    chars,
+                    Message::ShortenScenario {},
+                ),
             );
         }
     }
 
     if scenario.id.trim().is_empty() {
-        error(
-            Locus::Field("id"),
-            "`id` is empty: give the scenario a unique id such as \"klaer-belte\"".into(),
-        );
+        error(Locus::Field("id"), Message::IdEmpty {});
     } else if !is_valid_id(&scenario.id) && too_long(&scenario.id).is_none() {
         error(
             Locus::Field("id"),
-            format!(
-                "id {:?} may only use lower-case letters a-z, digits and `-` (for example \"klaer-belte\")",
-                scenario.id
-            ),
+            Message::IdInvalid {
+                id: scenario.id.clone(),
+            },
         );
     }
 
@@ -242,7 +245,9 @@ fn rules(
         if value.trim().is_empty() {
             error(
                 Locus::Field(field),
-                format!("`{field}` is empty: write the text the trainee should read"),
+                Message::TextEmpty {
+                    field: field.to_owned(),
+                },
             );
         }
     }
@@ -250,19 +255,15 @@ fn rules(
     if !(1..=3).contains(&scenario.difficulty) {
         error(
             Locus::Field("difficulty"),
-            format!(
-                "difficulty {} is out of range: use 1 (cue stated plainly), 2 or 3 (with distractors)",
-                scenario.difficulty
-            ),
+            Message::DifficultyOutOfRange {
+                difficulty: scenario.difficulty,
+            },
         );
     }
 
     for (i, tag) in scenario.tags.iter().enumerate() {
         if tag.trim().is_empty() {
-            error(
-                Locus::Item("tags", i),
-                format!("tag {} is empty: remove it or write a word", i + 1),
-            );
+            error(Locus::Item("tags", i), Message::TagEmpty { n: i + 1 });
         }
     }
 
@@ -279,20 +280,18 @@ fn rules(
     decision_rules(
         path,
         &Decision {
+            of: DecisionOf::Scenario,
             answer: scenario.answer,
             cues: &scenario.cues,
             offers: &scenario.offers,
-            cue_sources: "`customer` or `situation`",
             contains: &contains,
-            shorten: SHORTEN_SCENARIO,
-            noun: "scenario",
         },
         position,
         &mut problems,
     );
 
     if let Some(stated) = scenario.path {
-        let mut warning = |message: String| {
+        let mut warning = |message: Message| {
             problems.push(Problem::warning(
                 path,
                 position(&Locus::Field("path")),
@@ -300,44 +299,72 @@ fn rules(
             ));
         };
         match stated.resolve() {
-            None => warning(
-                "`path` says the customer is known but gives no `relation`: add `relation: More`, `Replacement`, `Extension` or `Different`; until then guided practice follows `answer`".into(),
-            ),
-            Some(resolved) if resolved.sale_type() != scenario.answer => warning(format!(
-                "`path` leads to {} but the answer is {}: guided practice would contradict the answer; make them agree",
-                resolved.sale_type(),
-                scenario.answer
-            )),
+            None => warning(Message::PathWithoutRelation {}),
+            Some(resolved) if resolved.sale_type() != scenario.answer => {
+                warning(Message::PathDisagrees {
+                    leads_to: resolved.sale_type(),
+                    answer: scenario.answer,
+                })
+            }
             Some(_) => {}
         }
         if !stated.known_customer && stated.relation.is_some() {
-            warning(
-                "`path` gives a `relation` for a new customer: the path only asks about it for a known customer; remove it or set `known_customer: true`".into(),
-            );
+            warning(Message::PathRelationForNewCustomer {});
         }
     }
 
     problems
 }
 
+/// Which kind of file a [`Decision`] belongs to, for the words of its messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DecisionOf {
+    /// A scenario: cues occur in `customer` or `situation`.
+    Scenario,
+    /// A conversation: cues occur in the opening text, a step's words or a revealed fact.
+    Conversation,
+}
+
+impl DecisionOf {
+    /// "the scenario" or "the conversation", inside a message.
+    fn noun(self) -> Message {
+        match self {
+            DecisionOf::Scenario => Message::TheScenario {},
+            DecisionOf::Conversation => Message::TheConversation {},
+        }
+    }
+
+    /// What to do about a text over the length limit.
+    pub(crate) fn shorten(self) -> Message {
+        match self {
+            DecisionOf::Scenario => Message::ShortenScenario {},
+            DecisionOf::Conversation => Message::ShortenConversation {},
+        }
+    }
+
+    fn cue_not_found(self, cue: &str) -> Message {
+        let cue = cue.to_owned();
+        match self {
+            DecisionOf::Scenario => Message::CueNotInText { cue },
+            DecisionOf::Conversation => Message::CueNotInConversation { cue },
+        }
+    }
+}
+
 /// The decision a scenario and every conversation end in: the right sale type, the cues that
 /// decide it and the offers. Both formats check it with [`decision_rules`], so a rule changed
 /// here changes for both.
 pub(crate) struct Decision<'a> {
+    /// Whose decision it is, for the messages.
+    pub of: DecisionOf,
     /// The right sale type.
     pub answer: SaleType,
     /// The cues, which must occur in the texts the trainee reads.
     pub cues: &'a [String],
     /// The follow-up offers.
     pub offers: &'a [Offer],
-    /// Where cues must occur, as the message names it: "`customer` or `situation`".
-    pub cue_sources: &'a str,
-    /// True when a cue occurs in one of those texts.
+    /// True when a cue occurs in one of the texts the trainee reads.
     pub contains: &'a dyn Fn(&str) -> bool,
-    /// What to do about a text over the length limit.
-    pub shorten: &'a str,
-    /// "scenario" or "conversation", for the messages.
-    pub noun: &'a str,
 }
 
 /// The rules of the decision part: cues present, 2 to 6 offers, exactly one `Best`, no empty or
@@ -348,31 +375,19 @@ pub(crate) fn decision_rules(
     position: &dyn Fn(&Locus<'_>) -> Option<Position>,
     problems: &mut Vec<Problem>,
 ) {
-    let mut error = |locus: Locus<'_>, message: String| {
+    let mut error = |locus: Locus<'_>, message: Message| {
         problems.push(Problem::error(path, position(&locus), message).with_field(locus.path()));
     };
     for (i, cue) in d.cues.iter().enumerate() {
         if let Some(chars) = too_long(cue) {
             error(
                 Locus::Item("cues", i),
-                too_long_message(&format!("cue {}", i + 1), chars, d.shorten),
+                too_long_message(Message::CueNumber { n: i + 1 }, chars, d.of.shorten()),
             );
         } else if cue.trim().is_empty() {
-            error(
-                Locus::Item("cues", i),
-                format!(
-                    "cue {} is empty: remove it or copy a phrase from the text",
-                    i + 1
-                ),
-            );
+            error(Locus::Item("cues", i), Message::CueEmpty { n: i + 1 });
         } else if !(d.contains)(cue) {
-            error(
-                Locus::Item("cues", i),
-                format!(
-                    "cue {cue:?} does not occur in {}: copy it exactly from the text (letters, case and spaces must match)",
-                    d.cue_sources
-                ),
-            );
+            error(Locus::Item("cues", i), d.of.cue_not_found(cue));
         }
     }
 
@@ -380,10 +395,12 @@ pub(crate) fn decision_rules(
     if !(MIN_OFFERS..=MAX_OFFERS).contains(&count) {
         error(
             Locus::Field("offers"),
-            format!(
-                "the {} has {count} offer(s): write between {MIN_OFFERS} and {MAX_OFFERS}",
-                d.noun
-            ),
+            Message::OfferCount {
+                what: Box::new(d.of.noun()),
+                count,
+                min: MIN_OFFERS,
+                max: MAX_OFFERS,
+            },
         );
     }
     for (i, offer) in d.offers.iter().enumerate() {
@@ -391,12 +408,22 @@ pub(crate) fn decision_rules(
             if let Some(chars) = too_long(value) {
                 error(
                     Locus::OfferField(i, field),
-                    too_long_message(&format!("offer {}: `{field}`", i + 1), chars, d.shorten),
+                    too_long_message(
+                        Message::OfferField {
+                            n: i + 1,
+                            field: field.to_owned(),
+                        },
+                        chars,
+                        d.of.shorten(),
+                    ),
                 );
             } else if value.trim().is_empty() {
                 error(
                     Locus::OfferField(i, field),
-                    format!("offer {}: `{field}` is empty", i + 1),
+                    Message::OfferFieldEmpty {
+                        n: i + 1,
+                        field: field.to_owned(),
+                    },
                 );
             }
         }
@@ -411,36 +438,38 @@ pub(crate) fn decision_rules(
     match best.as_slice() {
         [] if count > 0 => error(
             Locus::Field("offers"),
-            format!(
-                "no offer is marked `fit: Best`: mark the one offer the {} is built around",
-                d.noun
-            ),
+            Message::NoBestOffer {
+                what: Box::new(d.of.noun()),
+            },
         ),
         [] | [_] => {}
         [_, second, ..] => error(
             Locus::OfferField(*second, "fit"),
-            format!(
-                "{} offers are marked `fit: Best` (offers {}): exactly one may be; mark the others `Acceptable` or `Poor`",
-                best.len(),
-                best.iter()
+            Message::SeveralBestOffers {
+                count: best.len(),
+                offers: best
+                    .iter()
                     .map(|i| (i + 1).to_string())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", "),
+            },
         ),
     }
     if let [only] = best.as_slice() {
         let offer = &d.offers[*only];
         if offer.kind != d.answer {
             let locus = Locus::OfferField(*only, "kind");
-            problems.push(Problem::warning(
-                path,
-                position(&locus),
-                format!(
-                    "the Best offer is a {} but the answer is {}: trainees will be taught two different things; make them agree or explain why in the feedback",
-                    offer.kind, d.answer
-                ),
-            ).with_field(locus.path()));
+            problems.push(
+                Problem::warning(
+                    path,
+                    position(&locus),
+                    Message::BestOfferDisagrees {
+                        kind: offer.kind,
+                        answer: d.answer,
+                    },
+                )
+                .with_field(locus.path()),
+            );
         }
     }
 }
@@ -456,37 +485,45 @@ pub(crate) fn too_long(text: &str) -> Option<usize> {
     (chars > MAX_TEXT_CHARS).then_some(chars)
 }
 
-/// The message for a text over the limit; `advice` says what to do about it.
-pub(crate) fn too_long_message(name: &str, chars: usize, advice: &str) -> String {
-    format!("{name} is {chars} characters long, over the limit of {MAX_TEXT_CHARS}: {advice}")
+/// The message for a text over the limit; `what` names it and `advice` says what to do.
+pub(crate) fn too_long_message(what: Message, chars: usize, advice: Message) -> Message {
+    Message::TooLong {
+        what: Box::new(what),
+        chars,
+        limit: MAX_TEXT_CHARS,
+        advice: Box::new(advice),
+    }
 }
 
-const SHORTEN_SCENARIO: &str = "a trainee should be able to read a scenario in a minute or two; shorten it or split it into two scenarios";
+/// A field named in a message, as `` `title` ``.
+pub(crate) fn field_name(field: &str) -> Message {
+    Message::FieldName {
+        field: field.to_owned(),
+    }
+}
 
-fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<String> {
+fn image_problem(image: &str, assets: &dyn AssetLookup) -> Option<Message> {
     let path = Path::new(image);
     if image.trim().is_empty() {
-        return Some(
-            "`image` is empty: write `image: None` or a path such as Some(\"images/x.png\")".into(),
-        );
+        return Some(Message::ImageEmpty {});
     }
     if path.is_absolute() || image.starts_with('/') || image.starts_with('\\') {
-        return Some(format!(
-            "image path {image:?} is absolute: write it relative to the assets/ folder, such as \"images/x.png\""
-        ));
+        return Some(Message::ImageAbsolute {
+            image: image.to_owned(),
+        });
     }
     if path
         .components()
         .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Some(format!(
-            "image path {image:?} leaves the assets/ folder: images must be inside assets/"
-        ));
+        return Some(Message::ImageOutside {
+            image: image.to_owned(),
+        });
     }
     if !assets.exists(path) {
-        return Some(format!(
-            "image {image:?} does not exist in the assets/ folder: check the name or add the file"
-        ));
+        return Some(Message::ImageMissing {
+            image: image.to_owned(),
+        });
     }
     None
 }

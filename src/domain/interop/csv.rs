@@ -27,6 +27,7 @@ use super::ExportError;
 use crate::domain::bank::problem::Severity;
 use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::validate::MAX_OFFERS;
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -181,25 +182,35 @@ pub struct CsvProblem {
     pub column: Option<String>,
     /// Error (the row is skipped) or warning (it is imported).
     pub severity: Severity,
-    /// What is wrong and what to do.
-    pub message: String,
+    /// What is wrong and what to do, in either language.
+    pub message: Message,
 }
 
 impl CsvProblem {
     /// An error at `row`, `column`.
-    pub fn error(
-        path: &Path,
-        row: usize,
-        column: Option<&str>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: &Path, row: usize, column: Option<&str>, message: Message) -> Self {
         Self {
             path: path.to_path_buf(),
             row,
             column: column.map(str::to_owned),
             severity: Severity::Error,
-            message: message.into(),
+            message,
         }
+    }
+
+    /// `PATH:ROW[:COLUMN]: error: MESSAGE` with the message in `lang`; the prefix is the same
+    /// in every language.
+    pub fn line(&self, lang: Language) -> String {
+        let mut line = format!("{}:{}", self.path.display(), self.row);
+        if let Some(column) = &self.column {
+            line.push(':');
+            line.push_str(column);
+        }
+        format!(
+            "{line}: {}: {}",
+            self.severity.as_str(),
+            self.message.text(lang)
+        )
     }
 
     /// True for errors.
@@ -208,13 +219,10 @@ impl CsvProblem {
     }
 }
 
+/// The problem's [`line`](CsvProblem::line) in English, for logs and tests.
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.path.display(), self.row)?;
-        if let Some(column) = &self.column {
-            write!(f, ":{column}")?;
-        }
-        write!(f, ": {}: {}", self.severity.as_str(), self.message)
+        f.write_str(&self.line(Language::En))
     }
 }
 
@@ -282,17 +290,16 @@ pub fn parse_bank_csv(path: &Path, text: &str) -> ParsedSheet {
                 path,
                 1,
                 None,
-                format!("cannot read the header row: {e}"),
+                Message::CsvHeaderUnreadable {
+                    reason: e.to_string(),
+                },
             ));
             return sheet;
         }
         None => {
-            sheet.problems.push(CsvProblem::error(
-                path,
-                1,
-                None,
-                "the file is empty: the first row must name the columns (export a bank with `salgstrener export --format csv` for a template)",
-            ));
+            sheet
+                .problems
+                .push(CsvProblem::error(path, 1, None, Message::CsvEmpty {}));
             return sheet;
         }
     };
@@ -310,7 +317,9 @@ pub fn parse_bank_csv(path: &Path, text: &str) -> ParsedSheet {
                     path,
                     row,
                     None,
-                    format!("cannot read the row: {e}"),
+                    Message::CsvRowUnreadable {
+                        reason: e.to_string(),
+                    },
                 ));
                 continue;
             }
@@ -366,7 +375,7 @@ fn read_header(
                     path,
                     1,
                     Some(&name),
-                    format!("unknown column `{name}` is ignored; the columns are described in docs/interop.md"),
+                    Message::CsvUnknownColumn { name: name.clone() },
                 )
             });
             continue;
@@ -376,7 +385,7 @@ fn read_header(
                 path,
                 1,
                 Some(&name),
-                format!("column `{name}` appears twice: keep one of them"),
+                Message::CsvColumnTwice { name: name.clone() },
             ));
             ok = false;
         }
@@ -399,7 +408,9 @@ fn read_header(
                     path,
                     1,
                     Some(&column),
-                    format!("the header has no column `{column}`: add it (no row can be imported without it)"),
+                    Message::CsvColumnMissing {
+                        name: column.clone(),
+                    },
                 ));
                 ok = false;
             }
@@ -414,7 +425,7 @@ fn read_header(
 }
 
 /// Problems of one row: the column (none for the row as a whole) and the message.
-type CellErrors = Vec<(Option<String>, String)>;
+type CellErrors = Vec<(Option<String>, Message)>;
 
 fn parse_row(header: &Header, record: &StringRecord) -> Result<(Scenario, Vec<usize>), CellErrors> {
     // A row that stops before a required column is one problem, not one per empty cell:
@@ -423,18 +434,16 @@ fn parse_row(header: &Header, record: &StringRecord) -> Result<(Scenario, Vec<us
     if width > header.width {
         return Err(vec![(
             None,
-            format!(
-                "the row has {width} cells but the header has {}: a text with a separator in it must be in double quotes",
-                header.width
-            ),
+            Message::CsvRowTooWide {
+                width,
+                header: header.width,
+            },
         )]);
     }
     if let Some((_, column)) = header.required.iter().find(|(i, _)| *i >= width) {
         return Err(vec![(
             Some(column.clone()),
-            format!(
-                "the row ends after {width} cells, before this column: fill in the row or look for a missing separator"
-            ),
+            Message::CsvRowTooShort { width },
         )]);
     }
     let mut errors: CellErrors = Vec::new();
@@ -514,58 +523,59 @@ fn parse_row(header: &Header, record: &StringRecord) -> Result<(Scenario, Vec<us
     }
 }
 
-fn parse_language(cell: &str) -> Result<Language, String> {
+fn parse_language(cell: &str) -> Result<Language, Message> {
     let code = cell.trim().to_lowercase();
     if code.is_empty() {
-        return Err("`language` is empty: write nb (Norwegian bokmål) or en (English)".into());
+        return Err(Message::CsvLanguageEmpty {});
     }
-    Language::from_code(&code).ok_or_else(|| {
-        format!(
-            "unknown language `{}`: write nb (Norwegian bokmål) or en (English)",
-            cell.trim()
-        )
+    Language::from_code(&code).ok_or_else(|| Message::CsvLanguageUnknown {
+        value: cell.trim().to_owned(),
     })
 }
 
-fn parse_difficulty(cell: &str) -> Result<u8, String> {
+fn parse_difficulty(cell: &str) -> Result<u8, Message> {
     let value = cell.trim();
     if value.is_empty() {
-        return Err("`difficulty` is empty: write 1, 2 or 3".into());
+        return Err(Message::CsvDifficultyEmpty {});
     }
     value
         .parse::<u8>()
-        .map_err(|_| format!("difficulty `{value}` is not a whole number: write 1, 2 or 3"))
+        .map_err(|_| Message::CsvDifficultyNotNumber {
+            value: value.to_owned(),
+        })
 }
 
 fn sale_type_names() -> String {
     SaleType::ALL.map(SaleType::title).join(", ")
 }
 
-fn parse_sale_type(cell: &str) -> Result<SaleType, String> {
+fn parse_sale_type(cell: &str) -> Result<SaleType, Message> {
     let value = cell.trim();
     if value.is_empty() {
-        return Err(format!("no sale type: write one of {}", sale_type_names()));
+        return Err(Message::CsvSaleTypeEmpty {
+            names: sale_type_names(),
+        });
     }
     SaleType::ALL
         .into_iter()
         .find(|t| t.title().eq_ignore_ascii_case(value))
-        .ok_or_else(|| {
-            format!(
-                "unknown sale type `{value}`: use one of {}",
-                sale_type_names()
-            )
+        .ok_or_else(|| Message::CsvSaleTypeUnknown {
+            value: value.to_owned(),
+            names: sale_type_names(),
         })
 }
 
-fn parse_fit(cell: &str) -> Result<Fit, String> {
+fn parse_fit(cell: &str) -> Result<Fit, Message> {
     let value = cell.trim();
     if value.is_empty() {
-        return Err("no fit: write Best, Acceptable or Poor".into());
+        return Err(Message::CsvFitEmpty {});
     }
     Fit::ALL
         .into_iter()
         .find(|f| fit_name(*f).eq_ignore_ascii_case(value))
-        .ok_or_else(|| format!("unknown fit `{value}`: use Best, Acceptable or Poor"))
+        .ok_or_else(|| Message::CsvFitUnknown {
+            value: value.to_owned(),
+        })
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::domain::bank::scenario::Scenario;
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{check_text, parse_scenario};
 use crate::domain::bank::{LoadError, assets_folder, read_folder};
+use crate::domain::i18n::Message;
 use crate::domain::storage::write_atomic;
 
 /// Largest sheet accepted: thousands of scenarios fit easily; more is the wrong file.
@@ -83,15 +84,14 @@ impl ImportReport {
     }
 
     /// `N rows: I imported (R replaced), U unchanged, S skipped`.
-    pub fn summary(&self) -> String {
-        format!(
-            "{} rows: {} imported ({} replaced), {} unchanged, {} skipped",
-            self.data_rows,
-            self.written.len(),
-            self.replaced,
-            self.unchanged,
-            self.skipped()
-        )
+    pub fn summary(&self) -> Message {
+        Message::ImportSummary {
+            rows: self.data_rows,
+            imported: self.written.len(),
+            replaced: self.replaced,
+            unchanged: self.unchanged,
+            skipped: self.skipped(),
+        }
     }
 }
 
@@ -152,7 +152,7 @@ pub fn import_csv(
     };
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
     for row in sheet.rows {
-        let error = |column: &str, message: String| {
+        let error = |column: &str, message: Message| {
             CsvProblem::error(csv_path, row.row, Some(column), message)
         };
         let ron_text = match scenario_ron(&row.scenario) {
@@ -162,7 +162,9 @@ pub fn import_csv(
                     csv_path,
                     row.row,
                     None,
-                    format!("cannot write the scenario as RON: {e}"),
+                    Message::CsvNotWritable {
+                        reason: e.to_string(),
+                    },
                 ));
                 continue;
             }
@@ -179,7 +181,9 @@ pub fn import_csv(
                     csv_path,
                     row.row,
                     None,
-                    format!("the scenario does not read back: {}", problem.message),
+                    Message::CsvNotReadBack {
+                        problem: problem.message,
+                    },
                 ));
                 continue;
             }
@@ -194,7 +198,7 @@ pub fn import_csv(
                 row: row.row,
                 column,
                 severity: problem.severity,
-                message: problem.message,
+                message: *problem.message,
             });
         }
         if !row_ok {
@@ -203,7 +207,10 @@ pub fn import_csv(
         if let Some(first) = first_row_of.get(&id) {
             report.problems.push(error(
                 "id",
-                format!("id {id:?} is already used on row {first} of this sheet: every scenario needs its own id"),
+                Message::CsvIdOnEarlierRow {
+                    id: id.clone(),
+                    first: *first,
+                },
             ));
             continue;
         }
@@ -216,17 +223,22 @@ pub fn import_csv(
         if exists && !force {
             report.problems.push(error(
                 "id",
-                format!(
-                    "scenario {id:?} already exists in {}: it is left as it is; import with --force to replace it",
-                    target.display()
-                ),
+                Message::CsvScenarioExists {
+                    id: id.clone(),
+                    path: target.clone(),
+                },
             ));
             continue;
         }
         if let Err(e) = write_atomic(&target, ron_text.as_bytes()) {
-            report
-                .problems
-                .push(CsvProblem::error(csv_path, row.row, None, e.to_string()));
+            report.problems.push(CsvProblem::error(
+                csv_path,
+                row.row,
+                None,
+                Message::CannotWrite {
+                    reason: e.to_string(),
+                },
+            ));
             continue;
         }
         if exists {

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -56,17 +57,12 @@ impl Relation {
     }
 
     /// The relation as a phrase inside a sentence ("you said the offer is ...").
-    pub fn phrase(self, lang: Language) -> &'static str {
-        use Language::{En, Nb};
-        match (self, lang) {
-            (Relation::More, Nb) => "mer av det samme produktet",
-            (Relation::More, En) => "more of the same product",
-            (Relation::Replacement, Nb) => "en erstatning for noe som er slitt eller utdatert",
-            (Relation::Replacement, En) => "a replacement for something worn out or outdated",
-            (Relation::Extension, Nb) => "tilbehør eller en utvidelse av det kunden kjøpte",
-            (Relation::Extension, En) => "an accessory or extension of what they bought",
-            (Relation::Different, Nb) => "et annet produkt, uten binding til det første",
-            (Relation::Different, En) => "a different product, not tied to the first",
+    pub fn phrase(self) -> Message {
+        match self {
+            Relation::More => Message::RelationMore {},
+            Relation::Replacement => Message::RelationReplacement {},
+            Relation::Extension => Message::RelationExtension {},
+            Relation::Different => Message::RelationDifferent {},
         }
     }
 }
@@ -249,7 +245,7 @@ mod tests {
     fn every_text_exists_in_both_languages() {
         for lang in Language::ALL {
             for r in Relation::ALL {
-                assert!(!r.label(lang).is_empty() && !r.phrase(lang).is_empty());
+                assert!(!r.label(lang).is_empty() && !r.phrase().text(lang).is_empty());
             }
             for s in Step::ALL {
                 assert!(s.question(lang).ends_with('?'));

@@ -2,6 +2,7 @@
 //! final answer, and a wrong answer is traced back to the step where the reasoning went off.
 
 use crate::domain::bank::Bank;
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::{DecisionPath, Relation, Step};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -72,45 +73,28 @@ impl Slip {
         }
     }
 
+    /// The diagnosis as a message naming the step.
+    pub fn message(self) -> Message {
+        let phrase = |relation: Relation| Box::new(relation.phrase());
+        match self {
+            Slip::KnownCustomer { said_known: false } => Message::SlipSaidNew {},
+            Slip::KnownCustomer { said_known: true } => Message::SlipSaidKnown {},
+            Slip::Relation { said, right } => Message::SlipRelation {
+                said: phrase(said),
+                right: phrase(right),
+            },
+            Slip::FinalType { path_type, chosen } => Message::SlipFinalType {
+                path_type,
+                path_type_english: path_type.english(),
+                chosen,
+                chosen_english: chosen.english(),
+            },
+        }
+    }
+
     /// The diagnosis in words, naming the step.
     pub fn describe(self, lang: Language) -> String {
-        use Language::{En, Nb};
-        match (self, lang) {
-            (Slip::KnownCustomer { said_known: false }, Nb) => {
-                "Steg 1: Du svarte at kunden er ny, men kunden har kjøpt av deg før. Da er det et påfølgende salg, ikke nysalg.".into()
-            }
-            (Slip::KnownCustomer { said_known: false }, En) => {
-                "Step 1: you said the customer is new, but they have bought from you before. That makes it a follow-on sale, not a new sale.".into()
-            }
-            (Slip::KnownCustomer { said_known: true }, Nb) => {
-                "Steg 1: Du svarte at kunden kjenner deg og produktet, men for kunden er dette et førstegangskjøp. Da er det nysalg.".into()
-            }
-            (Slip::KnownCustomer { said_known: true }, En) => {
-                "Step 1: you said the customer knows you and the product, but to them this is a first purchase. That makes it a new sale.".into()
-            }
-            (Slip::Relation { said, right }, Nb) => format!(
-                "Steg 2: Du svarte at tilbudet er {}, men det er {}.",
-                said.phrase(Nb),
-                right.phrase(Nb)
-            ),
-            (Slip::Relation { said, right }, En) => format!(
-                "Step 2: you said the offer is {}, but it is {}.",
-                said.phrase(En),
-                right.phrase(En)
-            ),
-            (Slip::FinalType { path_type, chosen }, Nb) => format!(
-                "Stegene dine var riktige og leder til {}, men til slutt svarte du {}.",
-                path_type.norwegian(),
-                chosen.norwegian()
-            ),
-            (Slip::FinalType { path_type, chosen }, En) => format!(
-                "Your steps were right and lead to {} ({}), but in the end you answered {} ({}).",
-                path_type.norwegian(),
-                path_type.english(),
-                chosen.norwegian(),
-                chosen.english()
-            ),
-        }
+        self.message().text(lang)
     }
 }
 

@@ -14,8 +14,9 @@ use crate::domain::bank::problem::Problem;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
-    RECURSION_LIMIT, is_valid_id, ron_problem, too_long, too_long_message,
+    RECURSION_LIMIT, field_name, is_valid_id, ron_problem, too_long, too_long_message,
 };
+use crate::domain::i18n::Message;
 use crate::domain::language::Language;
 use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, Confidence};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -162,55 +163,43 @@ pub fn parse_quiz(path: &Path, text: &str) -> Result<Quiz, Problem> {
 pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<Problem> {
     let map = SourceMap::new(text);
     let mut problems = Vec::new();
-    let mut error = |field: &str, message: String| {
+    let mut error = |field: &str, message: Message| {
         problems.push(
             Problem::error(path, map.position(&Locus::Field(field)), message).with_field(field),
         );
     };
     for (field, text) in [("id", &quiz.id), ("title", &quiz.title)] {
         if let Some(chars) = too_long(text) {
-            let advice = "shorten it to what trainees need to read";
             error(
                 field,
-                too_long_message(&format!("`{field}`"), chars, advice),
+                too_long_message(field_name(field), chars, Message::ShortenQuiz {}),
             );
         }
     }
     if !is_valid_id(&quiz.id) && too_long(&quiz.id).is_none() {
         error(
             "id",
-            format!(
-                "quiz id {:?} may only use lower-case letters a-z, digits and `-` (for example \"modul-1\")",
-                quiz.id
-            ),
+            Message::QuizIdInvalid {
+                id: quiz.id.clone(),
+            },
         );
     }
     if quiz.title.trim().is_empty() {
-        error(
-            "title",
-            "`title` is empty: write the name trainees will see".into(),
-        );
+        error("title", Message::QuizTitleEmpty {});
     }
     if quiz.questions == 0 {
-        error(
-            "questions",
-            "`questions` is 0: a quiz needs at least one question".into(),
-        );
+        error("questions", Message::QuizNoQuestions {});
     }
     if quiz.pass_percent > 100 {
         error(
             "pass_percent",
-            format!(
-                "pass_percent {} is over 100: use a percentage from 0 to 100",
-                quiz.pass_percent
-            ),
+            Message::PassPercentOver {
+                percent: quiz.pass_percent,
+            },
         );
     }
     if quiz.time_limit_minutes == Some(0) {
-        error(
-            "time_limit_minutes",
-            "a time limit of 0 minutes leaves no time: use None or a number of minutes".into(),
-        );
+        error("time_limit_minutes", Message::TimeLimitZero {});
     }
     if let Some(d) = quiz
         .select
@@ -218,10 +207,7 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
         .iter()
         .find(|d| !(1..=3).contains(*d))
     {
-        error(
-            "select",
-            format!("difficulty {d} in `select` does not exist: use 1, 2 or 3"),
-        );
+        error("select", Message::QuizDifficultyUnknown { difficulty: *d });
     }
     let missing: Vec<&str> = quiz
         .select
@@ -233,25 +219,24 @@ pub fn validate_quiz(path: &Path, text: &str, quiz: &Quiz, bank: &Bank) -> Vec<P
     if !missing.is_empty() {
         error(
             "select",
-            format!(
-                "no scenario has the id(s) {}: check the spelling or remove them",
-                missing
+            Message::QuizIdsMissing {
+                ids: missing
                     .iter()
                     .map(|id| format!("{id:?}"))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", "),
+            },
         );
     }
     let matches = quiz.matching(bank).len();
     if quiz.questions > 0 && matches < quiz.questions {
         error(
             "questions",
-            format!(
-                "the selection matches {matches} scenario(s) in {}, fewer than the {} questions asked for: widen `select` or lower `questions`",
-                quiz.language.code(),
-                quiz.questions
-            ),
+            Message::QuizTooFewMatches {
+                matches,
+                language: quiz.language,
+                questions: quiz.questions,
+            },
         );
     }
     problems

@@ -247,7 +247,7 @@ impl SalgstrenerApp {
             SaveOutcome::Refused(errors) => {
                 let reason = errors
                     .first()
-                    .map(|p| p.message.clone())
+                    .map(|p| t.message(&p.message))
                     .unwrap_or_default();
                 self.say(false, fill(t.editor_refused, &[("reason", &reason)]));
                 false
@@ -481,13 +481,16 @@ impl SalgstrenerApp {
         match interop::import::import_csv_file(&path, &root, false) {
             Ok(report) => {
                 self.editor.import_problems =
-                    report.problems.iter().map(ToString::to_string).collect();
+                    report.problems.iter().map(|p| p.line(t.lang)).collect();
                 let ok = !report.has_errors();
                 self.say(
                     ok,
                     fill(
                         t.interop_imported,
-                        &[("path", &path.display()), ("summary", &report.summary())],
+                        &[
+                            ("path", &path.display()),
+                            ("summary", &t.message(&report.summary())),
+                        ],
                     ),
                 );
                 self.reload_bank_now();

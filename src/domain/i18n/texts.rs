@@ -1,9 +1,11 @@
-//! Every interface text in Norwegian bokmål and English.
+//! Every fixed text of the interface and the command line, in Norwegian bokmål and English.
 //!
 //! The table is one macro invocation so a text cannot exist in one language and not the
 //! other: leaving out a translation does not compile. Placeholders are `{name}`, filled in
-//! with [`fill`].
+//! with [`fill`]. Texts built from domain values (problems, slips) are
+//! [`Message`](super::Message)s instead, rendered with [`Texts::message`].
 
+use super::Message;
 use crate::domain::language::Language;
 
 macro_rules! texts {
@@ -11,6 +13,8 @@ macro_rules! texts {
         /// All interface texts of one language.
         #[derive(Debug)]
         pub struct Texts {
+            /// The language of every text below.
+            pub lang: Language,
             $(
                 #[doc = $en]
                 pub $key: &'static str,
@@ -18,11 +22,16 @@ macro_rules! texts {
         }
 
         /// Norwegian bokmål.
-        pub const NB: Texts = Texts { $($key: $nb,)* };
+        pub const NB: Texts = Texts { lang: Language::Nb, $($key: $nb,)* };
         /// English.
-        pub const EN: Texts = Texts { $($key: $en,)* };
+        pub const EN: Texts = Texts { lang: Language::En, $($key: $en,)* };
 
         impl Texts {
+            /// A domain message in this language.
+            pub fn message(&self, message: &Message) -> String {
+                message.text(self.lang)
+            }
+
             /// Every (key, text) pair, for completeness checks.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
@@ -324,6 +333,14 @@ texts! {
     graph_leave: "Går", "Leaves";
     graph_unreachable: "{id} (nås ikke)", "{id} (unreachable)";
     conv_cues_hint: "Det som avgjør salgstypen er uthevet.", "What decides the sale type is highlighted.";
+
+    // Command line
+    cli_check_summary: "{scenarios} scenarioer, {conversations} samtaler, {quizzes} quizer, {errors} feil, {warnings} advarsler", "{scenarios} scenarios, {conversations} conversations, {quizzes} quizzes, {errors} errors, {warnings} warnings";
+    cli_invalid_id: "{id} er ikke en gyldig id: bruk små a-z, sifre og '-', for eksempel \"{example}\"", "{id} is not a valid id: use lower-case a-z, digits and '-', such as \"{example}\"";
+    cli_file_exists: "{path} finnes allerede: velg en annen id (ingenting ble overskrevet)", "{path} already exists: choose another id (nothing was overwritten)";
+    cli_exported: "eksporterte {n} scenarioer til {path}", "exported {n} scenarios to {path}";
+    cli_left_out: "{n} filer med feil ble utelatt", "{n} files with errors were left out";
+    cli_imported_into: "{summary} inn i {path}", "{summary} into {path}";
 }
 
 /// The texts of a language.

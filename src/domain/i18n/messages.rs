@@ -1,0 +1,743 @@
+//! Texts built from domain values, as typed values rendered in either language.
+//!
+//! To add one, write one entry in the `messages!` table below:
+//!
+//! ```text
+//! /// What the message is about (shown in the docs).
+//! QuizTitleEmpty {}
+//!     nb: "`title` er tom: skriv navnet deltakerne skal se",
+//!     en: "`title` is empty: write the name trainees will see";
+//! ```
+//!
+//! and build it where it happens: `Problem::error(path, position, Message::QuizTitleEmpty {})`.
+//! Fields are named in the texts as `{field}` (or `{field:?}` for a quoted value); the
+//! compiler checks each text names only fields the variant has, and that every field is used.
+//! A field of type `Box<Message>` is a message inside a message, rendered in the same language.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
+
+/// A value a message shows, rendered for a language. Plain values show as themselves; a
+/// nested [`Message`] shows in the language of the message around it.
+pub trait Arg {
+    /// The value as it appears in a text in `lang`.
+    fn arg(&self, lang: Language) -> String;
+}
+
+macro_rules! display_args {
+    ($($ty:ty),*) => {
+        $(impl Arg for $ty {
+            fn arg(&self, _: Language) -> String {
+                self.to_string()
+            }
+        })*
+    };
+}
+
+display_args!(
+    String,
+    &'static str,
+    usize,
+    u8,
+    u32,
+    u64,
+    SaleType,
+    Language
+);
+
+impl Arg for PathBuf {
+    fn arg(&self, _: Language) -> String {
+        self.display().to_string()
+    }
+}
+
+impl Arg for Box<Message> {
+    fn arg(&self, lang: Language) -> String {
+        self.text(lang)
+    }
+}
+
+impl Arg for Option<Box<Message>> {
+    fn arg(&self, lang: Language) -> String {
+        self.as_ref().map(|m| m.text(lang)).unwrap_or_default()
+    }
+}
+
+macro_rules! messages {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident { $($field:ident: $ty:ty),* $(,)? }
+            nb: $nb:literal,
+            en: $en:literal;
+    )*) => {
+        /// A text built from domain values: a problem in a file, a slip in guided practice.
+        /// Render it with [`Message::text`]; `Display` gives English, for logs and tests.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Message {
+            $(
+                $(#[doc = $doc])*
+                $name { $($field: $ty),* },
+            )*
+        }
+
+        impl Message {
+            /// The message in `lang`.
+            pub fn text(&self, lang: Language) -> String {
+                match self {
+                    $(Message::$name { $($field),* } => {
+                        $(let $field = Arg::arg($field, lang);)*
+                        match lang {
+                            Language::Nb => format!($nb),
+                            Language::En => format!($en),
+                        }
+                    })*
+                }
+            }
+
+            /// Every (variant, nb, en) template, for the completeness test.
+            #[cfg(test)]
+            fn templates() -> Vec<(&'static str, &'static str, &'static str)> {
+                vec![$((stringify!($name), $nb, $en)),*]
+            }
+        }
+    };
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Language::En))
+    }
+}
+
+messages! {
+    // Reading files
+
+    /// A file that is not UTF-8, where no position is known.
+    NotUtf8 {}
+        nb: "filen er ikke gyldig UTF-8-tekst",
+        en: "the file is not valid UTF-8 text";
+    /// A file that is not UTF-8, at the first byte that is not.
+    NotUtf8SaveAs {}
+        nb: "filen er ikke gyldig UTF-8-tekst: lagre den som UTF-8 (da går æ, ø og å fint)",
+        en: "the file is not valid UTF-8 text: save it as UTF-8 (æ, ø and å are then fine)";
+    /// A file over the size limit.
+    FileTooBig { kib: u64, limit_kib: u64 }
+        nb: "filen er {kib} KiB, over grensen på {limit_kib} KiB: et scenario er noen få KiB; del det opp eller fjern innlimt materiale",
+        en: "the file is {kib} KiB, over the limit of {limit_kib} KiB: a scenario is a few KiB; split it or remove pasted material";
+    /// The operating system refused to read a file.
+    CannotReadFile { reason: String }
+        nb: "kan ikke lese filen: {reason}",
+        en: "cannot read the file: {reason}";
+    /// A symbolic link in a scenario folder.
+    SymlinkNotFollowed {}
+        nb: "symbolsk lenke ikke fulgt: kopier filen inn i scenariomappen i stedet",
+        en: "symbolic link not followed: copy the file into the scenario folder instead";
+    /// A folder with more files than the loader takes.
+    TooManyFiles { found: usize, max: usize }
+        nb: "mappen har {found} scenariofiler, flere enn de {max} som støttes; bare de første {max} lastes: pek på mappen til ett kurs i stedet",
+        en: "the folder holds {found} scenario files, more than the {max} supported; only the first {max} are loaded: point to the folder of one course instead";
+    /// The operating system refused to write a file.
+    CannotWrite { reason: String }
+        nb: "kan ikke skrive filen: {reason}",
+        en: "cannot write the file: {reason}";
+
+    // RON syntax
+
+    /// `in `Name`` after a field, when RON names the struct.
+    InStruct { name: String }
+        nb: " i `{name}`",
+        en: " in `{name}`";
+    /// A field the format does not have.
+    UnknownField { found: String, within: Option<Box<Message>>, expected: String }
+        nb: "ukjent felt `{found}`{within}: sjekk stavemåten; feltene som er lov er {expected}",
+        en: "unknown field `{found}`{within}: check the spelling; the fields allowed are {expected}";
+    /// A required field left out.
+    MissingField { field: String, within: Option<Box<Message>>, doc: String }
+        nb: "feltet `{field}` mangler{within}: legg til `{field}: ...` (se {doc})",
+        en: "missing field `{field}`{within}: add `{field}: ...` (see {doc})";
+    /// A field written twice.
+    DuplicateField { field: String, within: Option<Box<Message>> }
+        nb: "feltet `{field}` er skrevet to ganger{within}: behold ett av dem",
+        en: "field `{field}` is written twice{within}: keep one of them";
+    /// A sale type that does not exist.
+    UnknownSaleType { found: String, expected: String }
+        nb: "ukjent salgstype `{found}`: bruk en av {expected}",
+        en: "unknown sale type `{found}`: use one of {expected}";
+    /// Another value that does not exist.
+    UnknownValue { found: String, expected: String }
+        nb: "ukjent verdi `{found}`: bruk en av {expected}",
+        en: "unknown value `{found}`: use one of {expected}";
+    /// The wrong name before `(`.
+    WrongStructName { expected: String, found: String }
+        nb: "her skulle det stått `{expected}(`, men det står `{found}(`",
+        en: "expected `{expected}(` here but found `{found}(`";
+    /// A message from a value's own reader, in the reader's words.
+    Detail { detail: String }
+        nb: "{detail}",
+        en: "{detail}";
+    /// The file ends in the middle of something.
+    UnexpectedEnd {}
+        nb: "filen slutter for tidlig: trolig mangler en avsluttende `)`, `]` eller `\"`",
+        en: "the file ends too early: a closing `)`, `]` or `\"` is probably missing";
+    /// A missing comma.
+    ExpectedComma {}
+        nb: "det skulle stått et komma `,` før dette stedet: hvert felt og hvert listeelement slutter med komma (mangler en tekst like før den avsluttende `\"`, eller har den en `\"` for mye, rett det først)",
+        en: "expected a comma `,` before this point: every field and list item ends with a comma (if a text just before is missing its closing or has an extra `\"`, fix that first)";
+    /// A text without its closing quote.
+    UnclosedText {}
+        nb: "denne teksten er ikke avsluttet: legg til den avsluttende `\"`",
+        en: "this text is not closed: add the closing `\"`";
+    /// Something else where a text belongs.
+    ExpectedText {}
+        nb: "her skulle det stått en tekst i doble anførselstegn, som \"...\"",
+        en: "expected a text in double quotes, like \"...\"";
+    /// Something else where a whole number belongs.
+    ExpectedInteger {}
+        nb: "her skulle det stått et heltall",
+        en: "expected a whole number";
+    /// A number out of range.
+    IntegerOutOfRange {}
+        nb: "tallet er for stort eller negativt",
+        en: "this number is too large or negative";
+    /// Something else where `None` or `Some(...)` belongs.
+    ExpectedOption {}
+        nb: "her skulle det stått `None` eller `Some(...)`",
+        en: "expected `None` or `Some(...)`";
+    /// Something else where a list belongs.
+    ExpectedList {}
+        nb: "her skulle det stått en liste i hakeparenteser, som [\"a\", \"b\"]",
+        en: "expected a list in square brackets, like [\"a\", \"b\"]";
+    /// Text after the end of the value.
+    TrailingText {}
+        nb: "uventet tekst etter slutten av scenarioet: én fil har ett scenario",
+        en: "unexpected text after the end of the scenario: one file holds one scenario";
+    /// Brackets nested too deep.
+    NestedTooDeep {}
+        nb: "parentesene er nøstet mye dypere enn noe scenario trenger: se etter en manglende `)` eller `]`",
+        en: "brackets are nested far deeper than any scenario needs: check for missing `)` or `]`";
+    /// A block comment without its end.
+    UnclosedComment {}
+        nb: "en `/*`-kommentar blir aldri avsluttet med `*/`",
+        en: "a `/*` comment is never closed with `*/`";
+    /// Text that is not UTF-8 inside a RON file.
+    NotUtf8Ron {}
+        nb: "filen er ikke gyldig UTF-8-tekst: lagre den som UTF-8",
+        en: "the file is not valid UTF-8 text: save it as UTF-8";
+    /// Any other syntax error, in RON's own words.
+    RonSyntax { detail: String }
+        nb: "RON-syntaksfeil: {detail}",
+        en: "RON syntax error: {detail}";
+
+    // Scenario rules
+
+    /// A text over the length limit; `what` names it and `advice` says what to do.
+    TooLong { what: Box<Message>, chars: usize, limit: usize, advice: Box<Message> }
+        nb: "{what} er {chars} tegn lang, over grensen på {limit}: {advice}",
+        en: "{what} is {chars} characters long, over the limit of {limit}: {advice}";
+    /// A field named in a message.
+    FieldName { field: String }
+        nb: "`{field}`",
+        en: "`{field}`";
+    /// A tag named in a message, counting from 1.
+    TagNumber { n: usize }
+        nb: "etikett {n}",
+        en: "tag {n}";
+    /// A cue named in a message, counting from 1.
+    CueNumber { n: usize }
+        nb: "nøkkelfrase {n}",
+        en: "cue {n}";
+    /// A field of an offer named in a message, counting offers from 1.
+    OfferField { n: usize, field: String }
+        nb: "tilbud {n}: `{field}`",
+        en: "offer {n}: `{field}`";
+    /// What to do about a scenario text that is too long.
+    ShortenScenario {}
+        nb: "en deltaker skal kunne lese et scenario på et par minutter; kort det ned eller del det i to scenarioer",
+        en: "a trainee should be able to read a scenario in a minute or two; shorten it or split it into two scenarios";
+    /// What to do about a quiz text that is too long.
+    ShortenQuiz {}
+        nb: "kort den ned til det deltakerne trenger å lese",
+        en: "shorten it to what trainees need to read";
+    /// A scenario without an id.
+    IdEmpty {}
+        nb: "`id` er tom: gi scenarioet en unik id, for eksempel \"klaer-belte\"",
+        en: "`id` is empty: give the scenario a unique id such as \"klaer-belte\"";
+    /// An id with characters ids may not have.
+    IdInvalid { id: String }
+        nb: "id-en «{id}» kan bare ha små bokstaver a-z, sifre og `-` (for eksempel \"klaer-belte\")",
+        en: "id {id:?} may only use lower-case letters a-z, digits and `-` (for example \"klaer-belte\")";
+    /// A required text left empty.
+    TextEmpty { field: String }
+        nb: "`{field}` er tom: skriv teksten deltakeren skal lese",
+        en: "`{field}` is empty: write the text the trainee should read";
+    /// A difficulty other than 1, 2 or 3.
+    DifficultyOutOfRange { difficulty: u8 }
+        nb: "vanskelighetsgrad {difficulty} finnes ikke: bruk 1 (kjennetegnet står rett ut), 2 eller 3 (med villspor)",
+        en: "difficulty {difficulty} is out of range: use 1 (cue stated plainly), 2 or 3 (with distractors)";
+    /// An empty tag.
+    TagEmpty { n: usize }
+        nb: "etikett {n} er tom: fjern den eller skriv et ord",
+        en: "tag {n} is empty: remove it or write a word";
+    /// An empty cue.
+    CueEmpty { n: usize }
+        nb: "nøkkelfrase {n} er tom: fjern den eller kopier en frase fra teksten",
+        en: "cue {n} is empty: remove it or copy a phrase from the text";
+    /// A cue that is not in the text.
+    CueNotInText { cue: String }
+        nb: "nøkkelfrasen «{cue}» står ikke i `customer` eller `situation`: kopier den nøyaktig fra teksten (bokstaver, store og små bokstaver og mellomrom må stemme)",
+        en: "cue {cue:?} does not occur in `customer` or `situation`: copy it exactly from the text (letters, case and spaces must match)";
+    /// Too few or too many offers.
+    OfferCount { what: Box<Message>, count: usize, min: usize, max: usize }
+        nb: "{what} har {count} tilbud: skriv mellom {min} og {max}",
+        en: "{what} has {count} offer(s): write between {min} and {max}";
+    /// An empty text of an offer.
+    OfferFieldEmpty { n: usize, field: String }
+        nb: "tilbud {n}: `{field}` er tom",
+        en: "offer {n}: `{field}` is empty";
+    /// No offer is the best.
+    NoBestOffer { what: Box<Message> }
+        nb: "ingen tilbud er merket `fit: Best`: merk det ene tilbudet {what} er bygd rundt",
+        en: "no offer is marked `fit: Best`: mark the one offer {what} is built around";
+    /// More than one best offer; `offers` lists them from 1.
+    SeveralBestOffers { count: usize, offers: String }
+        nb: "{count} tilbud er merket `fit: Best` (tilbud {offers}): bare ett kan være det; merk de andre `Acceptable` eller `Poor`",
+        en: "{count} offers are marked `fit: Best` (offers {offers}): exactly one may be; mark the others `Acceptable` or `Poor`";
+    /// `image: Some("")`.
+    ImageEmpty {}
+        nb: "`image` er tom: skriv `image: None` eller en sti som Some(\"images/x.png\")",
+        en: "`image` is empty: write `image: None` or a path such as Some(\"images/x.png\")";
+    /// An absolute image path.
+    ImageAbsolute { image: String }
+        nb: "bildestien «{image}» er absolutt: skriv den relativt til mappen assets/, som \"images/x.png\"",
+        en: "image path {image:?} is absolute: write it relative to the assets/ folder, such as \"images/x.png\"";
+    /// An image path that leaves the assets folder.
+    ImageOutside { image: String }
+        nb: "bildestien «{image}» går ut av mappen assets/: bildene må ligge i assets/",
+        en: "image path {image:?} leaves the assets/ folder: images must be inside assets/";
+    /// An image that is not there.
+    ImageMissing { image: String }
+        nb: "bildet «{image}» finnes ikke i mappen assets/: sjekk navnet eller legg til filen",
+        en: "image {image:?} does not exist in the assets/ folder: check the name or add the file";
+    /// The best offer's type is not the answer.
+    BestOfferDisagrees { kind: SaleType, answer: SaleType }
+        nb: "det beste tilbudet er {kind}, men svaret er {answer}: deltakerne lærer da to forskjellige ting; få dem til å stemme eller forklar hvorfor i tilbakemeldingen",
+        en: "the Best offer is a {kind} but the answer is {answer}: trainees will be taught two different things; make them agree or explain why in the feedback";
+    /// A path for a known customer without a relation.
+    PathWithoutRelation {}
+        nb: "`path` sier at kunden er kjent, men har ingen `relation`: legg til `relation: More`, `Replacement`, `Extension` eller `Different`; til da følger steg-for-steg-øvingen `answer`",
+        en: "`path` says the customer is known but gives no `relation`: add `relation: More`, `Replacement`, `Extension` or `Different`; until then guided practice follows `answer`";
+    /// A path that leads to another type than the answer.
+    PathDisagrees { leads_to: SaleType, answer: SaleType }
+        nb: "`path` leder til {leads_to}, men svaret er {answer}: steg-for-steg-øvingen ville motsagt svaret; få dem til å stemme",
+        en: "`path` leads to {leads_to} but the answer is {answer}: guided practice would contradict the answer; make them agree";
+    /// A relation given for a new customer.
+    PathRelationForNewCustomer {}
+        nb: "`path` gir en `relation` for en ny kunde: veien spør bare om den for en kjent kunde; fjern den eller sett `known_customer: true`",
+        en: "`path` gives a `relation` for a new customer: the path only asks about it for a known customer; remove it or set `known_customer: true`";
+    /// Two scenario files with one id, found while loading.
+    IdUsedBy { id: String, other: PathBuf }
+        nb: "id-en «{id}» brukes allerede av {other}: hvert scenario og hver samtale trenger sin egen id; gi ett av dem nytt navn",
+        en: "id {id:?} is already used by {other}: every scenario and conversation needs its own id; rename one of them";
+    /// A draft whose id another file has.
+    IdTakenChooseAnother { id: String, other: PathBuf }
+        nb: "id-en «{id}» brukes allerede av {other}: velg en annen id",
+        en: "id {id:?} is already used by {other}: choose another id";
+    /// A thin sale type in a bank, under a quarter of the average.
+    FewOfType { n: usize, sale_type: SaleType, average: String }
+        nb: "bare {n} {sale_type}-scenarioer, under en firedel av snittet på {average} per salgstype: skriv flere så øving og quizer kan trekke denne typen",
+        en: "only {n} {sale_type} scenario(s), under a quarter of the average {average} per sale type: write more so practice and quizzes can draw this type";
+    /// A scenario draft the writer cannot turn into text.
+    ScenarioNotWritable {}
+        nb: "scenarioet kan ikke skrives som RON",
+        en: "the scenario cannot be written as RON";
+    /// A quiz draft the writer cannot turn into text.
+    QuizNotWritable {}
+        nb: "quizen kan ikke skrives som RON",
+        en: "the quiz cannot be written as RON";
+
+    // Conversation rules
+
+    /// "the scenario", inside a message about the decision part.
+    TheScenario {}
+        nb: "scenarioet",
+        en: "the scenario";
+    /// "the conversation", inside a message about the decision part.
+    TheConversation {}
+        nb: "samtalen",
+        en: "the conversation";
+    /// What to do about a conversation text that is too long.
+    ShortenConversation {}
+        nb: "en deltaker leser hver replikk på noen sekunder; kort den ned eller del teksten over to steg",
+        en: "a trainee reads each turn in a few seconds; shorten it or split the text over two steps";
+    /// A conversation's cue found in none of the texts the trainee can read.
+    CueNotInConversation { cue: String }
+        nb: "nøkkelfrasen «{cue}» står ikke i `customer`, i et stegs `customer` eller i en `reveals`-opplysning: kopier den nøyaktig fra teksten (bokstaver, store og små bokstaver og mellomrom må stemme)",
+        en: "cue {cue:?} does not occur in `customer`, a step's `customer` or a `reveals` entry: copy it exactly from the text (letters, case and spaces must match)";
+    /// A conversation without an id.
+    ConversationIdEmpty {}
+        nb: "`id` er tom: gi samtalen en unik id, for eksempel \"sport-samtale-lopesko\"",
+        en: "`id` is empty: give the conversation a unique id such as \"sport-samtale-lopesko\"";
+    /// A conversation id with characters outside a-z, 0-9 and '-'.
+    ConversationIdInvalid { id: String }
+        nb: "id-en «{id}» kan bare ha små bokstaver a-z, sifre og `-` (for eksempel \"sport-samtale-lopesko\")",
+        en: "id {id:?} may only use lower-case letters a-z, digits and `-` (for example \"sport-samtale-lopesko\")";
+    /// A conversation whose `start` is empty.
+    StartEmpty {}
+        nb: "`start` er tom: skriv id-en til det første steget",
+        en: "`start` is empty: write the id of the first step";
+    /// A conversation difficulty outside 1-3.
+    ConversationDifficultyOutOfRange { difficulty: u8 }
+        nb: "vanskelighetsgrad {difficulty} finnes ikke: bruk 1 (opplysningene kommer lett), 2 eller 3 (med villspor)",
+        en: "difficulty {difficulty} is out of range: use 1 (the facts come easily), 2 or 3 (with distractors)";
+    /// A conversation without steps.
+    NoSteps {}
+        nb: "samtalen har ingen steg: skriv minst ett `Step(...)` og nevn det i `start`",
+        en: "the conversation has no steps: write at least one `Step(...)` and name it in `start`";
+    /// More steps than the limit.
+    TooManySteps { count: usize, max: usize }
+        nb: "samtalen har {count} steg, flere enn de {max} som er tillatt: del den i flere samtaler",
+        en: "the conversation has {count} steps, more than the {max} allowed: split it into several conversations";
+    /// A step named by its number, counting from 1.
+    StepNumber { n: usize }
+        nb: "steg {n}",
+        en: "step {n}";
+    /// A step named by its id.
+    StepNamed { id: String }
+        nb: "steget «{id}»",
+        en: "step {id:?}";
+    /// A field of a step, named in a message.
+    StepField { step: Box<Message>, field: String }
+        nb: "{step}: `{field}`",
+        en: "{step}: `{field}`";
+    /// A step without an id.
+    StepIdEmpty { n: usize }
+        nb: "steg {n}: `id` er tom: gi steget en kort id, for eksempel \"behov\"",
+        en: "step {n}: `id` is empty: give the step a short id such as \"behov\"";
+    /// A step id with characters outside a-z, 0-9 and '-'.
+    StepIdInvalid { id: String }
+        nb: "steg-id-en «{id}» kan bare ha små bokstaver a-z, sifre og `-` (for eksempel \"behov\")",
+        en: "step id {id:?} may only use lower-case letters a-z, digits and `-` (for example \"behov\")";
+    /// Two steps with one id.
+    StepIdTaken { id: String, first: usize }
+        nb: "steg-id-en «{id}» brukes også av steg {first}: hvert steg trenger sin egen id; gi ett av dem nytt navn",
+        en: "step id {id:?} is used by step {first} too: every step needs its own id; rename one of them";
+    /// A step whose customer line is empty.
+    StepCustomerEmpty { step: Box<Message> }
+        nb: "{step}: `customer` er tom: skriv hva kunden sier",
+        en: "{step}: `customer` is empty: write what the customer says";
+    /// A step without replies.
+    StepWithoutReplies { step: Box<Message> }
+        nb: "{step} har ingen svar: skriv minst ett `Reply(...)`, eller la svaret før det slutte med `Decide` eller `Leave(...)`",
+        en: "{step} has no replies: write at least one `Reply(...)`, or let the reply before it end with `Decide` or `Leave(...)`";
+    /// More replies than the keys 1-9 can choose.
+    TooManyReplies { step: Box<Message>, count: usize, max: usize }
+        nb: "{step} har {count} svar, flere enn de {max} tastene 1-9 kan velge: fjern noen eller del steget",
+        en: "{step} has {count} replies, more than the {max} the keys 1-9 can choose: remove some or split the step";
+    /// A reply named in a message, counting from 1.
+    ReplyName { step: Box<Message>, n: usize }
+        nb: "{step}, svar {n}",
+        en: "{step}, reply {n}";
+    /// A field of a reply, named in a message.
+    ReplyField { reply: Box<Message>, field: String }
+        nb: "{reply}: `{field}`",
+        en: "{reply}: `{field}`";
+    /// An empty text of a reply.
+    ReplyFieldEmpty { reply: Box<Message>, field: String }
+        nb: "{reply}: `{field}` er tom",
+        en: "{reply}: `{field}` is empty";
+    /// A revealed fact named in a message, counting from 1.
+    FactNumber { reply: Box<Message>, n: usize }
+        nb: "{reply}: opplysning {n}",
+        en: "{reply}: fact {n}";
+    /// An empty revealed fact.
+    FactEmpty { reply: Box<Message>, n: usize }
+        nb: "{reply}: opplysning {n} i `reveals` er tom: fjern den eller skriv hva kunden forteller",
+        en: "{reply}: fact {n} in `reveals` is empty: remove it or write what the customer tells";
+    /// A reply leading to a step that does not exist.
+    NextUnknownStep { reply: Box<Message>, target: String }
+        nb: "{reply} fører til steget «{target}», som ikke finnes: skriv id-en til et steg i denne filen, `Decide` eller `Leave(\"...\")`",
+        en: "{reply} leads to step {target:?}, which does not exist: write the id of a step in this file, `Decide` or `Leave(\"...\")`";
+    /// A customer's parting words, named in a message.
+    PartingWords { reply: Box<Message> }
+        nb: "{reply}: avskjedsordene",
+        en: "{reply}: the parting words";
+    /// `Leave` without parting words.
+    LeaveWithoutWords { reply: Box<Message> }
+        nb: "{reply}: `Leave` har ingen avskjedsord: skriv hva kunden sier på vei ut",
+        en: "{reply}: `Leave` has no parting words: write what the customer says on the way out";
+    /// `start` naming a step that does not exist.
+    StartUnknown { start: String }
+        nb: "`start` peker på steget «{start}», som ikke finnes: skriv id-en til det første steget",
+        en: "`start` names step {start:?}, which does not exist: write the id of the first step";
+    /// A reply leading back to a step already passed.
+    LeadsBack { reply: Box<Message>, to: Box<Message> }
+        nb: "{reply} fører tilbake til {to}, som samtalen allerede har passert: en samtale må alltid gå videre; la svaret føre til et nytt steg, `Decide` eller `Leave(\"...\")`",
+        en: "{reply} leads back to {to}, which the conversation has already passed: a conversation must always move on; lead it to a new step, `Decide` or `Leave(\"...\")`";
+    /// A step no path from `start` reaches.
+    Unreachable { step: Box<Message> }
+        nb: "{step} kan ikke nås fra `start`: ingen svar fører dit; la et svar føre dit eller fjern steget",
+        en: "{step} cannot be reached from `start`: no reply leads to it; lead a reply to it or remove it";
+    /// No path reaches `Decide`.
+    NoPathToDecide {}
+        nb: "ingen vei fra `start` når `Decide`: deltakeren kan aldri svare; la minst ett svar slutte med `Decide`",
+        en: "no path from `start` reaches `Decide`: the trainee could never answer; let at least one reply end with `Decide`";
+    /// A step without a `Good` reply.
+    NoGoodReply { step: Box<Message> }
+        nb: "{step} har ikke noe `Good`-svar: deltakeren kan ikke gjøre det godt her; legg til ett eller merk det beste svaret `Good`",
+        en: "{step} has no `Good` reply: the trainee cannot do well here; add one or mark the best reply `Good`";
+    /// A path longer than trainees manage.
+    LongPath { count: usize, steps: String, max: usize }
+        nb: "en vei går gjennom {count} steg ({steps}), flere enn {max}: deltakerne blir slitne av lange veier; kort den ned eller del samtalen",
+        en: "a path passes {count} steps ({steps}), more than {max}: trainees tire on long paths; shorten it or split the conversation";
+
+    // Quiz rules
+
+    /// A quiz id with characters ids may not have.
+    QuizIdInvalid { id: String }
+        nb: "quiz-id-en «{id}» kan bare ha små bokstaver a-z, sifre og `-` (for eksempel \"modul-1\")",
+        en: "quiz id {id:?} may only use lower-case letters a-z, digits and `-` (for example \"modul-1\")";
+    /// A quiz without a title.
+    QuizTitleEmpty {}
+        nb: "`title` er tom: skriv navnet deltakerne skal se",
+        en: "`title` is empty: write the name trainees will see";
+    /// A quiz with no questions.
+    QuizNoQuestions {}
+        nb: "`questions` er 0: en quiz trenger minst ett spørsmål",
+        en: "`questions` is 0: a quiz needs at least one question";
+    /// A pass mark over 100 %.
+    PassPercentOver { percent: u8 }
+        nb: "pass_percent {percent} er over 100: bruk en prosent fra 0 til 100",
+        en: "pass_percent {percent} is over 100: use a percentage from 0 to 100";
+    /// A time limit of zero.
+    TimeLimitZero {}
+        nb: "en tidsfrist på 0 minutter gir ingen tid: bruk None eller et antall minutter",
+        en: "a time limit of 0 minutes leaves no time: use None or a number of minutes";
+    /// A difficulty in a quiz selection that does not exist.
+    QuizDifficultyUnknown { difficulty: u8 }
+        nb: "vanskelighetsgrad {difficulty} i `select` finnes ikke: bruk 1, 2 eller 3",
+        en: "difficulty {difficulty} in `select` does not exist: use 1, 2 or 3";
+    /// Ids in a quiz selection that no scenario has; `ids` is the quoted list.
+    QuizIdsMissing { ids: String }
+        nb: "ingen scenarioer har id-ene {ids}: sjekk stavemåten eller fjern dem",
+        en: "no scenario has the id(s) {ids}: check the spelling or remove them";
+    /// A selection with fewer scenarios than the questions asked for.
+    QuizTooFewMatches { matches: usize, language: Language, questions: usize }
+        nb: "utvalget treffer {matches} scenarioer på {language}, færre enn de {questions} spørsmålene quizen ber om: utvid `select` eller senk `questions`",
+        en: "the selection matches {matches} scenario(s) in {language}, fewer than the {questions} questions asked for: widen `select` or lower `questions`";
+    /// Two quiz files with one id, found while loading.
+    QuizIdUsedBy { id: String, other: PathBuf }
+        nb: "quiz-id-en «{id}» brukes allerede av {other}: hver quiz trenger sin egen id",
+        en: "quiz id {id:?} is already used by {other}: every quiz needs its own id";
+    /// A quiz draft whose id another quiz file has.
+    QuizIdTaken { id: String }
+        nb: "quiz-id-en «{id}» er allerede i bruk: velg en annen id",
+        en: "quiz id {id:?} is already used: choose another id";
+
+    // Summaries of `check` and `import`
+
+    /// Scenarios per sale type, as "nysalg 12, mersalg 9, ...".
+    CoverageByType { counts: String }
+        nb: "dekning: per salgstype: {counts}",
+        en: "coverage: by sale type: {counts}";
+    /// Scenarios per difficulty, as "1: 20, 2: 18, 3: 9".
+    CoverageByDifficulty { counts: String }
+        nb: "dekning: per vanskelighetsgrad: {counts}",
+        en: "coverage: by difficulty: {counts}";
+    /// Scenarios per language, as "nb 30, en 17".
+    CoverageByLanguage { counts: String }
+        nb: "dekning: per språk: {counts}",
+        en: "coverage: by language: {counts}";
+    /// Conversations per sale type and per language.
+    CoverageConversations { types: String, languages: String }
+        nb: "dekning: samtaler per salgstype: {types}; per språk: {languages}",
+        en: "coverage: conversations by sale type: {types}; by language: {languages}";
+    /// What an import did.
+    ImportSummary { rows: usize, imported: usize, replaced: usize, unchanged: usize, skipped: usize }
+        nb: "{rows} rader: {imported} importert ({replaced} erstattet), {unchanged} uendret, {skipped} hoppet over",
+        en: "{rows} rows: {imported} imported ({replaced} replaced), {unchanged} unchanged, {skipped} skipped";
+
+    // Guided practice
+
+    /// Step 1 answered "new" for a known customer.
+    SlipSaidNew {}
+        nb: "Steg 1: Du svarte at kunden er ny, men kunden har kjøpt av deg før. Da er det et påfølgende salg, ikke nysalg.",
+        en: "Step 1: you said the customer is new, but they have bought from you before. That makes it a follow-on sale, not a new sale.";
+    /// Step 1 answered "known" for a first purchase.
+    SlipSaidKnown {}
+        nb: "Steg 1: Du svarte at kunden kjenner deg og produktet, men for kunden er dette et førstegangskjøp. Da er det nysalg.",
+        en: "Step 1: you said the customer knows you and the product, but to them this is a first purchase. That makes it a new sale.";
+    /// Step 2 answered wrong; both relations are `Relation*` phrases.
+    SlipRelation { said: Box<Message>, right: Box<Message> }
+        nb: "Steg 2: Du svarte at tilbudet er {said}, men det er {right}.",
+        en: "Step 2: you said the offer is {said}, but it is {right}.";
+    /// Both steps right, another final type. English glosses the Norwegian type names.
+    SlipFinalType { path_type: SaleType, path_type_english: &'static str, chosen: SaleType, chosen_english: &'static str }
+        nb: "Stegene dine var riktige og leder til {path_type}, men til slutt svarte du {chosen}.",
+        en: "Your steps were right and lead to {path_type} ({path_type_english}), but in the end you answered {chosen} ({chosen_english}).";
+    /// More of the same product, inside a sentence.
+    RelationMore {}
+        nb: "mer av det samme produktet",
+        en: "more of the same product";
+    /// A replacement, inside a sentence.
+    RelationReplacement {}
+        nb: "en erstatning for noe som er slitt eller utdatert",
+        en: "a replacement for something worn out or outdated";
+    /// An accessory or extension, inside a sentence.
+    RelationExtension {}
+        nb: "tilbehør eller en utvidelse av det kunden kjøpte",
+        en: "an accessory or extension of what they bought";
+    /// A different product, inside a sentence.
+    RelationDifferent {}
+        nb: "et annet produkt, uten binding til det første",
+        en: "a different product, not tied to the first";
+
+    // Spreadsheets (CSV import)
+
+    /// A header row the reader cannot read.
+    CsvHeaderUnreadable { reason: String }
+        nb: "kan ikke lese overskriftsraden: {reason}",
+        en: "cannot read the header row: {reason}";
+    /// An empty sheet.
+    CsvEmpty {}
+        nb: "filen er tom: første rad må navngi kolonnene (eksporter en bank med `salgstrener export --format csv` for en mal)",
+        en: "the file is empty: the first row must name the columns (export a bank with `salgstrener export --format csv` for a template)";
+    /// A row the reader cannot read.
+    CsvRowUnreadable { reason: String }
+        nb: "kan ikke lese raden: {reason}",
+        en: "cannot read the row: {reason}";
+    /// A column the importer does not know.
+    CsvUnknownColumn { name: String }
+        nb: "den ukjente kolonnen `{name}` blir ikke brukt; kolonnene er beskrevet i docs/interop.md",
+        en: "unknown column `{name}` is ignored; the columns are described in docs/interop.md";
+    /// A column named twice.
+    CsvColumnTwice { name: String }
+        nb: "kolonnen `{name}` står to ganger: behold én av dem",
+        en: "column `{name}` appears twice: keep one of them";
+    /// A required column missing from the header.
+    CsvColumnMissing { name: String }
+        nb: "overskriftsraden har ingen kolonne `{name}`: legg den til (ingen rad kan importeres uten den)",
+        en: "the header has no column `{name}`: add it (no row can be imported without it)";
+    /// A row wider than the header.
+    CsvRowTooWide { width: usize, header: usize }
+        nb: "raden har {width} celler, men overskriftsraden har {header}: en tekst med skilletegn i må stå i doble anførselstegn",
+        en: "the row has {width} cells but the header has {header}: a text with a separator in it must be in double quotes";
+    /// A row that stops before a required column.
+    CsvRowTooShort { width: usize }
+        nb: "raden slutter etter {width} celler, før denne kolonnen: fyll ut raden eller se etter et manglende skilletegn",
+        en: "the row ends after {width} cells, before this column: fill in the row or look for a missing separator";
+    /// An empty language cell.
+    CsvLanguageEmpty {}
+        nb: "`language` er tom: skriv nb (norsk bokmål) eller en (engelsk)",
+        en: "`language` is empty: write nb (Norwegian bokmål) or en (English)";
+    /// A language cell with another code.
+    CsvLanguageUnknown { value: String }
+        nb: "ukjent språk `{value}`: skriv nb (norsk bokmål) eller en (engelsk)",
+        en: "unknown language `{value}`: write nb (Norwegian bokmål) or en (English)";
+    /// An empty difficulty cell.
+    CsvDifficultyEmpty {}
+        nb: "`difficulty` er tom: skriv 1, 2 eller 3",
+        en: "`difficulty` is empty: write 1, 2 or 3";
+    /// A difficulty cell that is not a number.
+    CsvDifficultyNotNumber { value: String }
+        nb: "vanskelighetsgraden `{value}` er ikke et heltall: skriv 1, 2 eller 3",
+        en: "difficulty `{value}` is not a whole number: write 1, 2 or 3";
+    /// An empty sale type cell; `names` lists the types.
+    CsvSaleTypeEmpty { names: String }
+        nb: "ingen salgstype: skriv en av {names}",
+        en: "no sale type: write one of {names}";
+    /// A sale type cell with an unknown type.
+    CsvSaleTypeUnknown { value: String, names: String }
+        nb: "ukjent salgstype `{value}`: bruk en av {names}",
+        en: "unknown sale type `{value}`: use one of {names}";
+    /// An empty fit cell.
+    CsvFitEmpty {}
+        nb: "ingen passform: skriv Best, Acceptable eller Poor",
+        en: "no fit: write Best, Acceptable or Poor";
+    /// A fit cell with an unknown fit.
+    CsvFitUnknown { value: String }
+        nb: "ukjent passform `{value}`: bruk Best, Acceptable eller Poor",
+        en: "unknown fit `{value}`: use Best, Acceptable or Poor";
+    /// A row the writer cannot turn into text.
+    CsvNotWritable { reason: String }
+        nb: "kan ikke skrive scenarioet som RON: {reason}",
+        en: "cannot write the scenario as RON: {reason}";
+    /// A row the importer turned into text that does not read back.
+    CsvNotReadBack { problem: Box<Message> }
+        nb: "scenarioet kan ikke leses inn igjen: {problem}",
+        en: "the scenario does not read back: {problem}";
+    /// Two rows of one sheet with one id.
+    CsvIdOnEarlierRow { id: String, first: usize }
+        nb: "id-en «{id}» er allerede brukt på rad {first} i dette arket: hvert scenario trenger sin egen id",
+        en: "id {id:?} is already used on row {first} of this sheet: every scenario needs its own id";
+    /// A row whose scenario exists, imported without `--force`.
+    CsvScenarioExists { id: String, path: PathBuf }
+        nb: "scenarioet «{id}» finnes allerede i {path}: det blir stående som det er; importer med --force for å erstatte det",
+        en: "scenario {id:?} already exists in {path}: it is left as it is; import with --force to replace it";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The field names a template uses, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .map(|name| name.split(':').next().unwrap_or(name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_message_names_the_same_fields_in_both_languages() {
+        // English glosses the Norwegian sale type names here; Norwegian needs no gloss.
+        const GLOSSED: &[&str] = &["SlipFinalType"];
+        for (name, nb, en) in Message::templates() {
+            assert!(!nb.trim().is_empty() && !en.trim().is_empty(), "{name}");
+            if !GLOSSED.contains(&name) {
+                assert_eq!(placeholders(nb), placeholders(en), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_nested_message_renders_in_the_language_around_it() {
+        let message = Message::TooLong {
+            what: Box::new(Message::CueNumber { n: 2 }),
+            chars: 2001,
+            limit: 2000,
+            advice: Box::new(Message::ShortenQuiz {}),
+        };
+        assert_eq!(
+            message.text(Language::Nb),
+            "nøkkelfrase 2 er 2001 tegn lang, over grensen på 2000: kort den ned til det deltakerne trenger å lese"
+        );
+        assert!(
+            message
+                .to_string()
+                .starts_with("cue 2 is 2001 characters long")
+        );
+    }
+
+    #[test]
+    fn quoted_values_use_each_languages_quotes() {
+        let message = Message::IdInvalid { id: "Klær".into() };
+        assert!(
+            message
+                .text(Language::Nb)
+                .starts_with("id-en «Klær» kan bare")
+        );
+        assert!(
+            message
+                .text(Language::En)
+                .starts_with("id \"Klær\" may only")
+        );
+    }
+}

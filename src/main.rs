@@ -336,13 +336,11 @@ fn new_conversation(t: &Texts, id: &str, language: Language, dir: &Path) -> Exit
 /// Writes `DIR/ID.ron` with `text`, never over an existing file.
 fn new_file(t: &Texts, id: &str, dir: &Path, example_id: &str, text: &str) -> ExitCode {
     if !salgstrener::domain::bank::validate::is_valid_id(id) {
-        eprintln!(
-            "error: {}",
-            fill(
-                t.cli_invalid_id,
-                &[("id", &format!("{id:?}")), ("example", &example_id)]
-            )
+        let text = fill(
+            t.cli_invalid_id,
+            &[("id", &format!("{id:?}")), ("example", &example_id)],
         );
+        eprintln!("error: {text}");
         return ExitCode::from(EXIT_USAGE);
     }
     let path = salgstrener::domain::authoring::editor::scenario_path(dir, id);

@@ -306,12 +306,16 @@ fn the_bundled_bank_is_copied_into_an_empty_folder_only() {
     let dest = tmp.path().join("mine");
     let n = editor::copy_bundled_to(&dest).unwrap();
     let bundled = Bank::load(BankSource::Embedded).unwrap();
-    assert_eq!(n, bundled.files_checked() + bundled.quizzes().len());
+    assert_eq!(
+        n,
+        bundled.files_checked() + bundled.conversation_files_checked() + bundled.quizzes().len()
+    );
     let copy = Bank::load(BankSource::Folder(dest.clone())).unwrap();
     assert_eq!(copy.problems(), &[]);
     assert_eq!(copy.scenarios(), bundled.scenarios());
+    assert_eq!(copy.conversations(), bundled.conversations());
     assert_eq!(copy.quizzes(), bundled.quizzes());
     let err = editor::copy_bundled_to(&dest).unwrap_err();
-    assert!(err.contains("is not empty"), "{err}");
+    assert!(err.to_string().contains("is not empty"), "{err}");
     assert_eq!(assets_folder(&dest), tmp.path().join("assets"));
 }

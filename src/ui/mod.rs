@@ -3,11 +3,9 @@
 pub mod action;
 pub mod app;
 pub mod capture;
-pub mod conversation_editor;
 pub mod conversations;
 pub mod editor;
 pub mod guided;
-pub use crate::domain::i18n;
 pub mod learn;
 pub mod practice;
 pub mod problems;
@@ -15,3 +13,7 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod widgets;
+
+/// The language table, under the name screens import it by. It lives in the domain because
+/// domain messages (problems, slips) render through it too.
+pub use crate::domain::i18n;

@@ -400,9 +400,7 @@ pub fn add_offer(s: &mut Scenario) -> bool {
 
 /// Removes offer `i` if it exists.
 pub fn remove_offer(s: &mut Scenario, i: usize) {
-    if i < s.offers.len() {
-        s.offers.remove(i);
-    }
+    remove_at(&mut s.offers, i);
 }
 
 /// Moves offer `i` up (`-1`) or down (`+1`) when there is room.
@@ -417,12 +415,39 @@ pub fn move_offer(s: &mut Scenario, i: usize, up: bool) {
 
 /// Adds `text` as a cue, trimmed; ignores empty text and cues already there.
 pub fn add_cue(s: &mut Scenario, text: &str) -> bool {
-    let cue = text.trim();
-    if cue.is_empty() || s.cues.iter().any(|c| c == cue) {
+    add_unique(&mut s.cues, text)
+}
+
+/// Removes cue `i` if it exists.
+pub fn remove_cue(s: &mut Scenario, i: usize) {
+    remove_at(&mut s.cues, i);
+}
+
+/// Adds `tag`, trimmed; ignores empty tags and tags already there.
+pub fn add_tag(s: &mut Scenario, tag: &str) -> bool {
+    add_unique(&mut s.tags, tag)
+}
+
+/// Removes tag `i` if it exists.
+pub fn remove_tag(s: &mut Scenario, i: usize) {
+    remove_at(&mut s.tags, i);
+}
+
+/// Adds `text` trimmed, unless it is empty or already in `list`.
+fn add_unique(list: &mut Vec<String>, text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || list.iter().any(|t| t == text) {
         return false;
     }
-    s.cues.push(cue.to_owned());
+    list.push(text.to_owned());
     true
+}
+
+/// Removes item `i` when it exists: an action may arrive after the list got shorter.
+fn remove_at<T>(list: &mut Vec<T>, i: usize) {
+    if i < list.len() {
+        list.remove(i);
+    }
 }
 
 /// Renames the open scenario or quiz: a new id and a file named after it in the same folder.
@@ -433,9 +458,11 @@ pub fn rename(
     new_id: &str,
     bank: &Bank,
     assets: &dyn AssetLookup,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     if !validate::is_valid_id(new_id) {
-        return Err(format!("{new_id:?} is not a valid id: use a-z, 0-9 and -"));
+        return Err(Message::IdInvalid {
+            id: new_id.to_owned(),
+        });
     }
     let dir = doc
         .path()
@@ -444,15 +471,15 @@ pub fn rename(
         .unwrap_or_default();
     let new_path = scenario_path(&dir, new_id);
     if new_path != doc.path() && new_path.exists() {
-        return Err(format!("{} already exists", new_path.display()));
+        return Err(Message::FileExists { path: new_path });
     }
     if !doc.is_new() && doc.changed_on_disk() {
-        return Err("the file changed on disk since it was opened: reload it first".into());
+        return Err(Message::ChangedOnDiskReloadFirst {});
     }
     match &mut doc.draft {
         Draft::Scenario(s) => s.id = new_id.to_owned(),
         Draft::Quiz(q) => q.id = new_id.to_owned(),
-        Draft::Raw(_) => return Err("fix the file so it can be read before renaming it".into()),
+        Draft::Raw(_) => return Err(Message::FixBeforeRenaming {}),
     }
     let old_path = doc.path().to_path_buf();
     let was_new = doc.is_new();
@@ -460,15 +487,21 @@ pub fn rename(
     match doc.save(bank, assets, SaveMode::Normal) {
         SaveOutcome::Saved => {
             if !was_new && old_path != doc.path() {
-                fs::remove_file(&old_path).map_err(|e| format!("{}: {e}", old_path.display()))?;
+                fs::remove_file(&old_path).map_err(|e| Message::CannotRemove {
+                    path: old_path.clone(),
+                    reason: e.to_string(),
+                })?;
             }
             Ok(())
         }
         SaveOutcome::Refused(problems) => Err(problems
-            .first()
-            .map_or_else(|| "the draft has errors".into(), |p| p.message.to_string())),
-        SaveOutcome::Conflict => Err("the new file name is taken".into()),
-        SaveOutcome::Failed(e) => Err(e.to_string()),
+            .into_iter()
+            .next()
+            .map_or(Message::DraftHasErrors {}, |p| *p.message)),
+        SaveOutcome::Conflict => Err(Message::NewNameTaken {}),
+        SaveOutcome::Failed(e) => Err(Message::Detail {
+            detail: e.to_string(),
+        }),
     }
 }
 
@@ -506,14 +539,16 @@ pub fn move_to_trash(root: &Path, path: &Path, now: Timestamp) -> Result<PathBuf
 
 /// Writes the bundled scenarios and quizzes into `dest` so they can be edited. `dest` must be
 /// empty or not exist, so nothing there is overwritten.
-pub fn copy_bundled_to(dest: &Path) -> Result<usize, String> {
+pub fn copy_bundled_to(dest: &Path) -> Result<usize, Message> {
     if dest.exists() {
-        let mut entries = fs::read_dir(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+        let mut entries = fs::read_dir(dest).map_err(|e| Message::CannotReadFolder {
+            path: dest.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         if entries.next().is_some() {
-            return Err(format!(
-                "{} is not empty: choose a new or empty folder so nothing there is overwritten",
-                dest.display()
-            ));
+            return Err(Message::FolderNotEmpty {
+                path: dest.to_path_buf(),
+            });
         }
     }
     let mut written = 0;
@@ -523,8 +558,34 @@ pub fn copy_bundled_to(dest: &Path) -> Result<usize, String> {
     {
         let Ok(text) = file.text else { continue };
         let relative = file.path.strip_prefix("scenarios").unwrap_or(&file.path);
-        storage::write_atomic(&dest.join(relative), text.as_bytes()).map_err(|e| e.to_string())?;
+        storage::write_atomic(&dest.join(relative), text.as_bytes()).map_err(|e| {
+            Message::Detail {
+                detail: e.to_string(),
+            }
+        })?;
         written += 1;
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_cues_are_trimmed_unique_and_removed_by_index() {
+        let mut s = blank_scenario("x", Language::Nb);
+        assert!(add_tag(&mut s, " sko "));
+        assert!(!add_tag(&mut s, "sko"), "no duplicates");
+        assert!(!add_tag(&mut s, "  "));
+        assert!(add_tag(&mut s, "klær"));
+        remove_tag(&mut s, 0);
+        remove_tag(&mut s, 5);
+        assert_eq!(s.tags, ["klær"]);
+        assert!(add_cue(&mut s, "slitt"));
+        remove_cue(&mut s, 1);
+        assert_eq!(s.cues, ["slitt"]);
+        remove_cue(&mut s, 0);
+        assert!(s.cues.is_empty());
+    }
 }

@@ -9,8 +9,8 @@ use crate::domain::bank::conversation::{Conversation, Next, Quality, topological
 use crate::domain::bank::problem::{Position, Problem};
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
-    Decision, DecisionOf, RECURSION_LIMIT, decision_rules, field_name, is_valid_id, ron_problem,
-    too_long, too_long_message,
+    Decision, RECURSION_LIMIT, decision_rules, field_name, is_valid_id, ron_problem, too_long,
+    too_long_message,
 };
 use crate::domain::i18n::Message;
 
@@ -23,6 +23,19 @@ pub const MAX_REPLIES: usize = 9;
 pub const LONG_PATH_STEPS: usize = 12;
 /// Where instructors read about the conversation format.
 pub const CONVERSATION_DOC: &str = "docs/conversation-format.md";
+
+/// What to do about a text over the length limit.
+fn shorten() -> Message {
+    Message::ShortenConversation {}
+}
+
+/// `name` and one of its fields, as "step 2: `customer`".
+fn field_of(name: &Message, field: &str) -> Message {
+    Message::NamedField {
+        name: Box::new(name.clone()),
+        field: field.to_owned(),
+    }
+}
 
 /// A parsed conversation with the problems its rules found. Errors keep it out of the bank.
 #[derive(Debug)]
@@ -118,13 +131,6 @@ fn step_name(c: &Conversation, i: usize) -> Message {
     }
 }
 
-fn reply_name(c: &Conversation, step: usize, reply: usize) -> Message {
-    Message::ReplyName {
-        step: Box::new(step_name(c, step)),
-        n: reply + 1,
-    }
-}
-
 fn rules(
     path: &Path,
     c: &Conversation,
@@ -134,7 +140,6 @@ fn rules(
     let mut error = |at: String, message: Message| {
         problems.push(Problem::error(path, position(&at), message).with_field(at));
     };
-    let shorten = || DecisionOf::Conversation.shorten();
 
     for (field, text) in [
         ("id", &c.id),
@@ -200,15 +205,12 @@ fn rules(
     let index = c.step_indexes();
     for (i, step) in c.steps.iter().enumerate() {
         let at = |field: &str| format!("steps[{i}].{field}");
-        let name = || Box::new(step_name(c, i));
+        let name = step_name(c, i);
         if let Some(chars) = too_long(&step.id) {
             error(
                 at("id"),
                 too_long_message(
-                    Message::StepField {
-                        step: Box::new(Message::StepNumber { n: i + 1 }),
-                        field: "id".into(),
-                    },
+                    field_of(&Message::StepNumber { n: i + 1 }, "id"),
                     chars,
                     shorten(),
                 ),
@@ -225,7 +227,7 @@ fn rules(
         } else if index.get(step.id.as_str()) != Some(&i) {
             error(
                 at("id"),
-                Message::StepIdTaken {
+                Message::StepIdTwice {
                     id: step.id.clone(),
                     first: index.get(step.id.as_str()).map_or(0, |first| first + 1),
                 },
@@ -234,25 +236,28 @@ fn rules(
         if let Some(chars) = too_long(&step.customer) {
             error(
                 at("customer"),
-                too_long_message(
-                    Message::StepField {
-                        step: name(),
-                        field: "customer".into(),
-                    },
-                    chars,
-                    shorten(),
-                ),
+                too_long_message(field_of(&name, "customer"), chars, shorten()),
             );
         } else if step.customer.trim().is_empty() {
-            error(at("customer"), Message::StepCustomerEmpty { step: name() });
+            error(
+                at("customer"),
+                Message::StepCustomerEmpty {
+                    step: Box::new(name.clone()),
+                },
+            );
         }
         if step.replies.is_empty() {
-            error(at("replies"), Message::StepWithoutReplies { step: name() });
+            error(
+                at("replies"),
+                Message::StepNoReplies {
+                    step: Box::new(name.clone()),
+                },
+            );
         } else if step.replies.len() > MAX_REPLIES {
             error(
                 at("replies"),
-                Message::TooManyReplies {
-                    step: name(),
+                Message::StepTooManyReplies {
+                    step: Box::new(name.clone()),
                     count: step.replies.len(),
                     max: MAX_REPLIES,
                 },
@@ -260,26 +265,22 @@ fn rules(
         }
         for (j, reply) in step.replies.iter().enumerate() {
             let at = |field: &str| format!("steps[{i}].replies[{j}].{field}");
-            let rname = || Box::new(reply_name(c, i, j));
+            let rname = Message::ReplyName {
+                step: Box::new(name.clone()),
+                n: j + 1,
+            };
             for (field, text) in [("text", &reply.text), ("feedback", &reply.feedback)] {
                 if let Some(chars) = too_long(text) {
                     error(
                         at(field),
-                        too_long_message(
-                            Message::ReplyField {
-                                reply: rname(),
-                                field: field.into(),
-                            },
-                            chars,
-                            shorten(),
-                        ),
+                        too_long_message(field_of(&rname, field), chars, shorten()),
                     );
                 } else if text.trim().is_empty() {
                     error(
                         at(field),
-                        Message::ReplyFieldEmpty {
-                            reply: rname(),
-                            field: field.into(),
+                        Message::NamedFieldEmpty {
+                            name: Box::new(rname.clone()),
+                            field: field.to_owned(),
                         },
                     );
                 }
@@ -290,8 +291,8 @@ fn rules(
                     error(
                         at,
                         too_long_message(
-                            Message::FactNumber {
-                                reply: rname(),
+                            Message::FactName {
+                                reply: Box::new(rname.clone()),
                                 n: k + 1,
                             },
                             chars,
@@ -302,7 +303,7 @@ fn rules(
                     error(
                         at,
                         Message::FactEmpty {
-                            reply: rname(),
+                            reply: Box::new(rname.clone()),
                             n: k + 1,
                         },
                     );
@@ -312,21 +313,26 @@ fn rules(
                 Next::Step(target) if !index.contains_key(target.as_str()) => error(
                     at("next"),
                     Message::NextUnknownStep {
-                        reply: rname(),
+                        reply: Box::new(rname.clone()),
                         target: target.clone(),
                     },
                 ),
                 Next::Leave(words) if too_long(words).is_some() => error(
                     at("next"),
                     too_long_message(
-                        Message::PartingWords { reply: rname() },
+                        Message::PartingWords {
+                            reply: Box::new(rname.clone()),
+                        },
                         words.chars().count(),
                         shorten(),
                     ),
                 ),
-                Next::Leave(words) if words.trim().is_empty() => {
-                    error(at("next"), Message::LeaveWithoutWords { reply: rname() })
-                }
+                Next::Leave(words) if words.trim().is_empty() => error(
+                    at("next"),
+                    Message::LeaveWithoutWords {
+                        reply: Box::new(rname.clone()),
+                    },
+                ),
                 _ => {}
             }
         }
@@ -348,7 +354,10 @@ fn rules(
             error(
                 format!("steps[{from}].replies[{reply}].next"),
                 Message::LeadsBack {
-                    reply: Box::new(reply_name(c, from, reply)),
+                    reply: Box::new(Message::ReplyName {
+                        step: Box::new(step_name(c, from)),
+                        n: reply + 1,
+                    }),
                     to: Box::new(step_name(c, to)),
                 },
             );
@@ -367,7 +376,7 @@ fn rules(
             }
         }
         if !reaches_decide(c, &edges)[start] {
-            error("start".into(), Message::NoPathToDecide {});
+            error("start".into(), Message::NeverDecides {});
         }
     }
 
@@ -377,11 +386,13 @@ fn rules(
         .collect();
     let contains = |cue: &str| cue_texts.iter().any(|t| t.contains(cue));
     let decision = Decision {
-        of: DecisionOf::Conversation,
         answer: c.answer,
         cues: &c.cues,
         offers: &c.offers,
+        cue_sources: Message::CueSourcesConversation {},
         contains: &contains,
+        shorten: shorten(),
+        noun: Message::TheConversation {},
     };
     decision_rules(
         path,

@@ -85,8 +85,8 @@ impl Coverage {
                 counts: by_language(self.by_language),
             },
             Message::CoverageConversations {
-                types: by_type(self.conversations_by_type),
-                languages: by_language(self.conversations_by_language),
+                by_type: by_type(self.conversations_by_type),
+                by_language: by_language(self.conversations_by_language),
             },
         ]
     }

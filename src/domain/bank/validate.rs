@@ -280,11 +280,13 @@ fn rules(
     decision_rules(
         path,
         &Decision {
-            of: DecisionOf::Scenario,
             answer: scenario.answer,
             cues: &scenario.cues,
             offers: &scenario.offers,
+            cue_sources: Message::CueSourcesScenario {},
             contains: &contains,
+            shorten: Message::ShortenScenario {},
+            noun: Message::TheScenario {},
         },
         position,
         &mut problems,
@@ -316,55 +318,24 @@ fn rules(
     problems
 }
 
-/// Which kind of file a [`Decision`] belongs to, for the words of its messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DecisionOf {
-    /// A scenario: cues occur in `customer` or `situation`.
-    Scenario,
-    /// A conversation: cues occur in the opening text, a step's words or a revealed fact.
-    Conversation,
-}
-
-impl DecisionOf {
-    /// "the scenario" or "the conversation", inside a message.
-    fn noun(self) -> Message {
-        match self {
-            DecisionOf::Scenario => Message::TheScenario {},
-            DecisionOf::Conversation => Message::TheConversation {},
-        }
-    }
-
-    /// What to do about a text over the length limit.
-    pub(crate) fn shorten(self) -> Message {
-        match self {
-            DecisionOf::Scenario => Message::ShortenScenario {},
-            DecisionOf::Conversation => Message::ShortenConversation {},
-        }
-    }
-
-    fn cue_not_found(self, cue: &str) -> Message {
-        let cue = cue.to_owned();
-        match self {
-            DecisionOf::Scenario => Message::CueNotInText { cue },
-            DecisionOf::Conversation => Message::CueNotInConversation { cue },
-        }
-    }
-}
-
 /// The decision a scenario and every conversation end in: the right sale type, the cues that
 /// decide it and the offers. Both formats check it with [`decision_rules`], so a rule changed
 /// here changes for both.
 pub(crate) struct Decision<'a> {
-    /// Whose decision it is, for the messages.
-    pub of: DecisionOf,
     /// The right sale type.
     pub answer: SaleType,
     /// The cues, which must occur in the texts the trainee reads.
     pub cues: &'a [String],
     /// The follow-up offers.
     pub offers: &'a [Offer],
-    /// True when a cue occurs in one of the texts the trainee reads.
+    /// Where cues must occur, as the messages name it: "`customer` or `situation`".
+    pub cue_sources: Message,
+    /// True when a cue occurs in one of those texts.
     pub contains: &'a dyn Fn(&str) -> bool,
+    /// What to do about a text over the length limit.
+    pub shorten: Message,
+    /// "the scenario" or "the conversation", for the messages.
+    pub noun: Message,
 }
 
 /// The rules of the decision part: cues present, 2 to 6 offers, exactly one `Best`, no empty or
@@ -382,12 +353,18 @@ pub(crate) fn decision_rules(
         if let Some(chars) = too_long(cue) {
             error(
                 Locus::Item("cues", i),
-                too_long_message(Message::CueNumber { n: i + 1 }, chars, d.of.shorten()),
+                too_long_message(Message::CueNumber { n: i + 1 }, chars, d.shorten.clone()),
             );
         } else if cue.trim().is_empty() {
             error(Locus::Item("cues", i), Message::CueEmpty { n: i + 1 });
         } else if !(d.contains)(cue) {
-            error(Locus::Item("cues", i), d.of.cue_not_found(cue));
+            error(
+                Locus::Item("cues", i),
+                Message::CueNotInText {
+                    cue: cue.clone(),
+                    sources: Box::new(d.cue_sources.clone()),
+                },
+            );
         }
     }
 
@@ -396,7 +373,7 @@ pub(crate) fn decision_rules(
         error(
             Locus::Field("offers"),
             Message::OfferCount {
-                what: Box::new(d.of.noun()),
+                what: Box::new(d.noun.clone()),
                 count,
                 min: MIN_OFFERS,
                 max: MAX_OFFERS,
@@ -414,7 +391,7 @@ pub(crate) fn decision_rules(
                             field: field.to_owned(),
                         },
                         chars,
-                        d.of.shorten(),
+                        d.shorten.clone(),
                     ),
                 );
             } else if value.trim().is_empty() {
@@ -439,7 +416,7 @@ pub(crate) fn decision_rules(
         [] if count > 0 => error(
             Locus::Field("offers"),
             Message::NoBestOffer {
-                what: Box::new(d.of.noun()),
+                what: Box::new(d.noun.clone()),
             },
         ),
         [] | [_] => {}

@@ -1,35 +1,32 @@
-//! Applying the editor's actions: opening, creating, saving, renaming and deleting files,
-//! resolving conflicts, and swapping in the bank again after each change on disk.
+//! Applying the editor's actions. The file operations are the domain's [`Workspace`]; here
+//! their outcomes become notices, dialogs and a fresh bank.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::Ui;
 use jiff::Timestamp;
 
 use super::{SalgstrenerApp, Screen};
-use crate::domain::authoring::editor::{self, Document, Draft, SaveMode, SaveOutcome};
+use crate::domain::authoring::editor::{self, Document, Draft, SaveMode};
+use crate::domain::authoring::workspace::{AssetCheck, Saved, Workspace};
 use crate::domain::bank::watch::FolderWatch;
-use crate::domain::bank::{Bank, BankSource, EntryKind, QUIZ_FOLDER, assets_folder};
-use crate::domain::language::Language;
+use crate::domain::bank::{Bank, BankSource, EntryKind};
 use crate::domain::training::answer::Answer;
 use crate::domain::{interop, storage};
-use crate::ui::editor::{AssetCheck, Dialog, EditorAction, ExportFormat, Message, Pending};
+use crate::ui::editor::{Dialog, EditorAction, ExportFormat, Notice, Pending};
 use crate::ui::i18n::{fill, texts};
 
 impl SalgstrenerApp {
     /// The open scenario folder; `None` for the read-only bundled bank.
-    fn root(&self) -> Option<PathBuf> {
-        match self.bank.source() {
-            BankSource::Folder(dir) => Some(dir.clone()),
-            BankSource::Embedded => None,
-        }
+    fn workspace(&self) -> Option<Workspace> {
+        Workspace::of(&self.bank)
     }
 
     /// Loads the folder again right away, so the list and the sessions show a change the
     /// editor just made without waiting for the watcher.
     fn reload_bank_now(&mut self) {
-        if let Some(root) = self.root()
-            && let Ok(bank) = Bank::load(BankSource::Folder(root))
+        if let Some(ws) = self.workspace()
+            && let Ok(bank) = Bank::load(BankSource::Folder(ws.root().to_path_buf()))
         {
             self.replace_bank(bank);
         }
@@ -43,7 +40,7 @@ impl SalgstrenerApp {
         if !doc.is_new() && !doc.is_dirty() && doc.changed_on_disk() && doc.path().exists() {
             let t = texts(self.settings.language);
             if doc.reload().is_ok() {
-                self.editor.message = Some(Message {
+                self.editor.message = Some(Notice {
                     ok: true,
                     text: t.editor_file_reloaded.to_owned(),
                 });
@@ -63,7 +60,7 @@ impl SalgstrenerApp {
     }
 
     fn say(&mut self, ok: bool, text: String) {
-        self.editor.message = Some(Message { ok, text });
+        self.editor.message = Some(Notice { ok, text });
     }
 
     /// Runs `pending`, or asks first when the open file has unsaved changes.
@@ -79,8 +76,8 @@ impl SalgstrenerApp {
         let _ = now;
         match pending {
             Pending::Open(path) => self.open_file(&path),
-            Pending::NewScenario => self.new_scenario(),
-            Pending::NewQuiz => self.new_quiz(),
+            Pending::NewScenario => self.new_file(false),
+            Pending::NewQuiz => self.new_file(true),
             Pending::Close => {
                 self.close_confirmed = true;
                 if let Some(ctx) = &self.ctx {
@@ -90,103 +87,32 @@ impl SalgstrenerApp {
         }
     }
 
-    fn open_file(&mut self, path: &Path) {
+    fn open_file(&mut self, path: &std::path::Path) {
         match Document::open(path) {
-            Ok(doc) => {
-                self.editor.doc = Some(doc);
-                self.editor.message = None;
-                self.reset_preview();
-                self.editor.images = self.image_files();
-            }
+            Ok(doc) => self.show(doc),
             Err(e) => self.say(false, e.to_string()),
         }
     }
 
-    /// Image files under `assets/images`, listed when a file is opened (not every frame).
-    fn image_files(&self) -> Vec<String> {
-        let Some(root) = self.root() else {
-            return Vec::new();
-        };
-        let assets = assets_folder(&root);
-        let mut found = Vec::new();
-        let mut stack = vec![assets.clone()];
-        while let Some(dir) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| {
-                    ["png", "jpg", "jpeg", "svg"]
-                        .contains(&e.to_string_lossy().to_lowercase().as_str())
-                }) && let Ok(relative) = path.strip_prefix(&assets)
-                {
-                    found.push(relative.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-        found.sort();
-        found
-    }
-
-    fn id_taken(&self, id: &str) -> bool {
-        self.bank
-            .entries()
-            .iter()
-            .any(|e| e.id.as_deref() == Some(id))
-            || self.root().is_some_and(|root| {
-                editor::scenario_path(&root, id).exists()
-                    || Language::ALL
-                        .iter()
-                        .any(|l| editor::scenario_path(&root.join(l.code()), id).exists())
-            })
-    }
-
-    /// New scenarios go in the folder for their language when the bank is organised that
-    /// way (as the bundled one is), else at the root.
-    fn folder_for(&self, root: &Path, language: Language) -> PathBuf {
-        let sub = root.join(language.code());
-        if sub.is_dir() {
-            sub
-        } else {
-            root.to_path_buf()
-        }
-    }
-
-    fn new_scenario(&mut self) {
-        let Some(root) = self.root() else { return };
-        let language = self.settings.language;
-        let base = match language {
-            Language::Nb => "nytt-scenario",
-            Language::En => "new-scenario",
-        };
-        let id = editor::fresh_id(base, |id| self.id_taken(id));
-        let path = editor::scenario_path(&self.folder_for(&root, language), &id);
-        self.editor.doc = Some(Document::create(
-            path,
-            Draft::Scenario(editor::blank_scenario(&id, language)),
-        ));
+    /// Makes `doc` the open file, with a fresh preview and the images it may use.
+    fn show(&mut self, doc: Document) {
+        self.editor.doc = Some(doc);
         self.editor.message = None;
         self.reset_preview();
-        self.editor.images = self.image_files();
+        self.editor.images = self
+            .workspace()
+            .map(|ws| ws.image_files())
+            .unwrap_or_default();
     }
 
-    fn new_quiz(&mut self) {
-        let Some(root) = self.root() else { return };
+    fn new_file(&mut self, quiz: bool) {
+        let Some(ws) = self.workspace() else { return };
         let language = self.settings.language;
-        let base = match language {
-            Language::Nb => "ny-quiz",
-            Language::En => "new-quiz",
-        };
-        let id = editor::fresh_id(base, |id| self.id_taken(id));
-        let path = editor::scenario_path(&root.join(QUIZ_FOLDER), &id);
-        self.editor.doc = Some(Document::create(
-            path,
-            Draft::Quiz(editor::blank_quiz(&id, language)),
-        ));
-        self.editor.message = None;
+        self.show(if quiz {
+            ws.new_quiz(&self.bank, language)
+        } else {
+            ws.new_scenario(&self.bank, language)
+        });
     }
 
     fn reset_preview(&mut self) {
@@ -197,66 +123,30 @@ impl SalgstrenerApp {
         self.editor.preview = Answer::shuffled(offers, &mut self.rng);
     }
 
-    /// Saves the open file: renames it when its id changed, and reloads the bank.
+    /// Saves the open file (renaming it when its id changed) and reloads the bank.
     fn save(&mut self, mode: SaveMode) -> bool {
         let t = texts(self.settings.language);
         let assets = AssetCheck::for_bank(&self.bank);
-        let Some(doc) = self.editor.doc.as_mut() else {
+        let (Some(ws), Some(doc)) = (self.workspace(), self.editor.doc.as_mut()) else {
             return false;
         };
-        let id = match &doc.draft {
-            Draft::Scenario(s) => Some(s.id.clone()),
-            Draft::Quiz(q) => Some(q.id.clone()),
-            Draft::Raw(_) => None,
-        };
-        let stem = doc
-            .path()
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned());
-        if let Some(id) = id.filter(|id| Some(id) != stem.as_ref()) {
-            // A new id means a new file name.
-            if doc.is_new() {
-                let dir = doc
-                    .path()
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default();
-                doc.retarget(editor::scenario_path(&dir, &id));
-            } else {
-                return match editor::rename(doc, &id, &self.bank, &assets) {
-                    Ok(()) => {
-                        let text = fill(t.editor_saved, &[("path", &doc.path().display())]);
-                        self.say(true, text);
-                        self.reload_bank_now();
-                        true
-                    }
-                    Err(reason) => {
-                        self.say(false, fill(t.editor_refused, &[("reason", &reason)]));
-                        false
-                    }
-                };
-            }
-        }
-        match doc.save(&self.bank, &assets, mode) {
-            SaveOutcome::Saved => {
+        match ws.save(doc, &self.bank, &assets, mode) {
+            Saved::Written => {
                 let text = fill(t.editor_saved, &[("path", &doc.path().display())]);
                 self.say(true, text);
                 self.reload_bank_now();
                 true
             }
-            SaveOutcome::Refused(errors) => {
-                let reason = errors
-                    .first()
-                    .map(|p| t.message(&p.message))
-                    .unwrap_or_default();
+            Saved::Refused(reason) => {
+                let reason = t.message(&reason);
                 self.say(false, fill(t.editor_refused, &[("reason", &reason)]));
                 false
             }
-            SaveOutcome::Conflict => {
+            Saved::Conflict => {
                 self.editor.dialog = Dialog::Conflict;
                 false
             }
-            SaveOutcome::Failed(e) => {
+            Saved::Failed(e) => {
                 self.say(false, fill(t.editor_refused, &[("reason", &e)]));
                 false
             }
@@ -265,61 +155,35 @@ impl SalgstrenerApp {
 
     /// Gives the draft a fresh id and its own new file, then saves it there.
     fn save_copy(&mut self) {
-        let Some(doc) = self.editor.doc.as_ref() else {
+        let (Some(ws), Some(doc)) = (self.workspace(), self.editor.doc.as_ref()) else {
             return;
         };
-        let (base, dir) = match &doc.draft {
-            Draft::Scenario(s) => (s.id.clone(), doc.path().parent().map(Path::to_path_buf)),
-            Draft::Quiz(q) => (q.id.clone(), doc.path().parent().map(Path::to_path_buf)),
-            Draft::Raw(_) => return,
-        };
-        let id = editor::fresh_id(&base, |id| self.id_taken(id));
-        let mut draft = doc.draft.clone();
-        match &mut draft {
-            Draft::Scenario(s) => s.id = id.clone(),
-            Draft::Quiz(q) => q.id = id.clone(),
-            Draft::Raw(_) => {}
+        if let Some(copy) = ws.duplicate(&self.bank, doc) {
+            self.editor.doc = Some(copy);
+            self.save(SaveMode::Normal);
         }
-        let path = editor::scenario_path(&dir.unwrap_or_default(), &id);
-        self.editor.doc = Some(Document::create(path, draft));
-        self.save(SaveMode::Normal);
     }
 
     fn duplicate(&mut self) {
-        let Some(doc) = self.editor.doc.as_ref() else {
+        let (Some(ws), Some(doc)) = (self.workspace(), self.editor.doc.as_ref()) else {
             return;
         };
-        let dir = doc
-            .path()
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let mut draft = doc.draft.clone();
-        let base = match &draft {
-            Draft::Scenario(s) => s.id.clone(),
-            Draft::Quiz(q) => q.id.clone(),
-            Draft::Raw(_) => return,
-        };
-        let id = editor::fresh_id(&base, |id| self.id_taken(id));
-        match &mut draft {
-            Draft::Scenario(s) => s.id = id.clone(),
-            Draft::Quiz(q) => q.id = id.clone(),
-            Draft::Raw(_) => {}
+        if let Some(copy) = ws.duplicate(&self.bank, doc) {
+            self.editor.doc = Some(copy);
+            self.reset_preview();
         }
-        self.editor.doc = Some(Document::create(editor::scenario_path(&dir, &id), draft));
-        self.reset_preview();
     }
 
     fn delete(&mut self, now: Timestamp) {
         let t = texts(self.settings.language);
+        let Some(ws) = self.workspace() else { return };
         let Some(doc) = self.editor.doc.take() else {
             return;
         };
         if doc.is_new() {
             return;
         }
-        let root = self.root().unwrap_or_default();
-        match editor::move_to_trash(&root, doc.path(), now) {
+        match ws.trash(&doc, now) {
             Ok(moved) => {
                 self.say(true, fill(t.editor_deleted, &[("path", &moved.display())]));
                 self.reload_bank_now();
@@ -334,8 +198,8 @@ impl SalgstrenerApp {
     fn copy_bundled(&mut self) {
         let t = texts(self.settings.language);
         let dest = PathBuf::from(self.editor.copy_to.trim());
-        match editor::copy_bundled_to(&dest) {
-            Ok(n) => match Bank::load(BankSource::Folder(dest.clone())) {
+        match Workspace::copy_bundled(&dest) {
+            Ok((ws, n)) => match Bank::load(BankSource::Folder(ws.root().to_path_buf())) {
                 Ok(bank) => {
                     self.replace_bank(bank);
                     self.settings.scenario_folder = Some(dest.clone());
@@ -354,7 +218,7 @@ impl SalgstrenerApp {
                 }
                 Err(e) => self.say(false, e.to_string()),
             },
-            Err(reason) => self.say(false, reason),
+            Err(reason) => self.say(false, t.message(&reason)),
         }
     }
 
@@ -418,22 +282,11 @@ impl SalgstrenerApp {
             EditorAction::AddCue(text) => self.with_scenario(|s| {
                 editor::add_cue(s, &text);
             }),
-            EditorAction::RemoveCue(i) => self.with_scenario(|s| {
-                if i < s.cues.len() {
-                    s.cues.remove(i);
-                }
-            }),
+            EditorAction::RemoveCue(i) => self.with_scenario(|s| editor::remove_cue(s, i)),
             EditorAction::AddTag(tag) => self.with_scenario(|s| {
-                let tag = tag.trim().to_owned();
-                if !tag.is_empty() && !s.tags.contains(&tag) {
-                    s.tags.push(tag);
-                }
+                editor::add_tag(s, &tag);
             }),
-            EditorAction::RemoveTag(i) => self.with_scenario(|s| {
-                if i < s.tags.len() {
-                    s.tags.remove(i);
-                }
-            }),
+            EditorAction::RemoveTag(i) => self.with_scenario(|s| editor::remove_tag(s, i)),
             EditorAction::CopyBundled => self.copy_bundled(),
             EditorAction::Preview(pick) => self.editor.preview.pick(pick),
             EditorAction::PreviewCheck => {
@@ -473,12 +326,12 @@ impl SalgstrenerApp {
 
     fn import_csv(&mut self) {
         let t = texts(self.settings.language);
-        let Some(root) = self.root() else {
+        let Some(ws) = self.workspace() else {
             self.say(false, t.interop_import_readonly.to_owned());
             return;
         };
         let path = PathBuf::from(self.editor.interop_path.trim());
-        match interop::import::import_csv_file(&path, &root, false) {
+        match ws.import_csv(&path) {
             Ok(report) => {
                 self.editor.import_problems =
                     report.problems.iter().map(|p| p.line(t.lang)).collect();

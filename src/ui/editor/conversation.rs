@@ -19,7 +19,7 @@ use crate::ui::widgets::conversation_graph::{graph_ui, quality_color};
 /// What the view keeps between frames: the last text it parsed (parsing a conversation every
 /// frame would cost as much as validating it) and the step selected in the graph.
 #[derive(Debug, Default)]
-pub struct ConversationEditorState {
+pub(super) struct ConversationEditorState {
     parsed_text: String,
     parsed: Option<(Conversation, Graph)>,
     /// The step whose form is shown.
@@ -50,7 +50,7 @@ impl ConversationEditorState {
 
 /// Draws the graph, the selected step's form and the preview button for a conversation typed
 /// as `text`; nothing when the text is not a conversation that parses.
-pub fn conversation_view_ui(
+pub(super) fn conversation_view_ui(
     ui: &mut Ui,
     t: &Texts,
     text: &str,

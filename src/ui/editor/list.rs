@@ -1,0 +1,248 @@
+//! The list of files: search, filters, the rows in view, and the import and export box above.
+
+use egui::{Button, ComboBox, RichText, ScrollArea, TextEdit, Ui};
+
+use super::{EditorAction, EditorState, ExportFormat, Frame, push};
+use crate::domain::bank::{Bank, BankSource, Entry, EntryKind};
+use crate::domain::language::Language;
+use crate::domain::teaching::taxonomy::SaleType;
+use crate::ui::i18n::{Texts, fill};
+use crate::ui::widgets::sale_type;
+
+/// What the rows were filtered by, to know when to filter again.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct ListKey {
+    generation: u64,
+    search: String,
+    language: Option<Language>,
+    sale_type: Option<SaleType>,
+    level: Option<u8>,
+    tag: String,
+}
+
+impl EditorState {
+    /// Brings the list rows (indices into the bank's entries, filtered and searched) up to
+    /// date; they are recomputed only when the search, a filter or the bank changes.
+    fn refresh_rows(&mut self, bank: &Bank, generation: u64) {
+        let key = ListKey {
+            generation,
+            search: self.search.trim().to_lowercase(),
+            language: self.language,
+            sale_type: self.sale_type,
+            level: self.level,
+            tag: self.tag.trim().to_lowercase(),
+        };
+        if self.list_key.as_ref() != Some(&key) {
+            self.list = filter_entries(bank.entries(), &key);
+            self.list_key = Some(key);
+        }
+    }
+}
+
+fn filter_entries(entries: &[Entry], key: &ListKey) -> Vec<usize> {
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            (key.search.is_empty() || e.search.contains(&key.search))
+                && key.language.is_none_or(|l| e.language == Some(l))
+                && key.sale_type.is_none_or(|t| e.answer == Some(t))
+                && key.level.is_none_or(|l| e.difficulty == Some(l))
+                && (key.tag.is_empty() || e.tags.iter().any(|t| t.to_lowercase() == key.tag))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+impl Frame<'_> {
+    /// The list panel: new files, import and export, search, filters and the rows in view.
+    pub(super) fn list_ui(&mut self, ui: &mut Ui) {
+        let t = self.t;
+        let editable = matches!(self.bank.source(), BankSource::Folder(_));
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(editable, Button::new(t.editor_new))
+                .clicked()
+            {
+                push(self.actions, EditorAction::NewScenario);
+            }
+            if ui
+                .add_enabled(editable, Button::new(t.editor_new_quiz))
+                .clicked()
+            {
+                push(self.actions, EditorAction::NewQuiz);
+            }
+        });
+        egui::CollapsingHeader::new(t.interop_heading)
+            .id_salt("interop")
+            .show(ui, |ui| self.interop_ui(ui));
+        let (state, actions) = (&mut *self.state, &mut *self.actions);
+        let search_label = ui.label(t.editor_search);
+        ui.add(
+            TextEdit::singleline(&mut state.search)
+                .hint_text(t.editor_search_hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(search_label.id);
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t.language);
+            ComboBox::from_id_salt("filter_language")
+                .selected_text(
+                    state
+                        .language
+                        .map_or(t.editor_any_language, Language::native_name),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.language, None, t.editor_any_language);
+                    for l in Language::ALL {
+                        ui.selectable_value(&mut state.language, Some(l), l.native_name());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t.field_offer_kind);
+            ComboBox::from_id_salt("filter_type")
+                .selected_text(state.sale_type.map_or(t.editor_any_type, SaleType::title))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.sale_type, None, t.editor_any_type);
+                    for st in SaleType::ALL {
+                        ui.selectable_value(&mut state.sale_type, Some(st), st.title());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t.difficulty);
+            let level_text = state.level.map_or(t.editor_any_level.to_owned(), |l| {
+                fill(t.difficulty_level, &[("n", &l)])
+            });
+            ComboBox::from_id_salt("filter_level")
+                .selected_text(level_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.level, None, t.editor_any_level);
+                    for level in 1..=3u8 {
+                        ui.selectable_value(
+                            &mut state.level,
+                            Some(level),
+                            fill(t.difficulty_level, &[("n", &level)]),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let tag_label = ui.label(t.editor_tag_filter);
+            ui.add(TextEdit::singleline(&mut state.tag).desired_width(80.0))
+                .labelled_by(tag_label.id);
+        });
+        let total = self.bank.entries().len();
+        let open_path = state.doc.as_ref().map(|d| d.path().to_path_buf());
+        state.refresh_rows(self.bank, self.generation);
+        // Taken out and put back below, so the list is not copied every frame.
+        let rows = std::mem::take(&mut state.list);
+        ui.label(
+            RichText::new(fill(
+                t.editor_count,
+                &[("shown", &rows.len()), ("total", &total)],
+            ))
+            .weak(),
+        );
+        ui.separator();
+        let row_height = ui.spacing().interact_size.y + 2.0;
+        ScrollArea::vertical()
+            .id_salt("editor_list_scroll")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
+                for &i in &rows[range] {
+                    let Some(entry) = self.bank.entries().get(i) else {
+                        continue;
+                    };
+                    let selected = open_path.as_deref() == Some(entry.path.as_path());
+                    if row_ui(ui, t, entry, selected).clicked() {
+                        push(actions, EditorAction::Open(entry.path.clone()));
+                    }
+                }
+            });
+        state.list = rows;
+    }
+
+    fn interop_ui(&mut self, ui: &mut Ui) {
+        let (t, state, actions) = (self.t, &mut *self.state, &mut *self.actions);
+        let label = ui.label(t.interop_path);
+        ui.add(TextEdit::singleline(&mut state.interop_path).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let has_path = !state.interop_path.trim().is_empty();
+        ui.horizontal_wrapped(|ui| {
+            for (format, text) in [
+                (ExportFormat::MoodleXml, t.interop_export_moodle),
+                (ExportFormat::Gift, t.interop_export_gift),
+                (ExportFormat::Csv, t.interop_export_csv),
+            ] {
+                if ui
+                    .add_enabled(has_path, Button::new(text).small())
+                    .clicked()
+                {
+                    push(actions, EditorAction::Export(format));
+                }
+            }
+            let editable = matches!(self.bank.source(), BankSource::Folder(_));
+            if ui
+                .add_enabled(
+                    has_path && editable,
+                    Button::new(t.interop_import_csv).small(),
+                )
+                .on_disabled_hover_text(t.interop_import_readonly)
+                .clicked()
+            {
+                push(actions, EditorAction::ImportCsv);
+            }
+        });
+        for line in &state.import_problems {
+            ui.label(
+                RichText::new(line)
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+    }
+}
+
+/// One file of the list: its name in its sale type's colour, its error or warning count.
+fn row_ui(ui: &mut Ui, t: &Texts, entry: &Entry, selected: bool) -> egui::Response {
+    let dark = ui.visuals().dark_mode;
+    let mut text = RichText::new(entry.display_name());
+    if entry.kind == EntryKind::Quiz {
+        text = text.italics();
+    }
+    if let Some(answer) = entry.answer {
+        text = text.color(sale_type::color(answer, dark));
+    }
+    let mark = if entry.errors > 0 {
+        Some(
+            RichText::new(fill(t.editor_mark_errors, &[("n", &entry.errors)]))
+                .color(ui.visuals().error_fg_color),
+        )
+    } else if entry.warnings > 0 {
+        Some(
+            RichText::new(fill(t.editor_mark_warnings, &[("n", &entry.warnings)]))
+                .color(ui.visuals().warn_fg_color),
+        )
+    } else {
+        None
+    };
+    let mut button = Button::new(text)
+        .selected(selected)
+        .frame_when_inactive(false)
+        .truncate()
+        .min_size(egui::vec2(ui.available_width(), 0.0));
+    if let Some(mark) = mark {
+        button = button.right_text(mark);
+    }
+    let hover = entry
+        .id
+        .clone()
+        .unwrap_or_else(|| entry.path.display().to_string());
+    ui.add(button).on_hover_text(hover)
+}

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
+use salgstrener::domain::bank::conversation_rules::check_conversation_text;
 use salgstrener::domain::bank::scenario::Scenario;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::training::quiz::{Quiz, QuizRun};
@@ -111,5 +112,23 @@ fn quiz_draw(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, quiz_draw);
+/// Validating one large conversation: parsing, the graph rules (reachability, cycles, the
+/// longest and the best path) and the decision.
+fn conversation_validate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("conversation_validate");
+    for steps in [20, 200] {
+        let text = support::conversation_text(0, steps);
+        let path = std::path::Path::new("samtale.ron");
+        group.bench_with_input(BenchmarkId::new("check", steps), &text, |b, text| {
+            b.iter(|| {
+                let checked = check_conversation_text(path, text).expect("parses");
+                assert!(checked.is_usable(), "{:?}", checked.problems);
+                black_box(checked)
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, quiz_draw, conversation_validate);
 criterion_main!(benches);

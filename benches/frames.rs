@@ -16,8 +16,10 @@ use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore};
 use salgstrener::domain::progress::records::Records;
 use salgstrener::domain::teaching::taxonomy::SaleType;
 use salgstrener::domain::training::quiz::QuizAction;
+use salgstrener::domain::training::talk::TalkAction;
 use salgstrener::ui::action::{Action, Screen};
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::conversations::ConversationCommand;
 use salgstrener::ui::editor::EditorAction;
 use salgstrener::ui::quiz::{QuizCommand, QuizStage};
 
@@ -195,12 +197,34 @@ fn screen(name: &str, n: usize) -> Frames {
             apply(&mut a, Action::Show(Screen::Guided));
             Frames::new(a)
         }
+        // One conversation per ten scenarios: 1,000 beside 10,000 scenarios.
+        "conversations_list" => {
+            let bank = support::bank_with_conversations(n, n / 10);
+            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
+                .with_clock(Box::new(now));
+            apply(&mut a, Action::Show(Screen::Conversations));
+            Frames::new(a)
+        }
+        "conversation" => {
+            // A conversation in progress: three replies in the chat, three facts known.
+            let bank = support::bank_with_conversations(n, n / 10);
+            let id = bank.conversations()[0].id.clone();
+            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
+                .with_clock(Box::new(now));
+            apply(&mut a, Action::Show(Screen::Conversations));
+            apply(&mut a, Action::Conversation(ConversationCommand::Open(id)));
+            for _ in 0..3 {
+                let reply = ConversationCommand::Talk(TalkAction::Reply(0));
+                apply(&mut a, Action::Conversation(reply));
+            }
+            Frames::new(a)
+        }
         other => panic!("unknown screen {other}"),
     }
 }
 
 /// Every screen of the app.
-const SCREENS: [&str; 12] = [
+const SCREENS: [&str; 14] = [
     "practice",
     "practice_broken_bank",
     "quiz_list",
@@ -213,6 +237,8 @@ const SCREENS: [&str; 12] = [
     "editor_form",
     "learn",
     "guided",
+    "conversations_list",
+    "conversation",
 ];
 
 fn frames(c: &mut Criterion) {

@@ -440,7 +440,7 @@ fn new_conversation(t: &Texts, id: &str, language: Language, dir: &Path) -> Exit
         id,
         dir,
         "sport-samtale-lopesko",
-        &salgstrener::domain::bank::conversation::example_file(id, language),
+        &salgstrener::domain::authoring::editor::conversation_example_file(id, language),
     )
 }
 

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 
-use salgstrener::domain::authoring::editor::to_ron;
-use salgstrener::domain::bank::conversation::{self, Conversation, Next, Quality, Reply, Step};
+use salgstrener::domain::authoring::editor::{conversation_example_file, to_ron};
+use salgstrener::domain::bank::conversation::{Conversation, Next, Quality, Reply, Step};
 use salgstrener::domain::bank::conversation_rules::{check_conversation_text, is_conversation};
 use salgstrener::domain::bank::problem::Severity;
 use salgstrener::domain::bank::scenario::{Fit, Offer};
@@ -237,13 +237,13 @@ fn the_documented_example_is_the_template() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conversation-format.md"),
     )
     .unwrap();
-    let example = conversation::example_file("sport-samtale-lopesko", Language::Nb);
+    let example = conversation_example_file("sport-samtale-lopesko", Language::Nb);
     assert!(
         doc.contains(&format!("```ron\n{example}```")),
         "docs/conversation-format.md no longer shows the template"
     );
     for language in Language::ALL {
-        let text = conversation::example_file("ny-samtale", language);
+        let text = conversation_example_file("ny-samtale", language);
         assert!(is_conversation(&text));
         let checked = check_conversation_text(Path::new("x.ron"), &text).unwrap();
         assert_eq!(checked.problems, [], "{language:?}");

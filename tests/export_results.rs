@@ -76,6 +76,7 @@ fn history() -> History {
                     ),
                     answer("ubesvart", Nysalg, None, None, None),
                 ],
+                conversation: None,
             },
             // A failed quiz without partial credit.
             Attempt {
@@ -97,6 +98,7 @@ fn history() -> History {
                         Some(Confidence::Medium),
                     ),
                 ],
+                conversation: None,
             },
             // Practice: no pass mark, and an old registration that is not a UUID.
             Attempt {
@@ -109,6 +111,7 @@ fn history() -> History {
                 pass_percent: None,
                 partial_credit: true,
                 answers: vec![answer("c", Gjensalg, Some(Gjensalg), Some(Fit::Poor), None)],
+                conversation: None,
             },
             // An empty attempt: completed without a score.
             Attempt {
@@ -259,7 +262,8 @@ fn assert_activity(v: &Value, what: &str) {
             string(def.get("type"), "definition.type"),
             "definition.type",
         );
-        if let Some(kind) = def.get("interactionType") {
+        // A conversation's reply is an `other` interaction: its response is the reply's text.
+        if let Some(kind) = def.get("interactionType").filter(|k| *k != "other") {
             assert_eq!(kind, "choice", "{what}");
             let pattern = def["correctResponsesPattern"].as_array().expect("array");
             let choices = def["choices"].as_array().expect("choices is an array");
@@ -683,4 +687,85 @@ fn exporting_the_same_history_twice_gives_identical_statements() {
         .map(|a| a.scenario_id.as_str())
         .collect();
     assert_eq!(questions, &serde_json::json!(expected));
+}
+
+/// A played conversation, saved as an attempt: reply rows and the decision in the CSV, one
+/// statement per reply and one for the decision in xAPI, all under one registration.
+#[test]
+fn a_conversation_exports_its_replies_and_its_decision() {
+    use salgstrener::domain::bank::{Bank, BankSource};
+    use salgstrener::domain::training::answer::Pick;
+    use salgstrener::domain::training::talk::{Talk, TalkAction};
+
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conversations/good");
+    let bank = Bank::load(BankSource::Folder(dir)).unwrap();
+    let i = bank.conversation_index("sport-samtale-lopesko").unwrap();
+    let mut talk = Talk::new(bank.conversations()[i].clone(), 7);
+    for reply in [0, 0, 0] {
+        talk.apply(TalkAction::Reply(reply));
+    }
+    let best = talk
+        .answer()
+        .unwrap()
+        .offer_order
+        .iter()
+        .position(|&o| talk.conversation().offers[o].fit == Fit::Best)
+        .unwrap();
+    talk.apply(TalkAction::Pick(Pick::Type(SaleType::Kryssalg)));
+    talk.apply(TalkAction::Pick(Pick::Offer(best)));
+    talk.apply(TalkAction::Check);
+    let attempt = talk.attempt(at("2026-11-27T10:00:00Z"), at("2026-11-27T10:04:00Z"));
+    assert_eq!((attempt.points(), attempt.max_points()), (10, 10));
+    let h = History {
+        version: 1,
+        attempts: vec![attempt],
+    };
+
+    let text = history_csv(&h);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + 3 + 1, "{text}");
+    assert!(
+        lines[1].contains(
+            ",conversation,sport-samtale-lopesko,Løpesko og mørke kvelder,2026-11-27T10:00:00Z,2026-11-27T10:04:00Z,sport-samtale-lopesko,,,,,,,,2,kassa,Så bra! Hva skal du bruke dem til?,Good"
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[4].ends_with(",Kryssalg,Kryssalg,En hodelykt med refleksvest,Best,,2,2,4,,,"),
+        "{}",
+        lines[4]
+    );
+
+    let options = XapiOptions::new(Actor::default(), DEFAULT_BASE_IRI).unwrap();
+    let made = statements(&h, &options);
+    // Three replies, the decision, completed.
+    assert_eq!(made.statements.len(), 5);
+    for st in &made.statements {
+        assert_conforms(st);
+        assert_eq!(
+            st["context"]["registration"],
+            h.attempts[0].registration.as_str()
+        );
+    }
+    assert_eq!(
+        made.statements[0]["object"]["id"],
+        format!("{DEFAULT_BASE_IRI}/conversations/sport-samtale-lopesko/steps/kassa")
+    );
+    assert_eq!(
+        made.statements[0]["result"]["response"],
+        "Så bra! Hva skal du bruke dem til?"
+    );
+    assert_eq!(made.statements[0]["result"]["score"]["raw"], 2);
+    assert_eq!(made.statements[3]["result"]["response"], "Kryssalg");
+    assert_eq!(made.statements[4]["result"]["score"]["raw"], 10);
+}
+
+#[test]
+fn a_history_written_before_conversations_still_loads() {
+    let text = r#"(version: 1, attempts: [(registration: "r", kind: Practice, quiz_id: "practice", answers: [(scenario_id: "a", right_type: Mersalg, type_points: 2)])])"#;
+    let h: History = ron::from_str(text).unwrap();
+    assert_eq!(h.attempts[0].conversation, None);
+    assert_eq!(h.attempts[0].max_points(), 4);
 }

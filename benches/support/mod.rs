@@ -262,10 +262,63 @@ pub fn history(bank: &Bank, attempts: usize) -> History {
             pass_percent: Some(70),
             partial_credit: true,
             answers,
+            conversation: None,
         });
     }
     History {
         version: 1,
         attempts: out,
     }
+}
+
+/// The text of a valid conversation `i` with `steps` steps: each step's first reply (Good)
+/// leads to the next step and the last one to Decide; a second reply (Acceptable) skips a step
+/// and a third (Poor) ends with Leave, so the graph has branches, joins and both endings.
+pub fn conversation_text(i: usize, steps: usize) -> String {
+    let lang = if i.is_multiple_of(2) { "nb" } else { "en" };
+    let (folder, nb_industry, _) = INDUSTRIES[(i / 2) % INDUSTRIES.len()];
+    let answer = SaleType::ALL[i % 5];
+    let mut text = format!(
+        "Conversation(\n    id: \"{folder}-samtale-{i:05}\",\n    language: \"{lang}\",\n    title: \"Samtale {i}\",\n    industry: \"{nb_industry}\",\n    difficulty: {},\n    customer: \"{} kommer inn i butikken.\",\n    start: \"s0\",\n    steps: [\n",
+        1 + i % 3,
+        NAMES[i % NAMES.len()],
+    );
+    for s in 0..steps {
+        let next = |k: usize| {
+            if s + k < steps {
+                format!("Step(\"s{}\")", s + k)
+            } else {
+                "Decide".to_owned()
+            }
+        };
+        text.push_str(&format!(
+            "        Step(\n            id: \"s{s}\",\n            customer: \"Kunden forteller litt mer om behovet sitt, steg {s}.\",\n            replies: [\n                Reply(text: \"Hva skal du bruke det til?\", quality: Good, feedback: \"Et åpent spørsmål.\", reveals: [\"Fakta nummer {s}.\"], next: {}),\n                Reply(text: \"Fint.\", quality: Acceptable, feedback: \"Lite nytt.\", next: {}),\n                Reply(text: \"Kjøp dette nå!\", quality: Poor, feedback: \"Press.\", next: Leave(\"Ha det.\")),\n            ],\n        ),\n",
+            next(1),
+            next(2),
+        ));
+    }
+    text.push_str(&format!(
+        "    ],\n    answer: {answer:?},\n    cues: [\"Fakta nummer 0.\"],\n    explanation: \"Forklaringen.\",\n    offers: [\n        Offer(text: \"Det beste tilbudet\", kind: {answer:?}, fit: Best, feedback: \"Passer.\"),\n        Offer(text: \"Et annet tilbud\", kind: {answer:?}, fit: Poor, feedback: \"Passer ikke.\"),\n    ],\n)\n"
+    ));
+    text
+}
+
+/// [`bank_in_memory`] with `conversations` generated conversations of 6 steps beside the
+/// scenarios.
+pub fn bank_with_conversations(n: usize, conversations: usize) -> Bank {
+    let files = (0..n)
+        .map(|i| SourceFile {
+            path: PathBuf::from("scenarios").join(relative_path(i)),
+            text: Ok(scenario_text(i)),
+        })
+        .chain((0..conversations).map(|i| SourceFile {
+            path: PathBuf::from(format!("scenarios/samtaler/samtale-{i:05}.ron")),
+            text: Ok(conversation_text(i, 6)),
+        }))
+        .collect();
+    Bank::from_files(
+        BankSource::Folder(PathBuf::from("scenarios")),
+        files,
+        &|_: &Path| false,
+    )
 }

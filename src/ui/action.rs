@@ -8,6 +8,7 @@ use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::guided::GuidedAction;
 use crate::domain::training::practice::PracticeAction;
 use crate::ui::class::ClassAction;
+use crate::ui::conversations::ConversationCommand;
 use crate::ui::editor::EditorAction;
 use crate::ui::loading::FolderAction;
 use crate::ui::quiz::QuizCommand;
@@ -32,6 +33,8 @@ pub enum Screen {
     Editor,
     /// The instructor's class report from the trainees' exports.
     Class,
+    /// Sales conversations: ask, uncover the facts, decide.
+    Conversations,
 }
 
 /// A request from a screen.
@@ -63,4 +66,6 @@ pub enum Action {
     Folder(FolderAction),
     /// Something on the Class screen.
     Class(ClassAction),
+    /// Something on the Conversations screen.
+    Conversation(ConversationCommand),
 }

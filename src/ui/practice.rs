@@ -9,12 +9,11 @@ use crate::domain::bank::Bank;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
 use crate::domain::teaching::edge_cases::EdgeCase;
-use crate::domain::teaching::taxonomy::SaleType;
-use crate::domain::training::practice::{Filter, Practice, PracticeAction, Question};
+use crate::domain::training::practice::{Practice, PracticeAction, Question};
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::widgets::filter;
 use crate::ui::widgets::question::{self, AnswerKey, QuestionView};
-use crate::ui::widgets::sale_type;
 
 /// Below this window width the selection panel folds into the question column.
 const NARROW_WIDTH: f32 = 720.0;
@@ -124,42 +123,8 @@ impl PracticeScreen<'_> {
         ui.label(RichText::new(t.filter_hint).weak().small());
         ui.add_space(4.0);
 
-        ui.strong(t.scenario_language);
-        for lang in Language::ALL {
-            let mut on = filter.languages.contains(&lang);
-            let label = match lang {
-                Language::Nb => t.scenarios_in_nb,
-                Language::En => t.scenarios_in_en,
-            };
-            if ui.checkbox(&mut on, label).changed() {
-                let mut f = filter.clone();
-                Filter::toggle(&mut f.languages, lang);
-                actions.push(Action::Practice(PracticeAction::SetFilter(f)));
-            }
-        }
-        ui.add_space(4.0);
-        ui.strong(t.difficulty);
-        for level in 1..=3u8 {
-            let mut on = filter.difficulties.contains(&level);
-            let label = fill(t.difficulty_level, &[("n", &level)]);
-            if ui.checkbox(&mut on, label).changed() {
-                let mut f = filter.clone();
-                Filter::toggle(&mut f.difficulties, level);
-                actions.push(Action::Practice(PracticeAction::SetFilter(f)));
-            }
-        }
-        ui.add_space(4.0);
-        ui.strong(t.sale_types_filter);
-        for st in SaleType::ALL {
-            let mut on = filter.types.contains(&st);
-            if ui
-                .checkbox(&mut on, sale_type::rich_name(ui, st, self.lang))
-                .changed()
-            {
-                let mut f = filter.clone();
-                Filter::toggle(&mut f.types, st);
-                actions.push(Action::Practice(PracticeAction::SetFilter(f)));
-            }
+        if let Some(f) = filter::filter_ui(ui, t, self.lang, filter) {
+            actions.push(Action::Practice(PracticeAction::SetFilter(f)));
         }
         if !filter.tags.is_empty() {
             // Set from the Learn screen's edge-case lesson; shown so the selection never

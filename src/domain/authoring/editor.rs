@@ -395,6 +395,16 @@ pub fn example_file(id: &str) -> String {
     include_str!("example_scenario.ron").replace("EXAMPLE-ID", id)
 }
 
+/// A complete, commented conversation file to start from, in `language`, with `id` filled in.
+/// The same example is shown in docs/conversation-format.md.
+pub fn conversation_example_file(id: &str, language: Language) -> String {
+    let text = match language {
+        Language::Nb => include_str!("example_conversation_nb.ron"),
+        Language::En => include_str!("example_conversation_en.ron"),
+    };
+    text.replace("EXAMPLE-ID", id)
+}
+
 /// `base`, or `base-2`, `base-3`, ... whichever is free.
 pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let stem = match base.rsplit_once('-') {

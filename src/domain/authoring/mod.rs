@@ -4,5 +4,6 @@
 //!   else's change, and the edits that change a draft's lists (offers, cues);
 //! - [`workspace`]: the folder: new files, duplicates, saving with renaming, the trash, import.
 
+pub mod conversation_graph;
 pub mod editor;
 pub mod workspace;

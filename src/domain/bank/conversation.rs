@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::bank::scenario::{Offer, Scenario};
+use super::scenario::Offer;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -234,37 +234,6 @@ impl Conversation {
         }
         Some(path)
     }
-
-    /// The decision part as a scenario, so that answering and scoring it reuse the scenario's
-    /// code unchanged. `situation` is what the trainee learned in the conversation.
-    pub fn decision_scenario(&self, situation: String) -> Scenario {
-        Scenario {
-            id: self.id.clone(),
-            language: self.language,
-            title: self.title.clone(),
-            industry: self.industry.clone(),
-            difficulty: self.difficulty,
-            tags: self.tags.clone(),
-            customer: self.customer.clone(),
-            situation,
-            answer: self.answer,
-            cues: self.cues.clone(),
-            explanation: self.explanation.clone(),
-            offers: self.offers.clone(),
-            image: None,
-            path: None,
-        }
-    }
-}
-
-/// A complete, commented conversation file to start from, in `language`, with `id` filled in.
-/// The same example is shown in docs/conversation-format.md.
-pub fn example_file(id: &str, language: Language) -> String {
-    let text = match language {
-        Language::Nb => include_str!("example_conversation_nb.ron"),
-        Language::En => include_str!("example_conversation_en.ron"),
-    };
-    text.replace("EXAMPLE-ID", id)
 }
 
 /// The steps in an order where every edge goes forward, or `None` when there is a cycle.

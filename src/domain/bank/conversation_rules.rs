@@ -484,7 +484,7 @@ fn reaches_decide(c: &Conversation, edges: &[Vec<Option<usize>>]) -> Vec<bool> {
 /// The replies that close a cycle: `(step, reply, target)` where the target is on the path
 /// that led to the step. Searched from `start` first so that the reply reported is the one
 /// that goes back, then from the steps `start` does not reach.
-fn back_edges(edges: &[Vec<Option<usize>>], start: usize) -> Vec<(usize, usize, usize)> {
+pub(crate) fn back_edges(edges: &[Vec<Option<usize>>], start: usize) -> Vec<(usize, usize, usize)> {
     if topological_order(edges).is_some() {
         return Vec::new();
     }

@@ -6,12 +6,16 @@
 //! unanswered question leaves `chosen_type`, `chosen_offer`, `offer_fit` and `confidence`
 //! empty; `points` is what the answer counted under the attempt's rules (0 for a partly
 //! right answer in a quiz without partial credit).
+//!
+//! A conversation (`kind` `conversation`) has one row per reply, with `step_id`, `reply` and
+//! `reply_quality` filled in and `points` 2, 1 or 0, then the decision's row as an answer
+//! (none when the customer left). Other rows leave those three columns empty.
 
 use super::csv::fit_name;
 use crate::domain::progress::history::{AttemptKind, History};
 
 /// The header row's column names, in order.
-pub const RESULT_COLUMNS: [&str; 15] = [
+pub const RESULT_COLUMNS: [&str; 18] = [
     "registration",
     "kind",
     "quiz_id",
@@ -27,6 +31,9 @@ pub const RESULT_COLUMNS: [&str; 15] = [
     "type_points",
     "offer_points",
     "points",
+    "step_id",
+    "reply",
+    "reply_quality",
 ];
 
 /// The history as CSV (comma-separated, UTF-8, a header row, `\n` line ends).
@@ -40,9 +47,37 @@ pub fn history_csv(history: &History) -> String {
         let kind = match attempt.kind {
             AttemptKind::Quiz => "quiz",
             AttemptKind::Practice => "practice",
+            AttemptKind::Conversation => "conversation",
         };
         let started = attempt.started.to_string();
         let finished = attempt.finished.to_string();
+        for reply in attempt.conversation.iter().flat_map(|c| &c.replies) {
+            let points = reply.quality.points().to_string();
+            let quality = format!("{:?}", reply.quality);
+            push_record(
+                &mut out,
+                [
+                    attempt.registration.as_str(),
+                    kind,
+                    &attempt.quiz_id,
+                    &attempt.quiz_title,
+                    &started,
+                    &finished,
+                    &attempt.quiz_id,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    &points,
+                    &reply.step_id,
+                    &reply.text,
+                    &quality,
+                ],
+            );
+        }
         for answer in &attempt.answers {
             let type_points = answer.type_points.to_string();
             let offer_points = answer.offer_points.to_string();
@@ -66,6 +101,9 @@ pub fn history_csv(history: &History) -> String {
                     &type_points,
                     &offer_points,
                     &points,
+                    "",
+                    "",
+                    "",
                 ],
             );
         }

@@ -18,8 +18,9 @@ use uuid::Uuid;
 
 use super::ExportError;
 use super::csv::fit_name;
+use crate::domain::bank::conversation::Quality;
 use crate::domain::language::Language;
-use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
+use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History, ReplyRecord};
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::scoring::Score;
 
@@ -182,7 +183,11 @@ impl XapiOptions {
         } else {
             &attempt.quiz_id
         };
-        format!("{}/quizzes/{}", self.base_iri, path_segment(id))
+        let folder = match attempt.kind {
+            AttemptKind::Conversation => "conversations",
+            AttemptKind::Quiz | AttemptKind::Practice => "quizzes",
+        };
+        format!("{}/{folder}/{}", self.base_iri, path_segment(id))
     }
 
     fn scenario_iri(&self, scenario_id: &str) -> String {
@@ -295,6 +300,10 @@ pub fn statements(history: &History, options: &XapiOptions) -> Statements {
             attempt,
             registration,
         };
+        // A conversation: one statement per reply, then the decision as an answer.
+        for (position, reply) in attempt.conversation.iter().flat_map(|c| &c.replies).enumerate() {
+            out.statements.push(builder.replied(position, reply));
+        }
         for (position, answer) in attempt.answers.iter().enumerate() {
             if answer.chosen_type.is_some() {
                 out.statements.push(builder.answered(position, answer));
@@ -411,6 +420,51 @@ impl AttemptStatements<'_> {
         )
     }
 
+    /// A reply chosen in a conversation: the step is the activity, the reply the response,
+    /// its quality the score (2/1/0).
+    fn replied(&self, position: usize, reply: &ReplyRecord) -> Value {
+        // "replied" keeps these ids apart from the decision's, which share the positions.
+        let id = statement_id(
+            self.registration,
+            "replied",
+            Some((position, &reply.step_id)),
+        );
+        let points = reply.quality.points();
+        let mut extensions = Map::new();
+        extensions.insert(
+            self.options.extension("reply-quality"),
+            json!(format!("{:?}", reply.quality)),
+        );
+        let result = json!({
+            "response": reply.text,
+            "score": score(points, Quality::Good.points()),
+            "success": reply.quality == Quality::Good,
+            "completion": true,
+            "extensions": extensions,
+        });
+        let object = json!({
+            "objectType": "Activity",
+            "id": format!(
+                "{}/steps/{}",
+                self.options.quiz_iri(self.attempt),
+                path_segment(&reply.step_id)
+            ),
+            "definition": {
+                "type": activity_types::INTERACTION,
+                "name": { "und": reply.step_id },
+                "interactionType": "other",
+            },
+        });
+        self.statement(
+            id,
+            verb(verbs::ANSWERED, "answered", "svarte"),
+            object,
+            result,
+            true,
+            self.attempt.finished,
+        )
+    }
+
     fn completed(&self) -> Value {
         let id = statement_id(self.registration, verbs::COMPLETED, None);
         let mut result = Map::new();
@@ -486,7 +540,7 @@ impl AttemptStatements<'_> {
         };
         let kind = match self.attempt.kind {
             AttemptKind::Quiz => activity_types::ASSESSMENT,
-            AttemptKind::Practice => activity_types::LESSON,
+            AttemptKind::Practice | AttemptKind::Conversation => activity_types::LESSON,
         };
         json!({
             "objectType": "Activity",

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::bank::conversation::Quality;
 use crate::domain::bank::scenario::Fit;
 use crate::domain::storage::{self, ReadError, StorageError};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -96,6 +97,42 @@ pub enum AttemptKind {
     Quiz,
     /// A practice session.
     Practice,
+    /// One sales conversation; `quiz_id` is the conversation's id.
+    Conversation,
+}
+
+/// One reply the trainee chose in a conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyRecord {
+    /// The id of the step it was chosen at.
+    pub step_id: String,
+    /// The reply's text, so the record stays readable if the file changes.
+    pub text: String,
+    /// Its quality, which gave 2, 1 or 0 points.
+    pub quality: Quality,
+}
+
+/// The conversation part of a conversation attempt; the decision is the attempt's one answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConversationRecord {
+    /// The replies chosen, in order.
+    pub replies: Vec<ReplyRecord>,
+    /// The points of the best possible path, against which the replies are reported.
+    pub best_points: u32,
+    /// The customer's parting words when they left (then there is no decision).
+    pub left: Option<String>,
+    /// The facts the trainee uncovered.
+    pub uncovered: Vec<String>,
+    /// The facts the trainee missed.
+    pub missed: Vec<String>,
+}
+
+impl ConversationRecord {
+    /// Points from the replies.
+    pub fn reply_points(&self) -> u32 {
+        self.replies.iter().map(|r| r.quality.points()).sum()
+    }
 }
 
 /// One finished quiz or practice session.
@@ -120,6 +157,9 @@ pub struct Attempt {
     pub partial_credit: bool,
     /// Every question, answered or not.
     pub answers: Vec<AnswerRecord>,
+    /// The replies of a conversation attempt; `None` for quizzes and practice (and in
+    /// history files written before conversations existed).
+    pub conversation: Option<ConversationRecord>,
 }
 
 impl Default for Attempt {
@@ -134,6 +174,7 @@ impl Default for Attempt {
             pass_percent: None,
             partial_credit: true,
             answers: Vec::new(),
+            conversation: None,
         }
     }
 }
@@ -149,14 +190,22 @@ impl Attempt {
         }
     }
 
-    /// Points earned.
+    /// Points earned, with a conversation's reply points.
     pub fn points(&self) -> u32 {
-        self.answers.iter().map(|a| self.points_for(a)).sum()
+        let replies = self
+            .conversation
+            .as_ref()
+            .map_or(0, ConversationRecord::reply_points);
+        replies + self.answers.iter().map(|a| self.points_for(a)).sum::<u32>()
     }
 
-    /// Points possible.
+    /// Points possible. A conversation counts its best path and one decision, also when the
+    /// customer left before it.
     pub fn max_points(&self) -> u32 {
-        self.answers.len() as u32 * u32::from(Score::MAX)
+        match &self.conversation {
+            Some(c) => c.best_points + u32::from(Score::MAX),
+            None => self.answers.len() as u32 * u32::from(Score::MAX),
+        }
     }
 
     /// Score in percent, 0..=100 (0 for an empty attempt).

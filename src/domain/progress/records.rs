@@ -105,6 +105,7 @@ impl Records {
             pass_percent: None,
             partial_credit: true,
             answers: Vec::new(),
+            conversation: None,
         });
         attempt.answers.push(answer);
         attempt.finished = now;
@@ -123,6 +124,17 @@ impl Records {
             self.leitner
                 .record(answer, answer.answered_at.unwrap_or(attempt.finished));
         }
+        let result = match &mut self.store {
+            Some(store) => store.record(attempt),
+            None => Ok(()),
+        };
+        self.refresh();
+        result
+    }
+
+    /// Records a finished conversation. Its decision does not move the Leitner boxes, which
+    /// schedule scenarios.
+    pub fn record_conversation(&mut self, attempt: Attempt) -> Result<(), StorageError> {
         let result = match &mut self.store {
             Some(store) => store.record(attempt),
             None => Ok(()),

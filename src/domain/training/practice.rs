@@ -9,6 +9,7 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::Bank;
+use crate::domain::bank::conversation::Conversation;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
 use crate::domain::teaching::edge_cases::EdgeCase;
@@ -49,10 +50,15 @@ impl Filter {
 
     /// True when the scenario is in the selection.
     pub fn matches(&self, s: &Scenario) -> bool {
-        self.matches_language(s)
-            && (self.difficulties.is_empty() || self.difficulties.contains(&s.difficulty))
-            && (self.types.is_empty() || self.types.contains(&s.answer))
+        self.admits(s.language, s.difficulty, s.answer)
             && (self.tags.is_empty() || s.tags.iter().any(|tag| self.tags.contains(tag)))
+    }
+
+    /// True when the conversation is in the selection: the same groups as for scenarios, with
+    /// the decision's answer as its sale type.
+    pub fn matches_conversation(&self, c: &Conversation) -> bool {
+        self.admits(c.language, c.difficulty, c.answer)
+            && (self.tags.is_empty() || c.tags.iter().any(|tag| self.tags.contains(tag)))
     }
 
     /// True when the scenario is in one of the selected languages.
@@ -69,6 +75,12 @@ impl Filter {
             types: Vec::new(),
             tags: vec![case.tag().to_owned()],
         }
+    }
+
+    fn admits(&self, language: Language, difficulty: u8, answer: SaleType) -> bool {
+        (self.languages.is_empty() || self.languages.contains(&language))
+            && (self.difficulties.is_empty() || self.difficulties.contains(&difficulty))
+            && (self.types.is_empty() || self.types.contains(&answer))
     }
 
     /// Adds or removes `item` from a group of the filter.

@@ -533,6 +533,7 @@ impl QuizRun {
             pass_percent: Some(self.quiz.pass_percent),
             partial_credit: self.quiz.partial_credit,
             answers,
+            conversation: None,
         })
     }
 }

@@ -10,7 +10,9 @@ use crate::domain::progress::stats::Report;
 use crate::domain::training::guided::GuidedAction;
 use crate::domain::training::practice::{Practice, PracticeAction};
 use crate::domain::training::quiz::{QuizAction, QuizRun};
+use crate::domain::training::talk::Talk;
 use crate::ui::action::{Action, Screen};
+use crate::ui::conversations::{ConversationCommand, ConversationsState};
 use crate::ui::i18n::{fill, texts};
 use crate::ui::loading::FolderAction;
 use crate::ui::quiz::{Finished, QuizCommand, QuizStage};
@@ -111,6 +113,7 @@ impl SalgstrenerApp {
                 }
             }
             Action::ExplainNode(node) => self.screens.learn.explain(node),
+            Action::Conversation(command) => self.apply_conversation(command, now),
             Action::Guided(action) => {
                 let check = action == GuidedAction::Practice(PracticeAction::Check);
                 self.screens.guided.scroll_to_result = check;
@@ -143,6 +146,45 @@ impl SalgstrenerApp {
         }
         let due = self.records.due_ids(&self.bank, now);
         self.practice.set_due(&self.bank, due);
+    }
+
+    fn apply_conversation(&mut self, command: ConversationCommand, now: Timestamp) {
+        let state = &mut self.screens.conversations;
+        match command {
+            ConversationCommand::Open(id) => {
+                let Some(c) = self
+                    .bank
+                    .conversation_index(&id)
+                    .and_then(|i| self.bank.conversations().get(i))
+                else {
+                    return;
+                };
+                state.talk = Some(Talk::new(c.clone(), self.rng.next_u64()));
+                state.started = Some(now);
+            }
+            ConversationCommand::Preview(c) => {
+                state.talk = Some(Talk::new(*c, self.rng.next_u64()));
+                state.started = Some(now);
+                self.screen = Screen::Conversations;
+            }
+            ConversationCommand::Talk(action) => {
+                let Some(talk) = state.talk.as_mut() else {
+                    return;
+                };
+                let was_finished = talk.is_finished();
+                talk.apply(action);
+                if talk.is_finished() && !was_finished {
+                    let attempt = talk.attempt(state.started.unwrap_or(now), now);
+                    if let Err(e) = self.records.record_conversation(attempt) {
+                        self.save_failed(&e);
+                    }
+                }
+            }
+            ConversationCommand::Close => *state = ConversationsState::default(),
+            ConversationCommand::SetFeedbackAtEnd(at_end) => {
+                self.settings.conversation_feedback_at_end = at_end;
+            }
+        }
     }
 
     pub(super) fn save_failed(&mut self, error: &dyn std::fmt::Display) {

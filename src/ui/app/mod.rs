@@ -37,6 +37,7 @@ use crate::domain::training::guided::Guided;
 use crate::domain::training::practice::Practice;
 use crate::ui::action::{Action, Screen};
 use crate::ui::class::ClassState;
+use crate::ui::conversations::{ConversationsScreen, ConversationsState};
 use crate::ui::editor::{EditorScreen, EditorState};
 use crate::ui::guided::GuidedState;
 use crate::ui::i18n::texts;
@@ -65,6 +66,8 @@ pub struct ScreenStates {
     pub progress: ProgressState,
     /// The Class screen's.
     pub class: ClassState,
+    /// The Conversations screen's: the conversation being played.
+    pub conversations: ConversationsState,
 }
 
 /// The whole app: what outlives a screen, and which screen is shown.
@@ -213,6 +216,11 @@ impl SalgstrenerApp {
         &self.practice
     }
 
+    /// The Conversations screen's state.
+    pub fn conversations(&self) -> &ConversationsState {
+        &self.screens.conversations
+    }
+
     /// The guided practice session.
     pub fn guided(&self) -> &Guided {
         &self.guided
@@ -345,6 +353,14 @@ impl SalgstrenerApp {
                 screens.learn.screen(lang, edge_counts).ui(ui, actions)
             }
             Screen::Class => screens.class.ui(ui, lang, texts(lang), actions),
+            Screen::Conversations => ConversationsScreen {
+                bank: &self.bank,
+                filter: self.practice.filter(),
+                state: &screens.conversations,
+                feedback_at_end: self.settings.conversation_feedback_at_end,
+                lang,
+            }
+            .ui(ui, actions),
             Screen::Guided => screens
                 .guided
                 .screen(&self.bank, &self.guided, lang)

@@ -18,6 +18,8 @@ pub struct Settings {
     pub scenario_folder: Option<std::path::PathBuf>,
     /// Where the next file or folder dialog starts: the folder of the last path picked.
     pub last_folder: Option<std::path::PathBuf>,
+    /// Conversations show the feedback on each reply only in the result.
+    pub conversation_feedback_at_end: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Settings {
             filter: Filter::for_language(language),
             scenario_folder: None,
             last_folder: None,
+            conversation_feedback_at_end: false,
         }
     }
 }

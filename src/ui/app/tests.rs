@@ -406,3 +406,53 @@ fn editor_actions_reach_the_editor_and_its_preview_answers_like_practice() {
     assert!(!app.editor.preview.is_checked());
     assert_eq!(app.editor.preview.chosen_type, None);
 }
+
+#[test]
+fn a_conversation_is_played_through_actions_and_saved_once_when_it_ends() {
+    use crate::domain::progress::history::{AttemptKind, HistoryStore};
+    use crate::domain::training::talk::TalkAction;
+    use crate::ui::conversations::ConversationCommand;
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conversations/good");
+    let bank = Bank::load(BankSource::Folder(fixtures)).expect("the fixtures load");
+    let (store, _) = HistoryStore::open(&dir.path().join("history.ron"), now()).expect("opens");
+    let mut app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
+        .with_clock(Box::new(now))
+        .with_records(Records::new(Some(store)));
+    let talk = |a| Action::Conversation(ConversationCommand::Talk(a));
+
+    // Unknown ids and replies before a conversation is open change nothing.
+    app.apply(
+        Action::Conversation(ConversationCommand::Open("nope".into())),
+        now(),
+    );
+    app.apply(talk(TalkAction::Reply(0)), now());
+    assert!(app.conversations().talk.is_none());
+
+    let open = ConversationCommand::Open("sport-samtale-lopesko".into());
+    app.apply(Action::Conversation(open), now());
+    app.apply(talk(TalkAction::Reply(2)), now());
+    let history = app.records().history();
+    assert_eq!(history.attempts.len(), 1, "saved when the customer left");
+    let attempt = &history.attempts[0];
+    assert_eq!(attempt.kind, AttemptKind::Conversation);
+    assert_eq!(attempt.quiz_id, "sport-samtale-lopesko");
+    assert_eq!((attempt.points(), attempt.max_points()), (0, 10));
+    // Acting on a finished conversation saves nothing more.
+    app.apply(
+        talk(TalkAction::Pick(Pick::Type(SaleType::Kryssalg))),
+        now(),
+    );
+    app.apply(talk(TalkAction::Check), now());
+    assert_eq!(app.records().history().attempts.len(), 1);
+
+    app.apply(
+        Action::Conversation(ConversationCommand::SetFeedbackAtEnd(true)),
+        now(),
+    );
+    assert!(app.settings().conversation_feedback_at_end);
+    app.apply(Action::Conversation(ConversationCommand::Close), now());
+    assert!(app.conversations().talk.is_none());
+}

@@ -86,6 +86,7 @@ impl SalgstrenerApp {
                     (Screen::Learn, t.tab_learn.to_owned()),
                     (Screen::Practice, t.tab_practice.to_owned()),
                     (Screen::Guided, t.tab_guided.to_owned()),
+                    (Screen::Conversations, t.tab_conversations.to_owned()),
                     (Screen::Quiz, t.tab_quiz.to_owned()),
                     (Screen::Progress, t.tab_progress.to_owned()),
                     (Screen::Editor, t.tab_editor.to_owned()),

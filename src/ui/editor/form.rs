@@ -4,6 +4,7 @@
 
 use egui::{Button, RichText, TextEdit, Ui};
 
+use super::conversation::conversation_view_ui;
 use super::fields::{FieldProblems, problem_ui};
 use super::quiz_form::quiz_form_ui;
 use super::scenario_form::scenario_form_ui;
@@ -150,6 +151,7 @@ impl Frame<'_> {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
+                conversation_view_ui(ui, t, text, &mut state.conversation, actions);
             }
         }
         state.cue_candidate = cue_candidate;

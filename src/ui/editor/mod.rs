@@ -18,6 +18,7 @@
 //! the preview's answer, import and export. What the screen keeps for itself between frames
 //! (filters, the tag being typed, the selected cue) lives in [`EditorState`].
 
+mod conversation;
 mod dialogs;
 mod fields;
 mod form;
@@ -38,6 +39,7 @@ use crate::domain::training::answer::{Answer, Pick};
 use crate::domain::training::quiz::Quiz;
 use crate::ui::action::Action;
 use crate::ui::i18n::Texts;
+use conversation::ConversationEditorState;
 
 /// Below this width the preview sits under the form instead of beside it.
 const WIDE: f32 = 900.0;
@@ -182,6 +184,8 @@ pub struct EditorState {
     /// Problems from the last import, by row and column.
     pub import_problems: Vec<String>,
     quiz_matches: Option<(Quiz, usize)>,
+    /// The graph and step form of a conversation file.
+    conversation: ConversationEditorState,
 }
 
 impl EditorState {

@@ -1,7 +1,9 @@
 //! Small widgets shared by several screens.
 
 pub mod charts;
+pub mod conversation_graph;
 pub mod decision_path;
+pub mod filter;
 pub mod icons;
 pub mod path_field;
 pub mod question;

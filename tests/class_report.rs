@@ -49,6 +49,7 @@ fn quiz(registration: u128, id: &str, finished: &str, answers: Vec<AnswerRecord>
         pass_percent: Some(60),
         partial_credit: true,
         answers,
+        conversation: None,
     }
 }
 

@@ -399,7 +399,7 @@ fn the_bundled_bank_is_copied_into_a_folder_before_editing() {
 
 #[test]
 fn a_latin_1_file_is_shown_read_only_and_cannot_be_saved() {
-    let (_tmp, dir) = folder();
+    let (_tmp, dir) = good_folder();
     let text = fs::read_to_string(dir.join("klaer-belte.ron")).unwrap();
     let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
     fs::write(dir.join("klaer-belte.ron"), &latin1).unwrap();

@@ -27,9 +27,30 @@ pub struct LearnState {
     /// Bring the explanation into view on the next frame (a box was just clicked: in a narrow
     /// window the explanation is below the fold).
     pub scroll_to_explanation: bool,
+    /// The edge-case buttons' counts, for the bank generation and languages they were
+    /// counted for: counting walks the whole bank, so it is done when either changes.
+    edge_counts: Option<(u64, Vec<Language>, [usize; EdgeCase::COUNT])>,
 }
 
 impl LearnState {
+    /// How many scenarios each edge case's practice button would draw, counted by `count`
+    /// only when the bank (`generation`) or the selected `languages` changed.
+    pub fn edge_counts(
+        &mut self,
+        generation: u64,
+        languages: &[Language],
+        count: impl FnOnce() -> [usize; EdgeCase::COUNT],
+    ) -> [usize; EdgeCase::COUNT] {
+        match &self.edge_counts {
+            Some((g, l, counts)) if *g == generation && l == languages => *counts,
+            _ => {
+                let counts = count();
+                self.edge_counts = Some((generation, languages.to_vec(), counts));
+                counts
+            }
+        }
+    }
+
     /// Shows what `node` means, and scrolls to it.
     pub fn explain(&mut self, node: PathNode) {
         self.selected = Some(node);

@@ -142,6 +142,7 @@ pub fn history(trainee: usize, shape: ClassShape, seed: u64) -> History {
             pass_percent: Some(60),
             partial_credit: true,
             answers,
+            conversation: None,
         });
         clock += SignedDuration::from_hours(20);
     }
@@ -167,6 +168,7 @@ pub fn history(trainee: usize, shape: ClassShape, seed: u64) -> History {
             pass_percent: None,
             partial_credit: true,
             answers,
+            conversation: None,
         });
         clock += SignedDuration::from_hours(5);
     }

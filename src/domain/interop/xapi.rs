@@ -301,7 +301,12 @@ pub fn statements(history: &History, options: &XapiOptions) -> Statements {
             registration,
         };
         // A conversation: one statement per reply, then the decision as an answer.
-        for (position, reply) in attempt.conversation.iter().flat_map(|c| &c.replies).enumerate() {
+        for (position, reply) in attempt
+            .conversation
+            .iter()
+            .flat_map(|c| &c.replies)
+            .enumerate()
+        {
             out.statements.push(builder.replied(position, reply));
         }
         for (position, answer) in attempt.answers.iter().enumerate() {

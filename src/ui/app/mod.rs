@@ -341,15 +341,19 @@ impl SalgstrenerApp {
             }
             .ui(ui, texts(lang), &mut self.editor, actions),
             Screen::Learn => {
-                // What each edge case's button would draw: one pass over the bank, on this
-                // screen only.
-                let languages = self.practice.filter();
-                let edge_counts = edge_cases::counts(
-                    self.bank
-                        .scenarios()
-                        .iter()
-                        .filter(|s| languages.matches_language(s)),
-                );
+                // What each edge case's button would draw.
+                let filter = self.practice.filter();
+                let bank = &self.bank;
+                let edge_counts =
+                    screens
+                        .learn
+                        .edge_counts(self.generation, &filter.languages, || {
+                            edge_cases::counts(
+                                bank.scenarios()
+                                    .iter()
+                                    .filter(|s| filter.matches_language(s)),
+                            )
+                        });
                 screens.learn.screen(lang, edge_counts).ui(ui, actions)
             }
             Screen::Class => screens.class.ui(ui, lang, texts(lang), actions),

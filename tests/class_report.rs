@@ -2,6 +2,8 @@
 //! dedupe, every kind of bad input, the HTML parsed by an HTML5 parser, and the binary run on
 //! a generated class.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -527,11 +529,10 @@ fn the_binary_reports_a_generated_class() {
         ..sample::ClassShape::REALISTIC
     };
     sample::write_class(&class, shape, 7).unwrap();
-    let bin = env!("CARGO_BIN_EXE_salgstrener");
     let empty = dir.path().join("empty-bank");
     fs::create_dir(&empty).unwrap();
     let run = |args: &[&str]| {
-        Command::new(bin)
+        common::binary()
             .args(["--scenarios", empty.to_str().unwrap()])
             .args(args)
             .output()

@@ -2,6 +2,8 @@
 //! files, odd encodings, closed pipes and full disks. Each must end in a message, never in a
 //! hang, a panic or a lost file.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -402,7 +404,7 @@ fn actor_emails_are_checked_as_xapi_validators_do() {
 // The binary as a process.
 
 fn binary() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_salgstrener"))
+    common::binary()
 }
 
 #[test]

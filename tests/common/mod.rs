@@ -22,3 +22,11 @@ pub fn good_folder() -> (tempfile::TempDir, PathBuf) {
     }
     (tmp, dir)
 }
+
+/// The binary as a process, in English whatever the machine's locale: messages follow the
+/// system language, and the tests assert the English wording unless they pass `--lang nb`.
+pub fn binary() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_salgstrener"));
+    command.env_remove("LANGUAGE").env("LC_ALL", "C");
+    command
+}

@@ -15,7 +15,7 @@ use super::editor::{
 };
 use crate::domain::bank::validate::AssetLookup;
 use crate::domain::bank::{Bank, BankSource, QUIZ_FOLDER, assets_folder};
-use crate::domain::i18n::Message;
+use crate::domain::i18n::{Message, texts};
 use crate::domain::interop::import::{self, ImportError, ImportReport};
 use crate::domain::language::Language;
 use crate::domain::storage::StorageError;
@@ -86,10 +86,7 @@ impl Workspace {
 
     /// A blank scenario in `language` under a fresh id, not written yet.
     pub fn new_scenario(&self, bank: &Bank, language: Language) -> Document {
-        let base = match language {
-            Language::Nb => "nytt-scenario",
-            Language::En => "new-scenario",
-        };
+        let base = texts(language).new_scenario_id;
         let id = fresh_id(base, |id| self.id_taken(bank, id));
         let path = scenario_path(&self.folder_for(language), &id);
         Document::create(path, Draft::Scenario(blank_scenario(&id, language)))
@@ -97,10 +94,7 @@ impl Workspace {
 
     /// A blank quiz in `language` under a fresh id, not written yet.
     pub fn new_quiz(&self, bank: &Bank, language: Language) -> Document {
-        let base = match language {
-            Language::Nb => "ny-quiz",
-            Language::En => "new-quiz",
-        };
+        let base = texts(language).new_quiz_id;
         let id = fresh_id(base, |id| self.id_taken(bank, id));
         let path = scenario_path(&self.root.join(QUIZ_FOLDER), &id);
         Document::create(path, Draft::Quiz(blank_quiz(&id, language)))

@@ -15,7 +15,9 @@ use serde_json::value::RawValue;
 use uuid::Uuid;
 
 use crate::domain::bank::problem::Position;
+use crate::domain::i18n::FileMessage;
 use crate::domain::interop::xapi::{PLATFORM, statement_id, verbs};
+use crate::domain::language::Language;
 use crate::domain::progress::records::PRACTICE_ID;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -27,22 +29,24 @@ pub struct InputProblem {
     /// Line and column in the file, when known.
     pub position: Option<Position>,
     /// What is wrong, in words the instructor can act on.
-    pub message: String,
+    pub message: FileMessage,
 }
 
+impl InputProblem {
+    /// `PATH:LINE:COL: MESSAGE` (or `PATH: MESSAGE`) in `lang`.
+    pub fn line(&self, lang: Language) -> String {
+        let message = self.message.text(lang);
+        match self.position {
+            Some(p) => format!("{}:{}:{}: {message}", self.path.display(), p.line, p.column),
+            None => format!("{}: {message}", self.path.display()),
+        }
+    }
+}
+
+/// The line in English.
 impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some(p) => write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                p.line,
-                p.column,
-                self.message
-            ),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
+        f.write_str(&self.line(Language::En))
     }
 }
 
@@ -145,7 +149,9 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
             Err(e) => out.problems.push(InputProblem {
                 path: input.clone(),
                 position: None,
-                message: format!("cannot be opened ({e}): check the path"),
+                message: FileMessage::InputCannotOpen {
+                    reason: e.to_string(),
+                },
             }),
         }
     }
@@ -176,7 +182,9 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<InputP
             problems.push(InputProblem {
                 path: dir.to_path_buf(),
                 position: None,
-                message: format!("the folder cannot be read ({e})"),
+                message: FileMessage::InputFolderUnreadable {
+                    reason: e.to_string(),
+                },
             });
             return;
         }
@@ -209,7 +217,13 @@ pub fn read_file(path: &Path) -> Inputs {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            out.problem(path, None, format!("cannot be read ({e})"));
+            out.problem(
+                path,
+                None,
+                FileMessage::InputUnreadable {
+                    reason: e.to_string(),
+                },
+            );
             return out;
         }
     };
@@ -221,28 +235,19 @@ pub fn read_file(path: &Path) -> Inputs {
 /// actor columns, as the trainee's name.
 pub fn read_bytes(path: &Path, bytes: &[u8], out: &mut Inputs) {
     let Ok(text) = std::str::from_utf8(bytes) else {
-        out.problem(
-            path,
-            None,
-            "is not UTF-8 text: it is not an xAPI export or a results CSV".into(),
-        );
+        out.problem(path, None, FileMessage::InputNotUtf8 {});
         return;
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match text.trim_start().chars().next() {
         Some('[' | '{') => read_json(path, text, out),
         _ if looks_like_results_csv(text) => read_csv(path, text, out),
-        _ => out.problem(
-            path,
-            None,
-            "is neither JSON (xAPI statements) nor a results CSV with a header row: it was skipped"
-                .into(),
-        ),
+        _ => out.problem(path, None, FileMessage::InputUnknownKind {}),
     }
 }
 
 impl Inputs {
-    fn problem(&mut self, path: &Path, position: Option<Position>, message: String) {
+    fn problem(&mut self, path: &Path, position: Option<Position>, message: FileMessage) {
         self.problems.push(InputProblem {
             path: path.to_path_buf(),
             position,
@@ -348,27 +353,18 @@ fn read_json(path: &Path, text: &str, out: &mut Inputs) {
     let (statements, more) = match parsed {
         Ok(parsed) => parsed,
         Err(e) => {
-            let what = if array {
-                "is not a valid JSON array of xAPI statements"
+            let detail = message_of(&e);
+            let message = if array {
+                FileMessage::NotStatementArray { detail }
             } else {
-                "is not an LRS StatementResult (an object with a \"statements\" array)"
+                FileMessage::NotStatementResult { detail }
             };
-            out.problem(
-                path,
-                Some(Position::new(e.line(), e.column())),
-                format!("{what}: {}; nothing in it was read", message_of(&e)),
-            );
+            out.problem(path, Some(Position::new(e.line(), e.column())), message);
             return;
         }
     };
     if let Some(more) = more.filter(|m| !m.trim().is_empty()) {
-        out.problem(
-            path,
-            None,
-            format!(
-                "the LRS has more statements than this page holds: fetch {more:?} too (see docs/class-report.md)"
-            ),
-        );
+        out.problem(path, None, FileMessage::MorePages { more });
     }
     let mut lines = LineIndex::new(text);
     for (number, raw) in statements.iter().enumerate() {
@@ -383,7 +379,10 @@ fn read_json(path: &Path, text: &str, out: &mut Inputs) {
                     out.problem(
                         path,
                         Some(at),
-                        format!("statement {}: {message}", number + 1),
+                        FileMessage::Statement {
+                            n: number + 1,
+                            problem: Box::new(message),
+                        },
                     );
                 }
             },
@@ -397,11 +396,10 @@ fn read_json(path: &Path, text: &str, out: &mut Inputs) {
                 out.problem(
                     path,
                     Some(at),
-                    format!(
-                        "statement {} is not a valid xAPI statement: {}; it was skipped",
-                        number + 1,
-                        message_of(&e)
-                    ),
+                    FileMessage::StatementInvalid {
+                        n: number + 1,
+                        detail: message_of(&e),
+                    },
                 );
             }
         }
@@ -460,7 +458,7 @@ impl<'a> LineIndex<'a> {
 enum Seen {
     Used(Observation),
     Ignored,
-    Problem(String),
+    Problem(FileMessage),
 }
 
 fn observe(s: RawStatement) -> Seen {
@@ -478,21 +476,19 @@ fn observe(s: RawStatement) -> Seen {
         return if platform == Some(PLATFORM) {
             Seen::Ignored
         } else {
-            Seen::Problem(format!(
-                "is not a Salgstreneren answer or attempt (verb {verb:?}, object {object_id:?}); it was skipped"
-            ))
+            Seen::Problem(FileMessage::NotOurs {
+                verb: verb.to_owned(),
+                object: object_id.to_owned(),
+            })
         };
     }
     let Some(id) = s.id.as_deref().and_then(|id| Uuid::parse_str(id).ok()) else {
-        return Seen::Problem(format!(
-            "has no valid statement id ({:?}), so it cannot be counted once; it was skipped",
-            s.id.as_deref().unwrap_or("")
-        ));
+        return Seen::Problem(FileMessage::NoStatementId {
+            id: s.id.as_deref().unwrap_or("").to_owned(),
+        });
     };
     let Some(who) = s.actor.as_ref().and_then(who_of) else {
-        return Seen::Problem(
-            "names no trainee (no actor mbox, account or name); it was skipped".into(),
-        );
+        return Seen::Problem(FileMessage::NoTrainee {});
     };
     let Some(registration) = s
         .context
@@ -500,9 +496,7 @@ fn observe(s: RawStatement) -> Seen {
         .and_then(|c| c.registration.clone())
         .filter(|r| !r.trim().is_empty())
     else {
-        return Seen::Problem(
-            "has no context.registration, so its attempt is unknown; it was skipped".into(),
-        );
+        return Seen::Problem(FileMessage::NoRegistration {});
     };
     let at = s.timestamp.as_deref().and_then(|t| t.parse().ok());
     let result = s.result.as_ref();
@@ -522,25 +516,26 @@ fn observe(s: RawStatement) -> Seen {
             .and_then(|c| c.first())
             .and_then(|c| sale_type(c))
         else {
-            return Seen::Problem(format!(
-                "answer to {scenario_id:?} has no sale type as its correct response; it was skipped"
-            ));
+            return Seen::Problem(FileMessage::NoRightType {
+                scenario: scenario_id,
+            });
         };
         let response = result.and_then(|r| r.response.as_deref()).unwrap_or("");
         let chosen = sale_type(response);
         if chosen.is_none() && !response.is_empty() {
-            return Seen::Problem(format!(
-                "answer to {scenario_id:?} has {response:?} as its response, which is not a sale type; it was skipped"
-            ));
+            return Seen::Problem(FileMessage::ResponseNotType {
+                scenario: scenario_id,
+                response: response.to_owned(),
+            });
         }
         let Some(points) = result
             .and_then(|r| r.score.as_ref())
             .and_then(|s| s.raw)
             .filter(|p| (0.0..=4.0).contains(p) && p.fract() == 0.0)
         else {
-            return Seen::Problem(format!(
-                "answer to {scenario_id:?} has no score from 0 to 4 points; it was skipped"
-            ));
+            return Seen::Problem(FileMessage::NoScore {
+                scenario: scenario_id,
+            });
         };
         (
             quiz_id,
@@ -700,7 +695,9 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             out.problem(
                 path,
                 Some(Position::new(1, 1)),
-                format!("the header row cannot be read: {e}"),
+                FileMessage::HeaderUnreadable {
+                    detail: e.to_string(),
+                },
             );
             return;
         }
@@ -714,10 +711,9 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
         out.problem(
             path,
             Some(Position::new(1, 1)),
-            format!(
-                "is a CSV without the column(s) {}: export it with `salgstrener results --format csv`; nothing in it was read",
-                missing.join(", ")
-            ),
+            FileMessage::MissingColumns {
+                columns: missing.join(", "),
+            },
         );
         return;
     }
@@ -754,7 +750,9 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
                 out.problem(
                     path,
                     Some(Position::new(line, 1)),
-                    format!("row cannot be read: {e}; it was skipped"),
+                    FileMessage::RowUnreadable {
+                        detail: e.to_string(),
+                    },
                 );
                 continue;
             }
@@ -766,7 +764,7 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             out.problem(
                 path,
                 at_column("registration"),
-                "`registration` is empty, so the row's attempt is unknown; it was skipped".into(),
+                FileMessage::RowNoRegistration {},
             );
             continue;
         }
@@ -775,10 +773,9 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             out.problem(
                 path,
                 at_column("right_type"),
-                format!(
-                    "`right_type` {:?} is not a sale type; the row was skipped",
-                    get(&record, "right_type")
-                ),
+                FileMessage::RightTypeUnknown {
+                    value: get(&record, "right_type"),
+                },
             );
             continue;
         };
@@ -788,7 +785,7 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             out.problem(
                 path,
                 at_column("chosen_type"),
-                format!("`chosen_type` {chosen_text:?} is not a sale type; the row was skipped"),
+                FileMessage::ChosenTypeUnknown { value: chosen_text },
             );
             continue;
         }
@@ -803,9 +800,7 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             out.problem(
                 path,
                 at_column("points"),
-                format!(
-                    "`points` {points_text:?} is not a number from 0 to 4; the row was skipped"
-                ),
+                FileMessage::PointsInvalid { value: points_text },
             );
             continue;
         };

@@ -6,12 +6,12 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use html5ever::tendril::TendrilSink;
 use jiff::Timestamp;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use common::answer;
 use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::class_report::{
     self, AttemptChoice, BankInfo, ClassReport, Flag, html, render, sample,
@@ -20,24 +20,9 @@ use salgstrener::domain::interop::xapi::{self, Actor, XapiOptions};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
 use salgstrener::domain::teaching::taxonomy::SaleType::{self, *};
-use salgstrener::domain::training::scoring::{offer_points, type_points};
 
 fn at(s: &str) -> Timestamp {
     s.parse().expect("test timestamp")
-}
-
-fn answer(id: &str, right: SaleType, chosen: SaleType, fit: Fit) -> AnswerRecord {
-    AnswerRecord {
-        scenario_id: id.into(),
-        right_type: right,
-        chosen_type: Some(chosen),
-        chosen_offer: Some("offer".into()),
-        offer_fit: Some(fit),
-        confidence: None,
-        type_points: type_points(right, chosen),
-        offer_points: offer_points(fit),
-        answered_at: None,
-    }
 }
 
 fn quiz(registration: u128, id: &str, finished: &str, answers: Vec<AnswerRecord>) -> Attempt {

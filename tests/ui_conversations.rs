@@ -1,7 +1,9 @@
 //! Drives the Conversations screen through egui_kittest, by the labels a trainee sees: a whole
 //! conversation from the first reply to the result, a customer who leaves, and the keys.
 
-use std::path::PathBuf;
+mod common;
+
+use common::fixtures;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -9,12 +11,6 @@ use egui_kittest::kittest::Queryable;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn harness(language: Language, width: f32) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Folder(fixtures("conversations/good")))

@@ -48,6 +48,7 @@ texts! {
     language: "Språk", "Language";
     theme_dark: "Mørk", "Dark";
     theme_light: "Lys", "Light";
+    theme_switch_hover: "Bytt mellom lyst og mørkt utseende", "Switch between the light and the dark look";
     language_switch_hover: "Bytt språk i programmet", "Change the language of the app";
 
     selection: "Utvalg", "Selection";
@@ -426,7 +427,7 @@ texts! {
     class_confusions: "De hyppigste forvekslingene", "The most frequent confusions";
     class_items: "Statistikk per scenario", "Statistics per scenario";
     class_trainees: "Deltakere", "Trainees";
-    col_scenario: "Quiz / scenario", "Quiz / scenario";
+    col_scenario: "Quiz og scenario", "Quiz / scenario";
     col_attempts: "Forsøk", "Attempts";
     col_facility: "Letthet", "Facility";
     col_discrimination: "Diskriminering", "Discrimination";

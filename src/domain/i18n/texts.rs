@@ -188,6 +188,7 @@ texts! {
     editor_count: "{shown} av {total} filer", "{shown} of {total} files";
     editor_new: "Nytt scenario", "New scenario";
     editor_new_quiz: "Ny quiz", "New quiz";
+    editor_new_conversation: "Ny samtale", "New conversation";
     editor_duplicate: "Dupliser", "Duplicate";
     editor_delete: "Slett", "Delete";
     editor_save: "Lagre", "Save";
@@ -205,6 +206,7 @@ texts! {
     editor_refused: "Ikke lagret: {reason}", "Not saved: {reason}";
     editor_file_reloaded: "Filen ble endret på disken og lastet inn på nytt.", "The file changed on disk and was loaded again.";
     editor_deleted: "Flyttet til {path}", "Moved to {path}";
+    editor_conversation_hint: "Samtaler skrives som tekst. Problemene vises over med linje og kolonne, og grafen under teksten viser samtalen.", "Conversations are written as text. Problems show above with their line and column, and the graph below the text shows the conversation.";
     editor_raw_hint: "Filen kan ikke leses. Rett teksten; skjemaet kommer tilbake når den kan leses.", "The file cannot be read. Fix the text; the form comes back once it can be read.";
     editor_preview: "Forhåndsvisning", "Preview";
     editor_preview_reset: "Prøv igjen", "Try again";

@@ -104,10 +104,8 @@ impl Workspace {
     /// opens as text (with its graph) until it parses; it goes in the language folder's
     /// conversation folder when there is one, as in the bundled bank.
     pub fn new_conversation(&self, bank: &Bank, language: Language) -> Document {
-        let (base, sub) = match language {
-            Language::Nb => ("ny-samtale", "samtaler"),
-            Language::En => ("new-conversation", "conversations"),
-        };
+        let t = texts(language);
+        let (base, sub) = (t.new_conversation_id, t.conversation_folder);
         let id = fresh_id(base, |id| self.id_taken(bank, id));
         let folder = self.folder_for(language);
         let folder = match folder.join(sub) {

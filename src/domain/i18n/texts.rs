@@ -422,6 +422,8 @@ texts! {
     path_step_relation: "Hva tilbyr du, sett opp mot det kunden har eller nettopp kjøpte?", "What is offered relative to what they have or just bought?";
     new_scenario_id: "nytt-scenario", "new-scenario";
     new_quiz_id: "ny-quiz", "new-quiz";
+    new_conversation_id: "ny-samtale", "new-conversation";
+    conversation_folder: "samtaler", "conversations";
     export_customer: "Kunde", "Customer";
     export_situation: "Situasjon", "Situation";
     export_type_word: "salgstype", "sale type";

@@ -370,7 +370,7 @@ impl FolderAssets {
     }
 
     /// Reads a picture: only a regular file reached without following a link, and at most
-    /// [`MAX_PICTURE_BYTES`], counted on the open handle.
+    /// `MAX_PICTURE_BYTES`, counted on the open handle.
     pub fn read(&self, relative: &Path) -> Option<Vec<u8>> {
         if self.state(relative) != AssetState::File {
             return None;

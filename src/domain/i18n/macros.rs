@@ -7,7 +7,7 @@ use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
 /// A value a message shows, rendered for a language. Plain values show as themselves; a
-/// nested [`Message`] shows in the language of the message around it.
+/// nested [`Message`](super::Message) shows in the language of the message around it.
 pub trait Arg {
     /// The value as it appears in a text in `lang`.
     fn arg(&self, lang: Language) -> String;

@@ -128,7 +128,7 @@ impl Header {
     }
 }
 
-/// Reads a sheet exported by [`bank_csv`] or made by hand in a spreadsheet. Comma- and
+/// Reads a sheet exported by [`bank_csv`](super::bank_csv) or made by hand in a spreadsheet. Comma- and
 /// semicolon-separated files are both read (spreadsheets in Norwegian save with `;`);
 /// a UTF-8 byte order mark is ignored.
 pub fn parse_bank_csv(path: &Path, text: &str) -> ParsedSheet {

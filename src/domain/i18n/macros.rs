@@ -64,6 +64,46 @@ impl<M: Localized> Arg for Option<Box<M>> {
     }
 }
 
+/// Builds a table of fixed texts: a struct with one `&'static str` field per key, and one
+/// constant per language. A key without both texts does not compile.
+macro_rules! text_table {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident;
+        $nb_const:ident, $en_const:ident;
+        $($key:ident: $nb:literal, $en:literal;)*
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug)]
+        pub struct $name {
+            /// The language of every text below.
+            pub lang: $crate::domain::language::Language,
+            $(
+                #[doc = $en]
+                pub $key: &'static str,
+            )*
+        }
+
+        /// Norwegian bokmål.
+        pub const $nb_const: $name = $name {
+            lang: $crate::domain::language::Language::Nb,
+            $($key: $nb,)*
+        };
+        /// English.
+        pub const $en_const: $name = $name {
+            lang: $crate::domain::language::Language::En,
+            $($key: $en,)*
+        };
+
+        impl $name {
+            /// Every (key, text) pair, for completeness checks.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+
 /// Builds a message enum from `Variant { fields } nb: "...", en: "...";` entries: the enum,
 /// its rendering in each language, and `Display` in English (for logs and tests).
 macro_rules! messages {

@@ -1,7 +1,8 @@
 //! Every text of the program in Norwegian bokmål and English, in one place with no egui.
 //!
-//! Two tables, one rule: each text is written once with its Norwegian and English side by side
-//! in one macro entry, so a text missing in one language does not compile.
+//! One rule for every table: each text is written once with its Norwegian and English side by
+//! side in one macro entry, so a text missing in one language does not compile. Fixed texts
+//! are `text_table!`s, texts with values are `messages!` enums (both in `macros.rs`).
 //!
 //! - [`Texts`] holds the fixed texts of the interface and the command line (`{name}`
 //!   placeholders filled with [`fill`]).
@@ -10,6 +11,8 @@
 //!   the reader renders it in their language with [`Message::text`] or [`Texts::message`], so a
 //!   problem reads in Norwegian in the Norwegian interface and from `check --lang nb`.
 //!
+//! - [`TeachingTexts`] holds the taxonomy's teaching texts (what decides each sale type, what
+//!   separates two), in the same kind of table as [`Texts`].
 //! - [`FileMessage`] holds the same kind of texts about files outside the bank: saving and
 //!   reading (`StorageError`), opening a folder, import, export, results and the class
 //!   report's inputs. The command line prints them in the language of `--lang` or the system.
@@ -33,11 +36,13 @@
 mod macros;
 mod file_messages;
 mod messages;
+mod teaching_texts;
 mod texts;
 
 pub use file_messages::FileMessage;
 pub use macros::{Arg, Localized};
 pub use messages::Message;
+pub use teaching_texts::{TEACHING_EN, TEACHING_NB, TeachingTexts, teaching_texts};
 pub use texts::{EN, NB, Texts, fill, texts};
 
 /// The `{name}`s a text or template uses (format specs such as `:?` left off), sorted, for the

@@ -10,39 +10,17 @@ use super::Localized;
 use crate::domain::language::Language;
 use crate::domain::teaching::edge_cases::EdgeCase;
 
-macro_rules! texts {
-    ($($key:ident: $nb:literal, $en:literal;)*) => {
-        /// All interface texts of one language.
-        #[derive(Debug)]
-        pub struct Texts {
-            /// The language of every text below.
-            pub lang: Language,
-            $(
-                #[doc = $en]
-                pub $key: &'static str,
-            )*
-        }
-
-        /// Norwegian bokmål.
-        pub const NB: Texts = Texts { lang: Language::Nb, $($key: $nb,)* };
-        /// English.
-        pub const EN: Texts = Texts { lang: Language::En, $($key: $en,)* };
-
-        impl Texts {
-            /// A domain message in this language.
-            pub fn message(&self, message: &impl Localized) -> String {
-                message.text_in(self.lang)
-            }
-
-            /// Every (key, text) pair, for completeness checks.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key),)*]
-            }
-        }
-    };
+impl Texts {
+    /// A domain message in this language.
+    pub fn message(&self, message: &impl Localized) -> String {
+        message.text_in(self.lang)
+    }
 }
 
-texts! {
+text_table! {
+    /// All interface texts of one language.
+    pub struct Texts;
+    NB, EN;
     app_name: "Salgstreneren", "Salgstreneren";
     tab_practice: "Øving", "Practice";
     tab_problems: "Problemer ({n})", "Problems ({n})";

@@ -1,5 +1,5 @@
-//! The taxonomy's teaching texts in both languages: what decides each sale type and what
-//! separates two of them. Used by feedback, lessons, the class report and exports.
+//! The taxonomy's teaching texts in both languages: what decides each sale type, what
+//! separates two of them, and what the decision path's questions mean. Used by feedback, lessons, the class report and exports.
 
 use crate::domain::language::Language;
 
@@ -24,6 +24,9 @@ text_table! {
     difference_gjensalg_kryssalg: "Gjensalg erstatter noe kunden har fra før. Kryssalg kommer i tillegg: et annet produkt som dekker et annet behov.", "A replacement sale replaces something the customer already has. A cross-sale comes on top: a different product for a different need.";
     difference_gjensalg_tilleggssalg: "Gjensalg bytter ut det gamle produktet i sin helhet. Tilleggssalg utvider det produktet kunden nettopp kjøpte.", "A replacement sale swaps out the old product as a whole. An add-on sale extends the product the customer has just bought.";
     difference_kryssalg_tilleggssalg: "Tilleggssalg er en utvidelse av produktet som nettopp ble kjøpt (beltet til buksen). Kryssalg er et annet produkt som står på egne ben (dressjakken til buksen).", "An add-on sale extends the product just bought (the belt for the trousers). A cross-sale is a different product that stands on its own (the suit jacket after the trousers).";
+    // What the two questions of the decision path mean, shown when a box is selected.
+    path_known_customer_explained: "Start her. Spørsmålet gjelder bare kunden og deg: har kunden noen gang kjøpt noe av deg? Et kjøp kunden nettopp har gjort, teller også. Er svaret nei, er det nysalg. En ny kunde mangler som regel også erfaring med denne typen produkt, men det er typisk for nysalg, ikke et eget vilkår. En kunde som har kjøpt av deg, gir aldri nysalg, heller ikke når produktet er helt nytt for dem: da går du videre til steg 2.", "Start here. The question is only about the customer and you: has this customer ever bought anything from you? A purchase they have just made counts too. If the answer is no, it is a new sale. A new customer usually also lacks experience with this kind of product, but that is typical of a new sale, not a second condition. A customer who has bought from you never makes a new sale, not even when the product is brand new to them: go on to step 2.";
+    path_relation_explained: "Kunden har kjøpt av deg før, så dette er et påfølgende salg. Sammenlign tilbudet med det kunden har eller nettopp kjøpte: er det flere av det samme, en erstatning for noe slitt eller utdatert, tilbehør som hører til, eller et helt annet produkt?", "The customer has bought from you before, so this is a follow-on sale. Compare the offer with what they have or just bought: is it more of the same, a replacement for something worn or outdated, an accessory that belongs to it, or a different product altogether?";
 }
 
 /// The taxonomy's texts of a language.

@@ -140,6 +140,7 @@ text_table! {
     progress_heading: "Din fremgang", "Your progress";
     progress_empty: "Ingen svar ennå. Øv eller ta en quiz, så vises fremgangen din her.", "No answers yet. Practise or take a quiz and your progress shows here.";
     progress_summary: "{answers} svar og {quizzes} leverte quizer.", "{answers} answers and {quizzes} submitted quizzes.";
+    progress_conversations: "Salgssamtaler: {played} spilt, {left} der kunden gikk før avgjørelsen. Svarene dine ga {points} av {best} mulige poeng, og {missed} avgjørende fakta kom ikke fram.", "Sales conversations: {played} played, {left} where the customer left before the decision. Your replies earned {points} of {best} possible points, and {missed} deciding facts were never brought out.";
     progress_scores: "Poeng over tid per quiz (prosent)", "Score over time per quiz (percent)";
     progress_by_type: "Riktig salgstype per type, alle svar", "Right sale type per type, all answers";
     progress_confusions: "Dine vanligste forvekslinger", "Your most frequent confusions";

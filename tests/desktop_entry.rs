@@ -50,7 +50,8 @@ fn deb_metadata() -> toml::Table {
 
 /// The package's assets as (source, destination) from Cargo.toml.
 fn deb_assets() -> Vec<(String, String)> {
-    let assets = deb_metadata()["assets"]
+    let deb = deb_metadata();
+    let assets = deb["assets"]
         .as_array()
         .expect("package.metadata.deb.assets is a list");
     assets

@@ -225,6 +225,26 @@ fn statistics_match_hand_computed_values() {
 }
 
 #[test]
+fn the_reading_counts_its_files_and_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    write_small_class(dir.path());
+    fs::write(dir.path().join("notes.txt"), "not an export").unwrap();
+    let progress = salgstrener::domain::background::Progress::default();
+    let r = class_report::report_counting(
+        &[dir.path().to_path_buf()],
+        AttemptChoice::First,
+        &BankInfo::default(),
+        &progress,
+    );
+    let seen = progress.snapshot();
+    assert_eq!(
+        (seen.files_read, seen.files_total, seen.problems),
+        (5, 5, 1)
+    );
+    assert_eq!(r.trainees.len(), 4);
+}
+
+#[test]
 fn an_empty_input_gives_an_empty_report() {
     let dir = tempfile::tempdir().unwrap();
     let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);

@@ -8,9 +8,11 @@
 //! - [`authoring`]: the editor's file operations;
 //! - [`interop`]: export to and import from other tools;
 //! - [`class_report`]: the instructor's report over many trainees' exported results;
-//! - [`language`] and [`storage`] (atomic writes), used by all of them.
+//! - [`language`], [`storage`] (atomic writes) and [`background`] (work on a thread with
+//!   progress counters), used by all of them.
 
 pub mod authoring;
+pub mod background;
 pub mod bank;
 pub mod class_report;
 pub mod i18n;

@@ -1,15 +1,18 @@
 //! The Class screen (Klasse) for instructors: choose a folder of the trainees' exports and see
 //! the class report: the flagged scenarios first, each with a button that opens it in the
 //! editor, the class's accuracy and confusions as charts, and sortable tables of the item
-//! statistics and the trainees. The report is computed once when the folder is read (in
-//! [`ClassState::apply`]); drawing only reads it.
+//! statistics and the trainees. The folder is read and the report computed on a background
+//! thread ([`class_report::start`]); until it is ready the screen shows the progress (files
+//! read of the total, problems so far) and stays usable. Each frame takes the report over
+//! when it is ready ([`ClassState::poll`]), never waiting; drawing only reads it.
 
 use std::path::PathBuf;
 
-use egui::{RichText, ScrollArea, Ui};
+use egui::{ProgressBar, RichText, ScrollArea, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Legend, Plot, PlotPoints, Points};
 
+use crate::domain::background::Job;
 use crate::domain::bank::Bank;
 use crate::domain::class_report::{
     self, AttemptChoice, BankInfo, ClassReport, ItemStats, render, words,
@@ -20,6 +23,7 @@ use crate::ui::action::{Action, Screen};
 use crate::ui::editor::EditorAction;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::charts;
+use crate::ui::widgets::path_field::{PathField, Pick};
 
 /// A column the item table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,8 +54,10 @@ pub enum TraineeColumn {
 /// What the Class screen asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClassAction {
-    /// Read the folder typed in and compute the report.
+    /// Read the folder typed in and compute the report, in the background.
     Load,
+    /// Stop reading: the report being made is not wanted any more.
+    Cancel,
     /// Sort the item table by this column (again: the other way round).
     SortItems(ItemColumn),
     /// Sort the trainee table by this column (again: the other way round).
@@ -66,6 +72,10 @@ pub struct ClassState {
     /// Use every completed attempt rather than each trainee's first.
     pub all_attempts: bool,
     report: Option<ClassReport>,
+    /// The report being made on its own thread.
+    reading: Option<Job<ClassReport>>,
+    /// The last read stopped without a report.
+    interrupted: bool,
     items: Vec<ItemStats>,
     item_order: Vec<usize>,
     item_sort: (ItemColumn, bool),
@@ -79,6 +89,8 @@ impl Default for ClassState {
             folder: String::new(),
             all_attempts: false,
             report: None,
+            reading: None,
+            interrupted: false,
             items: Vec::new(),
             item_order: Vec::new(),
             item_sort: (ItemColumn::Flag, false),
@@ -94,17 +106,31 @@ impl ClassState {
         self.report.as_ref()
     }
 
-    /// Applies an action; `bank` adds titles and files to the report.
-    pub fn apply(&mut self, action: ClassAction, bank: &Bank) {
-        match action {
-            ClassAction::Load => {
-                let choice = if self.all_attempts {
-                    AttemptChoice::All
-                } else {
-                    AttemptChoice::First
-                };
-                let folder = PathBuf::from(self.folder.trim());
-                let report = class_report::report_of(&[folder], choice, &BankInfo::of(bank));
+    /// True while a report is being made.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Shows the progress of `job` and then its report: what [`ClassAction::Load`] does with
+    /// the job it starts, and a test with a job it holds.
+    pub fn read_with(&mut self, job: Job<ClassReport>) {
+        // Dropping a job still running tells its thread to stop.
+        self.reading = Some(job);
+        self.report = None;
+        self.interrupted = false;
+        self.items.clear();
+        self.item_order.clear();
+        self.trainee_order.clear();
+    }
+
+    /// Takes the report over when it is ready. Never waits.
+    pub fn poll(&mut self) {
+        let Some(result) = self.reading.as_mut().and_then(Job::try_finish) else {
+            return;
+        };
+        self.reading = None;
+        match result {
+            Ok(report) => {
                 self.items = report
                     .quizzes
                     .iter()
@@ -114,6 +140,31 @@ impl ClassState {
                 self.sort_items();
                 self.sort_trainees();
             }
+            Err(_) => self.interrupted = true,
+        }
+    }
+
+    /// Applies an action; `bank` adds titles and files to the report, and `ctx` (when there
+    /// is a window) is woken as the reading moves on.
+    pub fn apply(&mut self, action: ClassAction, bank: &Bank, ctx: Option<&egui::Context>) {
+        match action {
+            ClassAction::Load => {
+                let choice = if self.all_attempts {
+                    AttemptChoice::All
+                } else {
+                    AttemptChoice::First
+                };
+                let folder = PathBuf::from(self.folder.trim());
+                let wake = ctx.cloned();
+                let job =
+                    class_report::start(vec![folder], choice, BankInfo::of(bank), move || {
+                        if let Some(ctx) = &wake {
+                            ctx.request_repaint();
+                        }
+                    });
+                self.read_with(job);
+            }
+            ClassAction::Cancel => self.reading = None,
             ClassAction::SortItems(column) => {
                 self.item_sort = (column, self.item_sort == (column, false));
                 self.sort_items();
@@ -187,17 +238,27 @@ impl ClassState {
         ui.label(RichText::new(t.class_intro).weak());
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(t.class_folder);
-            ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(360.0))
-                .labelled_by(label.id);
+            let field = PathField::new(&mut self.folder, "class_folder", Pick::Folder, t)
+                .width(ui.available_width().clamp(160.0, 360.0))
+                .show(ui, label.id, t);
             ui.checkbox(&mut self.all_attempts, t.class_all_attempts);
-            let enabled = !self.folder.trim().is_empty();
+            let enabled = !self.folder.trim().is_empty() && self.reading.is_none();
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui
                 .add_enabled(enabled, egui::Button::new(t.class_load))
                 .clicked()
+                || (enabled && enter)
             {
                 actions.push(Action::Class(ClassAction::Load));
             }
         });
+        if let Some(job) = &self.reading {
+            reading_ui(ui, job, t, actions);
+            return;
+        }
+        if self.interrupted {
+            ui.colored_label(ui.visuals().error_fg_color, t.class_interrupted);
+        }
         let Some(report) = &self.report else {
             return;
         };
@@ -428,6 +489,41 @@ impl ClassState {
                         }
                     });
             });
+    }
+}
+
+/// The reading's progress: the files read of the total and the problems so far. The reader
+/// wakes the window when the counters move, so nothing here waits or animates.
+fn reading_ui(ui: &mut Ui, job: &Job<ClassReport>, t: &Texts, actions: &mut Vec<Action>) {
+    let p = job.progress();
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(if p.all_read() {
+            t.class_computing
+        } else {
+            t.class_reading
+        });
+        if ui.button(t.class_cancel).clicked() {
+            actions.push(Action::Class(ClassAction::Cancel));
+        }
+    });
+    if p.files_total == 0 {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(t.loading_listing);
+        });
+        return;
+    }
+    ui.add(ProgressBar::new(p.fraction()).desired_width(ui.available_width().min(420.0)));
+    ui.label(fill(
+        t.loading_files,
+        &[("read", &p.files_read), ("total", &p.files_total)],
+    ));
+    if p.problems > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            fill(t.loading_problems, &[("n", &p.problems)]),
+        );
     }
 }
 

@@ -22,6 +22,7 @@ pub use assemble::{ClassAnswer, ClassAttempt, ClassData, Trainee};
 pub use compute::{ClassReport, Flag, ItemStats, QuizStats, TraineeStats};
 pub use read::{InputProblem, Inputs};
 
+use super::background::{Job, Progress};
 use super::bank::Bank;
 
 /// Which attempts of a quiz count.
@@ -80,9 +81,33 @@ impl BankInfo {
 }
 
 /// Reads `inputs` (files or folders, read recursively) and computes the report: the whole
-/// pipeline, for the command line and the Class screen.
+/// pipeline, for the command line.
 pub fn report_of(inputs: &[PathBuf], choice: AttemptChoice, bank: &BankInfo) -> ClassReport {
-    let read = read::read_inputs(inputs);
+    report_counting(inputs, choice, bank, &Progress::default())
+}
+
+/// [`report_of`], counting the files read and their problems in `progress`.
+pub fn report_counting(
+    inputs: &[PathBuf],
+    choice: AttemptChoice,
+    bank: &BankInfo,
+    progress: &Progress,
+) -> ClassReport {
+    let read = read::read_inputs_counting(inputs, progress);
     let data = assemble::assemble(read);
     compute::compute(&data, choice, bank)
+}
+
+/// Starts making the report on its own thread, for the Class screen: the window shows the
+/// job's progress (files read of the total, problems so far) and takes the report when it is
+/// ready. `notify` is called as the counters move and when the report is ready.
+pub fn start(
+    inputs: Vec<PathBuf>,
+    choice: AttemptChoice,
+    bank: BankInfo,
+    notify: impl Fn() + Send + Sync + 'static,
+) -> Job<ClassReport> {
+    Job::start("class-report", notify, move |progress| {
+        report_counting(&inputs, choice, &bank, progress)
+    })
 }

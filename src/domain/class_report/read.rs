@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
+use crate::domain::background::Progress;
 use crate::domain::bank::problem::Position;
 use crate::domain::interop::xapi::{PLATFORM, statement_id, verbs};
 use crate::domain::progress::records::PRACTICE_ID;
@@ -136,6 +137,12 @@ impl Inputs {
 /// files and folders are skipped). Uses up to two threads, as the files are independent; the
 /// result is the same as reading them one by one.
 pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
+    read_inputs_counting(inputs, &Progress::default())
+}
+
+/// [`read_inputs`], counting the files listed and read and their problems in `progress`, and
+/// stopping early (with what was read) when it is cancelled.
+pub fn read_inputs_counting(inputs: &[PathBuf], progress: &Progress) -> Inputs {
     let mut out = Inputs::default();
     let mut files = Vec::new();
     for input in inputs {
@@ -149,6 +156,7 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
             }),
         }
     }
+    progress.listed(files.len());
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 2);
@@ -156,7 +164,18 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
     let parts: Vec<Inputs> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| read_file(p)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .take_while(|_| !progress.is_cancelled())
+                        .map(|p| {
+                            let read = read_file(p);
+                            progress.file_read(read.problems.len());
+                            read
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()

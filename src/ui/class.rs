@@ -131,11 +131,7 @@ impl ClassState {
         self.reading = None;
         match result {
             Ok(report) => {
-                self.items = report
-                    .quizzes
-                    .iter()
-                    .flat_map(|q| q.items.iter().cloned())
-                    .collect();
+                self.items = report.items().cloned().collect();
                 self.report = Some(report);
                 self.sort_items();
                 self.sort_trainees();
@@ -295,6 +291,20 @@ impl ClassState {
         for c in report.top_confusions() {
             ui.label(RichText::new(render::confusion_line(c, lang)).strong());
             ui.label(deciding_difference(c.right, c.chosen, lang).unwrap_or_default());
+        }
+
+        if !report.conversations.is_empty() {
+            ui.add_space(8.0);
+            ui.heading(t.class_conversations);
+            for c in &report.conversations {
+                let mut lines = render::conversation_lines(c, lang).into_iter();
+                ui.label(RichText::new(lines.next().unwrap_or_default()).strong());
+                ui.indent(("class-conversation", &c.conversation_id), |ui| {
+                    for line in lines {
+                        ui.label(line);
+                    }
+                });
+            }
         }
 
         ui.add_space(8.0);
@@ -458,7 +468,10 @@ impl ClassState {
                             ui.label(render::percent(trainee.mean, w));
                         });
                         row.col(|ui| {
-                            ui.label(trainee.practice_answers.to_string());
+                            let answers = ui.label(trainee.practice_answers.to_string());
+                            if let Some(talks) = render::trainee_conversations(trainee, lang) {
+                                answers.on_hover_text(talks);
+                            }
                         });
                         row.col(|ui| {
                             let help = render::needs_help(trainee, lang).unwrap_or_default();

@@ -9,6 +9,7 @@
 
 pub mod assemble;
 pub mod compute;
+pub mod conversation;
 pub mod html;
 pub mod math;
 pub mod read;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 pub use assemble::{ClassAnswer, ClassAttempt, ClassData, Trainee};
 pub use compute::{ClassReport, Flag, ItemStats, QuizStats, TraineeStats};
+pub use conversation::ConversationStats;
 pub use read::{InputProblem, Inputs};
 
 use super::background::{Job, Progress};
@@ -46,7 +48,7 @@ pub struct BankInfo {
 }
 
 impl BankInfo {
-    /// Titles and files of every scenario and quiz in `bank`.
+    /// Titles and files of every scenario, conversation and quiz in `bank`.
     pub fn of(bank: &Bank) -> BankInfo {
         let mut info = BankInfo::default();
         for (index, scenario) in bank.scenarios().iter().enumerate() {
@@ -55,6 +57,17 @@ impl BankInfo {
                 (
                     scenario.title.clone(),
                     bank.path_of(index).map(Path::to_path_buf),
+                ),
+            );
+        }
+        // Conversation ids are unique across scenarios and conversations: a conversation's
+        // decision is reported under its id, as a scenario is.
+        for (index, conversation) in bank.conversations().iter().enumerate() {
+            info.scenarios.insert(
+                conversation.id.clone(),
+                (
+                    conversation.title.clone(),
+                    bank.conversation_path(index).map(Path::to_path_buf),
                 ),
             );
         }

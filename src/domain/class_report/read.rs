@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
+use super::conversation;
 use crate::domain::background::Progress;
 use crate::domain::bank::problem::Position;
 use crate::domain::interop::xapi::{PLATFORM, statement_id, verbs};
@@ -74,12 +75,22 @@ pub enum Fact {
         /// Its place in the attempt, when known (CSV rows).
         position: Option<usize>,
     },
+    /// A reply chosen in a sales conversation (the attempt is a conversation).
+    Replied {
+        /// The step it was chosen at.
+        step_id: String,
+        /// Its points: 2, 1 or 0 for a good, acceptable or poor reply.
+        points: u8,
+    },
     /// The attempt was finished.
     Completed {
         /// The quiz's title as the trainee saw it.
         title: Option<String>,
         /// A practice session rather than a quiz.
         practice: bool,
+        /// A sales conversation rather than a quiz; its score's maximum is the best path's
+        /// points and the decision's 4.
+        conversation: bool,
         /// Points and points possible.
         score: Option<(u32, u32)>,
         /// Every question in order, answered or not, when the export lists them.
@@ -491,9 +502,10 @@ fn observe(s: RawStatement) -> Seen {
         .unwrap_or("");
     let platform = s.context.as_ref().and_then(|c| c.platform.as_deref());
     let answered = verb == verbs::ANSWERED && object_id.contains("/scenarios/");
+    let replied = verb == verbs::ANSWERED && conversation::is_step(object_id);
     let about_attempt = matches!(verb, verbs::COMPLETED | verbs::PASSED | verbs::FAILED)
-        && object_id.contains("/quizzes/");
-    if !answered && !about_attempt {
+        && (object_id.contains("/quizzes/") || object_id.contains(conversation::FOLDER));
+    if !answered && !replied && !about_attempt {
         return if platform == Some(PLATFORM) {
             Seen::Ignored
         } else {
@@ -526,14 +538,25 @@ fn observe(s: RawStatement) -> Seen {
     let at = s.timestamp.as_deref().and_then(|t| t.parse().ok());
     let result = s.result.as_ref();
     let definition = s.object.as_ref().and_then(|o| o.definition.as_ref());
-    let (quiz_id, fact) = if answered {
-        let quiz_id = s
+    let (quiz_id, fact) = if replied {
+        let points = result.and_then(|r| r.score.as_ref()).and_then(|s| s.raw);
+        match conversation::reply(object_id, points) {
+            Ok(found) => found,
+            Err(message) => return Seen::Problem(message),
+        }
+    } else if answered {
+        // The parent is the quiz, or the conversation the decision ends.
+        let parent = s
             .context
             .as_ref()
             .and_then(|c| c.activities.as_ref())
             .and_then(|a| a.parent.as_ref())
-            .and_then(|p| p.first())
-            .and_then(|p| segment_after(&p.id, "/quizzes/"))
+            .and_then(|p| p.first());
+        let quiz_id = parent
+            .and_then(|p| {
+                segment_after(&p.id, "/quizzes/")
+                    .or_else(|| segment_after(&p.id, conversation::FOLDER))
+            })
             .unwrap_or_default();
         let scenario_id = segment_after(object_id, "/scenarios/").unwrap_or_default();
         let Some(right) = definition
@@ -573,11 +596,15 @@ fn observe(s: RawStatement) -> Seen {
             },
         )
     } else {
-        let quiz_id = segment_after(object_id, "/quizzes/").unwrap_or_default();
+        let conversation = !object_id.contains("/quizzes/");
+        let quiz_id = segment_after(object_id, "/quizzes/")
+            .or_else(|| segment_after(object_id, conversation::FOLDER))
+            .unwrap_or_default();
         let fact = if verb == verbs::COMPLETED {
-            let practice = definition
-                .and_then(|d| d.kind.as_deref())
-                .map_or(quiz_id == PRACTICE_ID, |k| k.ends_with("/lesson"));
+            let practice = !conversation
+                && definition
+                    .and_then(|d| d.kind.as_deref())
+                    .map_or(quiz_id == PRACTICE_ID, |k| k.ends_with("/lesson"));
             let title = definition
                 .and_then(|d| d.name.as_ref())
                 .and_then(|n| n.get("und").or_else(|| n.values().next()))
@@ -602,6 +629,7 @@ fn observe(s: RawStatement) -> Seen {
             Fact::Completed {
                 title,
                 practice,
+                conversation,
                 score,
                 questions,
                 at,
@@ -659,7 +687,7 @@ fn who_of(actor: &RawActor) -> Option<Who> {
 }
 
 /// The percent-decoded path segment after `marker` in an activity id.
-fn segment_after(iri: &str, marker: &str) -> Option<String> {
+pub(super) fn segment_after(iri: &str, marker: &str) -> Option<String> {
     let start = iri.rfind(marker)? + marker.len();
     let segment = iri[start..].split(['/', '?', '#']).next().unwrap_or("");
     Some(percent_decode(segment))
@@ -759,6 +787,9 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
         quiz_id: String,
         title: String,
         practice: bool,
+        conversation: bool,
+        best_points: Option<u32>,
+        replies: usize,
         finished: Option<Timestamp>,
         questions: Vec<String>,
         points: u32,
@@ -790,7 +821,29 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             continue;
         }
         let scenario_id = get(&record, "scenario_id");
-        let Some(right) = sale_type(&get(&record, "right_type")) else {
+        let step_id = get(&record, "step_id");
+        // A conversation's reply row has a step and no sale type (read further below).
+        let right = sale_type(&get(&record, "right_type"));
+        let reply = if step_id.is_empty() {
+            None
+        } else {
+            match conversation::reply_points(&get(&record, "points")) {
+                Some(points) => Some(points),
+                None => {
+                    out.problem(
+                        path,
+                        at_column("points"),
+                        format!(
+                            "`points` {:?} of a conversation's reply is not 0, 1 or 2; the row was skipped",
+                            get(&record, "points")
+                        ),
+                    );
+                    continue;
+                }
+            }
+        };
+        // A reply row's sale type, chosen type and answer points are never used.
+        let Some(right) = right.or(reply.map(|_| SaleType::Nysalg)) else {
             out.problem(
                 path,
                 at_column("right_type"),
@@ -812,7 +865,9 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             continue;
         }
         let points_text = get(&record, "points");
-        let points = if points_text.is_empty() {
+        let points = if reply.is_some() {
+            Some(0)
+        } else if points_text.is_empty() {
             let part = |name: &str| get(&record, name).parse::<u8>().unwrap_or(0);
             Some(part("type_points") + part("offer_points"))
         } else {
@@ -867,6 +922,9 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
                         quiz_id: quiz_id.clone(),
                         title: get(&record, "quiz_title"),
                         practice: get(&record, "kind") == "practice" || quiz_id == PRACTICE_ID,
+                        conversation: get(&record, "kind") == conversation::KIND,
+                        best_points: get(&record, "best_points").parse().ok(),
+                        replies: 0,
                         finished: get(&record, "finished").parse().ok(),
                         questions: Vec::new(),
                         points: 0,
@@ -876,6 +934,21 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             }
         };
         let pending = &mut attempts[index].1;
+        if let Some(points) = reply {
+            let position = pending.replies;
+            pending.replies += 1;
+            pending.conversation = true;
+            pending.points += u32::from(points);
+            out.observations.push(conversation::reply_row(
+                who,
+                registration,
+                quiz_id,
+                position,
+                step_id,
+                points,
+            ));
+            continue;
+        }
         let position = pending.questions.len();
         pending.questions.push(scenario_id.clone());
         pending.points += u32::from(points);
@@ -902,7 +975,11 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
                 format!("csv {} {registration}", p.who.key).as_bytes(),
             ),
         };
-        let max = p.questions.len() as u32 * 4;
+        let max = if p.conversation {
+            p.best_points.map(|best| best + 4)
+        } else {
+            Some(p.questions.len() as u32 * 4)
+        };
         out.observations.push(Observation {
             id,
             who: p.who,
@@ -911,7 +988,8 @@ fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             fact: Fact::Completed {
                 title: (!p.title.is_empty()).then_some(p.title),
                 practice: p.practice,
-                score: Some((p.points, max)),
+                conversation: p.conversation,
+                score: max.map(|max| (p.points, max)),
                 questions: Some(p.questions),
                 at: p.finished,
             },

@@ -441,6 +441,7 @@ texts! {
     class_reading: "Leser eksportene …", "Reading the exports …";
     class_computing: "Regner ut rapporten …", "Computing the report …";
     class_cancel: "Avbryt", "Cancel";
+    class_conversations: "Salgssamtaler", "Sales conversations";
     class_interrupted: "Lesingen stoppet uten rapport. Prøv igjen.", "The reading stopped without a report. Try again.";
 }
 

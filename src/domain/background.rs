@@ -11,8 +11,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 
-/// How many files are read between two calls of the progress callback: often enough for a
-/// smooth bar, rarely enough that 50,000 files do not ask for 50,000 repaints.
+/// The most files read between two calls of the progress callback: a window is woken at
+/// every percent of the files (every file when there are fewer than a hundred), but at
+/// least every this many files, so 50,000 files do not ask for 50,000 repaints and a hundred
+/// large files still move the bar.
 const NOTIFY_EVERY: usize = 250;
 
 /// Counters a worker bumps as it goes; any thread may read them at any time.
@@ -92,7 +94,9 @@ impl Progress {
             self.problems.fetch_add(problems, Ordering::Relaxed);
         }
         let read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
-        if read.is_multiple_of(NOTIFY_EVERY) || read == self.total.load(Ordering::Relaxed) {
+        let total = self.total.load(Ordering::Relaxed);
+        let step = (total / 100).clamp(1, NOTIFY_EVERY);
+        if read.is_multiple_of(step) || read == total {
             self.wake();
         }
     }
@@ -241,6 +245,33 @@ mod tests {
         assert!(seen.all_read());
         assert!(job.try_finish().is_none(), "handed over only once");
         assert!(job.is_finished());
+    }
+
+    #[test]
+    fn the_window_is_woken_at_every_percent_of_the_files() {
+        let wakes = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&wakes);
+        let progress = Progress::notifying(move || {
+            counted.fetch_add(1, Ordering::Relaxed);
+        });
+        progress.listed(40);
+        (0..40).for_each(|_| progress.file_read(0));
+        assert_eq!(
+            wakes.load(Ordering::Relaxed),
+            1 + 40,
+            "listed, then every file"
+        );
+        let wakes_before = wakes.load(Ordering::Relaxed);
+        let many = Progress::notifying({
+            let counted = Arc::clone(&wakes);
+            move || {
+                counted.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+        many.listed(50_000);
+        (0..50_000).for_each(|_| many.file_read(0));
+        // Listed, every 250 files (the 200th of 50,000 is the last file).
+        assert_eq!(wakes.load(Ordering::Relaxed) - wakes_before, 1 + 200);
     }
 
     #[test]

@@ -342,7 +342,11 @@ impl ClassState {
             .allow_drag(false)
             .allow_scroll(false)
             .show(ui, |plot| {
-                plot.points(Points::new(t.class_not_flagged, points(&fine)).radius(3.0));
+                plot.points(
+                    Points::new(t.class_not_flagged, points(&fine))
+                        .radius(3.0)
+                        .color(egui::Color32::from_rgb(70, 140, 210)),
+                );
                 plot.points(
                     Points::new(t.class_flagged, points(&flagged))
                         .radius(4.0)
@@ -368,55 +372,65 @@ impl ClassState {
             sort(ItemColumn::Discrimination, t.col_discrimination),
             sort(ItemColumn::Flag, t.col_flag),
         ];
-        ui.push_id("class-items-table", |ui| {
-            TableBuilder::new(ui)
-                .striped(true)
-                .max_scroll_height(260.0)
-                .column(Column::remainder().at_least(220.0))
-                .columns(Column::auto().at_least(70.0), 3)
-                .column(Column::auto().at_least(90.0))
-                .column(Column::auto().at_least(150.0))
-                .header(22.0, |mut header| {
-                    for (column, label) in &headers {
-                        header.col(|ui| {
-                            if ui.button(label).clicked() {
-                                actions.push(Action::Class(ClassAction::SortItems(*column)));
+        // A narrow window scrolls the table sideways rather than cutting its last columns off.
+        ScrollArea::horizontal()
+            .id_salt("class-items-table-scroll")
+            .show(ui, |ui| {
+                ui.push_id("class-items-table", |ui| {
+                    // Rows have one height: a long cell is cut short (its text on hover) rather than
+                    // wrapped over the next row.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    TableBuilder::new(ui)
+                        .striped(true)
+                        .max_scroll_height(260.0)
+                        .column(Column::remainder().at_least(180.0))
+                        .columns(Column::auto().at_least(70.0), 3)
+                        .column(Column::auto().at_least(160.0))
+                        .column(Column::auto().at_least(120.0))
+                        .header(22.0, |mut header| {
+                            for (column, label) in &headers {
+                                header.col(|ui| {
+                                    if ui.button(label).clicked() {
+                                        actions
+                                            .push(Action::Class(ClassAction::SortItems(*column)));
+                                    }
+                                });
                             }
-                        });
-                    }
-                    header.col(|ui| {
-                        ui.strong(t.col_wrong);
-                    });
-                })
-                .body(|body| {
-                    body.rows(20.0, self.item_order.len(), |mut row| {
-                        let item = &self.items[self.item_order[row.index()]];
-                        row.col(|ui| {
-                            ui.label(format!(
-                                "{} / {}",
-                                item.quiz_id.as_deref().unwrap_or(""),
-                                item.name()
-                            ));
-                        });
-                        row.col(|ui| {
-                            ui.label(item.attempts.to_string());
-                        });
-                        for value in [item.facility, item.discrimination] {
-                            row.col(|ui| {
-                                ui.label(
-                                    value.map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")),
-                                );
+                            header.col(|ui| {
+                                ui.strong(t.col_wrong);
                             });
-                        }
-                        row.col(|ui| {
-                            ui.label(item.flag.map_or("", |f| words::flag_name(f, lang)));
+                        })
+                        .body(|body| {
+                            body.rows(20.0, self.item_order.len(), |mut row| {
+                                let item = &self.items[self.item_order[row.index()]];
+                                row.col(|ui| {
+                                    ui.label(format!(
+                                        "{} / {}",
+                                        item.quiz_id.as_deref().unwrap_or(""),
+                                        item.name()
+                                    ));
+                                });
+                                row.col(|ui| {
+                                    ui.label(item.attempts.to_string());
+                                });
+                                for value in [item.facility, item.discrimination] {
+                                    row.col(|ui| {
+                                        ui.label(value.map_or_else(
+                                            || w.none.to_owned(),
+                                            |v| format!("{v:.3}"),
+                                        ));
+                                    });
+                                }
+                                row.col(|ui| {
+                                    ui.label(item.flag.map_or("", |f| words::flag_name(f, lang)));
+                                });
+                                row.col(|ui| {
+                                    ui.label(item.most_chosen_wrong.map_or(w.none, |t| t.title()));
+                                });
+                            });
                         });
-                        row.col(|ui| {
-                            ui.label(item.most_chosen_wrong.map_or(w.none, |t| t.title()));
-                        });
-                    });
                 });
-        });
+            });
     }
 
     fn trainees_ui(&self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
@@ -437,50 +451,60 @@ impl ClassState {
             sort(TraineeColumn::Mean, t.col_mean),
             sort(TraineeColumn::Practice, t.col_practice),
         ];
-        ui.push_id("class-trainees-table", |ui| {
-            TableBuilder::new(ui)
-                .striped(true)
-                .max_scroll_height(300.0)
-                .column(Column::auto().at_least(160.0))
-                .column(Column::auto().at_least(80.0))
-                .column(Column::auto().at_least(90.0))
-                .column(Column::remainder())
-                .header(22.0, |mut header| {
-                    for (column, label) in &headers {
-                        header.col(|ui| {
-                            if ui.button(label).clicked() {
-                                actions.push(Action::Class(ClassAction::SortTrainees(*column)));
+        ScrollArea::horizontal()
+            .id_salt("class-trainees-table-scroll")
+            .show(ui, |ui| {
+                ui.push_id("class-trainees-table", |ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    TableBuilder::new(ui)
+                        .striped(true)
+                        .max_scroll_height(300.0)
+                        .column(Column::auto().at_least(160.0))
+                        .column(Column::auto().at_least(80.0))
+                        .column(Column::auto().at_least(130.0))
+                        .column(Column::remainder())
+                        .header(22.0, |mut header| {
+                            for (column, label) in &headers {
+                                header.col(|ui| {
+                                    if ui.button(label).clicked() {
+                                        actions.push(Action::Class(ClassAction::SortTrainees(
+                                            *column,
+                                        )));
+                                    }
+                                });
                             }
+                            header.col(|ui| {
+                                ui.strong(t.col_needs_help);
+                            });
+                        })
+                        .body(|body| {
+                            // Only the visible rows are drawn: a class can have a thousand trainees.
+                            body.rows(20.0, self.trainee_order.len(), |mut row| {
+                                let trainee = &report.trainees[self.trainee_order[row.index()]];
+                                row.col(|ui| {
+                                    ui.label(&trainee.name);
+                                });
+                                row.col(|ui| {
+                                    ui.label(render::percent(trainee.mean, w));
+                                });
+                                row.col(|ui| {
+                                    let answers = ui.label(trainee.practice_answers.to_string());
+                                    if let Some(talks) =
+                                        render::trainee_conversations(trainee, lang)
+                                    {
+                                        answers.on_hover_text(talks);
+                                    }
+                                });
+                                row.col(|ui| {
+                                    let help =
+                                        render::needs_help(trainee, lang).unwrap_or_default();
+                                    ui.label(help.split(':').next().unwrap_or_default())
+                                        .on_hover_text(&help);
+                                });
+                            });
                         });
-                    }
-                    header.col(|ui| {
-                        ui.strong(t.col_needs_help);
-                    });
-                })
-                .body(|body| {
-                    // Only the visible rows are drawn: a class can have a thousand trainees.
-                    body.rows(20.0, self.trainee_order.len(), |mut row| {
-                        let trainee = &report.trainees[self.trainee_order[row.index()]];
-                        row.col(|ui| {
-                            ui.label(&trainee.name);
-                        });
-                        row.col(|ui| {
-                            ui.label(render::percent(trainee.mean, w));
-                        });
-                        row.col(|ui| {
-                            let answers = ui.label(trainee.practice_answers.to_string());
-                            if let Some(talks) = render::trainee_conversations(trainee, lang) {
-                                answers.on_hover_text(talks);
-                            }
-                        });
-                        row.col(|ui| {
-                            let help = render::needs_help(trainee, lang).unwrap_or_default();
-                            ui.label(help.split(':').next().unwrap_or_default())
-                                .on_hover_text(&help);
-                        });
-                    });
                 });
-        });
+            });
     }
 
     fn problems_ui(&self, ui: &mut Ui, t: &Texts) {

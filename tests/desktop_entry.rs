@@ -80,7 +80,9 @@ fn the_menu_entry_names_the_app_in_both_languages_under_education() {
     let main = std::fs::read_to_string(root().join("src/main.rs")).expect("src/main.rs");
     let class = value(&entry, "StartupWMClass").expect("StartupWMClass");
     assert!(
-        main.contains(&format!(".with_app_id(\"{class}\")")),
+        main.contains(&format!(".with_app_id(\"{class}\")"))
+            || (main.contains(".with_app_id(APP_ID)")
+                && main.contains(&format!("const APP_ID: &str = \"{class}\";"))),
         "StartupWMClass {class} is not the window's app id"
     );
 }

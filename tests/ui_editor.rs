@@ -423,3 +423,22 @@ fn a_latin_1_file_is_shown_read_only_and_cannot_be_saved() {
     h.run();
     assert_eq!(fs::read(dir.join("klaer-belte.ron")).unwrap(), latin1);
 }
+
+#[test]
+fn a_new_conversation_opens_from_the_template_with_its_graph() {
+    let (_tmp, dir) = good_folder();
+    let mut h = harness(&dir);
+    h.get_by_label("Redigering").click();
+    h.run();
+    h.get_by_label("Ny samtale").click();
+    h.run();
+    h.get_by_label("Ny fil, ikke lagret ennå");
+    h.get_by_label("Samtalen som graf");
+    let doc = h
+        .state()
+        .editor()
+        .doc
+        .as_ref()
+        .expect("the new file is open");
+    assert_eq!(doc.path(), dir.join("ny-samtale.ron"));
+}

@@ -43,6 +43,14 @@ impl Language {
         }
     }
 
+    /// The language's own name in short, for the language switch in the top bar.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Language::Nb => "Norsk",
+            Language::En => "English",
+        }
+    }
+
     /// Picks the interface language from a system locale such as `nb_NO.UTF-8` or `en-US`:
     /// Norwegian for any Norwegian locale (nb, nn, no), English otherwise.
     pub fn from_locale(locale: &str) -> Language {

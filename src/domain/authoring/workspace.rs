@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::editor::{
-    self, Document, Draft, SaveMode, SaveOutcome, blank_quiz, blank_scenario, fresh_id,
-    scenario_path,
+    self, Document, Draft, SaveMode, SaveOutcome, blank_quiz, blank_scenario,
+    conversation_example_file, fresh_id, scenario_path,
 };
 use crate::domain::bank::validate::AssetLookup;
 use crate::domain::bank::{Bank, BankSource, QUIZ_FOLDER, assets_folder};
@@ -104,6 +104,24 @@ impl Workspace {
         let id = fresh_id(base, |id| self.id_taken(bank, id));
         let path = scenario_path(&self.root.join(QUIZ_FOLDER), &id);
         Document::create(path, Draft::Quiz(blank_quiz(&id, language)))
+    }
+
+    /// A new conversation in `language` from the commented template, not written yet. It
+    /// opens as text (with its graph) until it parses; it goes in the language folder's
+    /// conversation folder when there is one, as in the bundled bank.
+    pub fn new_conversation(&self, bank: &Bank, language: Language) -> Document {
+        let (base, sub) = match language {
+            Language::Nb => ("ny-samtale", "samtaler"),
+            Language::En => ("new-conversation", "conversations"),
+        };
+        let id = fresh_id(base, |id| self.id_taken(bank, id));
+        let folder = self.folder_for(language);
+        let folder = match folder.join(sub) {
+            conversations if conversations.is_dir() => conversations,
+            _ => folder,
+        };
+        let text = conversation_example_file(&id, language);
+        Document::create(scenario_path(&folder, &id), Draft::Raw(text))
     }
 
     /// The draft of `doc` under a fresh id, as a new file next to it; `None` for a file that
@@ -288,6 +306,27 @@ mod tests {
         assert_eq!(quiz.path(), ws.root().join("quizzes/new-quiz.ron"));
         assert!(ws.id_taken(&bank, "klaer-belte"), "an id in the bank");
         assert!(!ws.id_taken(&bank, "ny"));
+    }
+
+    #[test]
+    fn a_new_conversation_is_the_template_under_a_fresh_id_in_the_conversation_folder() {
+        let (_tmp, ws, bank) = folder();
+        let at_root = ws.new_conversation(&bank, Language::Nb);
+        assert_eq!(at_root.path(), ws.root().join("ny-samtale.ron"));
+        fs::create_dir_all(ws.root().join("en/conversations")).unwrap();
+        let english = ws.new_conversation(&bank, Language::En);
+        assert_eq!(
+            english.path(),
+            ws.root().join("en/conversations/new-conversation.ron")
+        );
+        assert!(english.is_new());
+        match &english.draft {
+            Draft::Raw(text) => {
+                assert!(text.contains("Conversation("), "{text}");
+                assert!(text.contains("\"new-conversation\""), "the id is filled in");
+            }
+            other => panic!("a conversation opens as text, got {other:?}"),
+        }
     }
 
     #[test]

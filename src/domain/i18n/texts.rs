@@ -48,6 +48,7 @@ texts! {
     language: "Språk", "Language";
     theme_dark: "Mørk", "Dark";
     theme_light: "Lys", "Light";
+    theme_switch_hover: "Bytt mellom lyst og mørkt utseende", "Switch between the light and the dark look";
     language_switch_hover: "Bytt språk i programmet", "Change the language of the app";
 
     selection: "Utvalg", "Selection";
@@ -187,6 +188,7 @@ texts! {
     editor_count: "{shown} av {total} filer", "{shown} of {total} files";
     editor_new: "Nytt scenario", "New scenario";
     editor_new_quiz: "Ny quiz", "New quiz";
+    editor_new_conversation: "Ny samtale", "New conversation";
     editor_duplicate: "Dupliser", "Duplicate";
     editor_delete: "Slett", "Delete";
     editor_save: "Lagre", "Save";
@@ -204,6 +206,7 @@ texts! {
     editor_refused: "Ikke lagret: {reason}", "Not saved: {reason}";
     editor_file_reloaded: "Filen ble endret på disken og lastet inn på nytt.", "The file changed on disk and was loaded again.";
     editor_deleted: "Flyttet til {path}", "Moved to {path}";
+    editor_conversation_hint: "Samtaler skrives som tekst. Problemene vises over med linje og kolonne, og grafen under teksten viser samtalen.", "Conversations are written as text. Problems show above with their line and column, and the graph below the text shows the conversation.";
     editor_raw_hint: "Filen kan ikke leses. Rett teksten; skjemaet kommer tilbake når den kan leses.", "The file cannot be read. Fix the text; the form comes back once it can be read.";
     editor_preview: "Forhåndsvisning", "Preview";
     editor_preview_reset: "Prøv igjen", "Try again";
@@ -426,7 +429,7 @@ texts! {
     class_confusions: "De hyppigste forvekslingene", "The most frequent confusions";
     class_items: "Statistikk per scenario", "Statistics per scenario";
     class_trainees: "Deltakere", "Trainees";
-    col_scenario: "Quiz / scenario", "Quiz / scenario";
+    col_scenario: "Quiz og scenario", "Quiz / scenario";
     col_attempts: "Forsøk", "Attempts";
     col_facility: "Letthet", "Facility";
     col_discrimination: "Diskriminering", "Discrimination";

@@ -76,8 +76,9 @@ impl SalgstrenerApp {
         let _ = now;
         match pending {
             Pending::Open(path) => self.open_file(&path),
-            Pending::NewScenario => self.new_file(false),
-            Pending::NewQuiz => self.new_file(true),
+            Pending::NewScenario | Pending::NewQuiz | Pending::NewConversation => {
+                self.new_file(&pending)
+            }
             Pending::Close => {
                 self.close_confirmed = true;
                 if let Some(ctx) = &self.ctx {
@@ -105,13 +106,13 @@ impl SalgstrenerApp {
             .unwrap_or_default();
     }
 
-    fn new_file(&mut self, quiz: bool) {
+    fn new_file(&mut self, kind: &Pending) {
         let Some(ws) = self.workspace() else { return };
         let language = self.settings.language;
-        self.show(if quiz {
-            ws.new_quiz(&self.bank, language)
-        } else {
-            ws.new_scenario(&self.bank, language)
+        self.show(match kind {
+            Pending::NewQuiz => ws.new_quiz(&self.bank, language),
+            Pending::NewConversation => ws.new_conversation(&self.bank, language),
+            _ => ws.new_scenario(&self.bank, language),
         });
     }
 
@@ -233,6 +234,7 @@ impl SalgstrenerApp {
             }
             EditorAction::NewScenario => self.guarded(Pending::NewScenario, now),
             EditorAction::NewQuiz => self.guarded(Pending::NewQuiz, now),
+            EditorAction::NewConversation => self.guarded(Pending::NewConversation, now),
             EditorAction::Duplicate => self.duplicate(),
             EditorAction::AskDelete => self.editor.dialog = Dialog::Delete,
             EditorAction::ConfirmDelete => {

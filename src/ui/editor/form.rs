@@ -12,6 +12,7 @@ use super::{EditorAction, Frame, push};
 use crate::domain::authoring::editor::Draft;
 use crate::domain::authoring::workspace::AssetCheck;
 use crate::domain::bank::BankSource;
+use crate::domain::bank::conversation_rules::is_conversation;
 use crate::domain::bank::problem::Problem;
 use crate::ui::i18n::fill;
 use crate::ui::widgets::path_field::{PathField, Pick};
@@ -143,7 +144,14 @@ impl Frame<'_> {
                 }
             }
             Draft::Raw(text) => {
-                let label = ui.label(t.editor_raw_hint);
+                // A conversation is always written as text; any other file is text only
+                // until it parses again.
+                let hint = if is_conversation(text) {
+                    t.editor_conversation_hint
+                } else {
+                    t.editor_raw_hint
+                };
+                let label = ui.label(hint);
                 ui.add(
                     TextEdit::multiline(text)
                         .code_editor()

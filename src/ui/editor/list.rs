@@ -73,6 +73,12 @@ impl Frame<'_> {
             {
                 push(self.actions, EditorAction::NewQuiz);
             }
+            if ui
+                .add_enabled(editable, Button::new(t.editor_new_conversation))
+                .clicked()
+            {
+                push(self.actions, EditorAction::NewConversation);
+            }
         });
         egui::CollapsingHeader::new(t.interop_heading)
             .id_salt("interop")
@@ -134,8 +140,11 @@ impl Frame<'_> {
                 })
                 .response
                 .labelled_by(l.id);
+        });
+        // A row of its own: beside the level it wrapped away from its label.
+        ui.horizontal(|ui| {
             let tag_label = ui.label(t.editor_tag_filter);
-            ui.add(TextEdit::singleline(&mut state.tag).desired_width(80.0))
+            ui.add(TextEdit::singleline(&mut state.tag).desired_width(f32::INFINITY))
                 .labelled_by(tag_label.id);
         });
         let total = self.bank.entries().len();

@@ -53,6 +53,8 @@ pub enum Pending {
     NewScenario,
     /// Start a new quiz.
     NewQuiz,
+    /// Start a new conversation.
+    NewConversation,
     /// Close the window.
     Close,
 }
@@ -89,6 +91,8 @@ pub enum EditorAction {
     NewScenario,
     /// Start a new quiz.
     NewQuiz,
+    /// Start a new conversation from the commented template.
+    NewConversation,
     /// Copy the open file under a fresh id (unsaved until saved).
     Duplicate,
     /// Ask before deleting.

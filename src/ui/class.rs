@@ -404,11 +404,7 @@ impl ClassState {
                             body.rows(20.0, self.item_order.len(), |mut row| {
                                 let item = &self.items[self.item_order[row.index()]];
                                 row.col(|ui| {
-                                    ui.label(format!(
-                                        "{} / {}",
-                                        item.quiz_id.as_deref().unwrap_or(""),
-                                        item.name()
-                                    ));
+                                    ui.label(item_label(item));
                                 });
                                 row.col(|ui| {
                                     ui.label(item.attempts.to_string());
@@ -564,6 +560,15 @@ fn reading_ui(ui: &mut Ui, job: &Job<ClassReport>, t: &Texts, actions: &mut Vec<
     }
 }
 
+/// "quiz / scenario", or the conversation's name alone for its decision (whose quiz and
+/// scenario are both the conversation).
+fn item_label(item: &ItemStats) -> String {
+    match item.quiz_id.as_deref() {
+        Some(quiz) if quiz == item.scenario_id => item.name().to_owned(),
+        quiz => format!("{} / {}", quiz.unwrap_or(""), item.name()),
+    }
+}
+
 fn flagged_ui(
     ui: &mut Ui,
     report: &ClassReport,
@@ -588,9 +593,8 @@ fn flagged_ui(
                 .on_hover_text(words::flag_advice(flag, lang));
             }
             ui.label(format!(
-                "{} / {} ({}: {}, {}: {})",
-                item.quiz_id.as_deref().unwrap_or(""),
-                item.name(),
+                "{} ({}: {}, {}: {})",
+                item_label(item),
                 t.col_facility,
                 item.facility
                     .map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")),

@@ -165,6 +165,11 @@ pub fn summarise(
                 .copied()
                 .filter(|a| !a.answers.is_empty())
                 .collect();
+            let mut decision = (!decided.is_empty()).then(|| decision_item(id, &decided));
+            if let Some(d) = decision.as_mut().filter(|d| d.title.is_none()) {
+                // Named like its conversation even when the bank does not have it.
+                d.title = Some(title.clone());
+            }
             ConversationStats {
                 conversation_id: id.to_owned(),
                 title,
@@ -174,11 +179,7 @@ pub fn summarise(
                 best_points: attempts.iter().rev().find_map(|a| a.best_points),
                 reply_share: math::mean(&shares),
                 weakest_step,
-                items: if decided.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![decision_item(id, &decided)]
-                },
+                items: decision.into_iter().collect(),
             }
         })
         .collect()

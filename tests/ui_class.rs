@@ -272,3 +272,54 @@ fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
         path.display()
     );
 }
+
+#[test]
+fn the_screen_summarises_each_sales_conversation() {
+    use salgstrener::domain::bank::conversation::Quality;
+    use salgstrener::domain::progress::history::{ConversationRecord, ReplyRecord};
+
+    let exports = tempfile::tempdir().unwrap();
+    let reply = |step: &str| ReplyRecord {
+        step_id: step.into(),
+        text: format!("Svar ved {step}"),
+        quality: Quality::Good,
+    };
+    let history = History {
+        version: 1,
+        attempts: vec![Attempt {
+            registration: uuid::Uuid::from_u128(77).to_string(),
+            kind: AttemptKind::Conversation,
+            quiz_id: "sport-samtale-lopesko".into(),
+            quiz_title: "Løpesko".into(),
+            answers: vec![answer(
+                "sport-samtale-lopesko",
+                Kryssalg,
+                Kryssalg,
+                Fit::Best,
+            )],
+            conversation: Some(ConversationRecord {
+                replies: vec![reply("kassa"), reply("trening"), reply("morket")],
+                best_points: 6,
+                ..ConversationRecord::default()
+            }),
+            ..Attempt::default()
+        }],
+    };
+    let json = xapi::statements_json(&xapi::statements(&history, &XapiOptions::default())).unwrap();
+    fs::write(exports.path().join("kari.json"), json).unwrap();
+
+    let mut h = harness();
+    h.get_by_label("Klasse").click();
+    h.run();
+    h.state_mut().screens_mut().class.folder = exports.path().display().to_string();
+    h.run();
+    h.get_by_label("Lag rapport").click();
+    h.step();
+    step_until_read(&mut h);
+    h.get_by_label("Salgssamtaler");
+    h.get_by_label("Løpesko (sport-samtale-lopesko): 1 forsøk; kunden gikk 0 ganger (0.0 %)");
+    h.get_by_label("Svarene ga i snitt 6.0 av 6 poeng på beste vei (100.0 %)");
+    // No problem and nothing left unused: every reply statement was understood.
+    assert!(h.query_by_label_contains("Problemer i inndata").is_none());
+    h.get_by_label("1 deltakere, 1 filer, 5 utsagn og rader lest");
+}

@@ -280,10 +280,13 @@ pub fn text(report: &ClassReport, language: Language) -> String {
             .map_or_else(String::new, |t| format!(" \"{t}\""));
         let _ = writeln!(
             out,
-            "  {}: {} / {}{} ({}: {}, {}: {}) {}",
+            "  {}: {}{} ({}: {}, {}: {}) {}",
             item.flag.map_or("", |f| flag_name(f, language)),
-            item.quiz_id.as_deref().unwrap_or(""),
-            item.scenario_id,
+            match item.quiz_id.as_deref() {
+                // A conversation's decision: the conversation is both.
+                Some(quiz) if quiz == item.scenario_id => quiz.to_owned(),
+                quiz => format!("{} / {}", quiz.unwrap_or(""), item.scenario_id),
+            },
             title,
             w.facility.to_lowercase(),
             or_dash(item.facility, w),

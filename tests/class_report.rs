@@ -2,14 +2,16 @@
 //! dedupe, every kind of bad input, the HTML parsed by an HTML5 parser, and the binary run on
 //! a generated class.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use html5ever::tendril::TendrilSink;
 use jiff::Timestamp;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use common::answer;
 use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::class_report::{
     self, AttemptChoice, BankInfo, ClassReport, Flag, html, render, sample,
@@ -18,24 +20,9 @@ use salgstrener::domain::interop::xapi::{self, Actor, XapiOptions};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
 use salgstrener::domain::teaching::taxonomy::SaleType::{self, *};
-use salgstrener::domain::training::scoring::{offer_points, type_points};
 
 fn at(s: &str) -> Timestamp {
     s.parse().expect("test timestamp")
-}
-
-fn answer(id: &str, right: SaleType, chosen: SaleType, fit: Fit) -> AnswerRecord {
-    AnswerRecord {
-        scenario_id: id.into(),
-        right_type: right,
-        chosen_type: Some(chosen),
-        chosen_offer: Some("offer".into()),
-        offer_fit: Some(fit),
-        confidence: None,
-        type_points: type_points(right, chosen),
-        offer_points: offer_points(fit),
-        answered_at: None,
-    }
 }
 
 fn quiz(registration: u128, id: &str, finished: &str, answers: Vec<AnswerRecord>) -> Attempt {
@@ -547,11 +534,10 @@ fn the_binary_reports_a_generated_class() {
         ..sample::ClassShape::REALISTIC
     };
     sample::write_class(&class, shape, 7).unwrap();
-    let bin = env!("CARGO_BIN_EXE_salgstrener");
     let empty = dir.path().join("empty-bank");
     fs::create_dir(&empty).unwrap();
     let run = |args: &[&str]| {
-        Command::new(bin)
+        common::binary()
             .args(["--scenarios", empty.to_str().unwrap()])
             .args(args)
             .output()

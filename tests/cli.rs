@@ -3,14 +3,12 @@
 
 mod common;
 
-use common::fixtures;
+use common::{binary, fixtures};
 use std::process::{Command, Output};
 
 fn run(args: &[&str], cwd: &std::path::Path) -> Output {
     // Messages follow the system language; the assertions below are the English ones.
-    Command::new(env!("CARGO_BIN_EXE_salgstrener"))
-        .env_remove("LANGUAGE")
-        .env("LC_ALL", "C")
+    binary()
         .args(args)
         .current_dir(cwd)
         .output()
@@ -249,6 +247,53 @@ fn usage_errors_exit_2() {
     assert_eq!(o.status.code(), Some(2), "{o:?}");
     let o = run(&["--scenarios", "no-such-folder"], &fixtures(""));
     assert_eq!(o.status.code(), Some(2), "{o:?}");
+}
+
+#[test]
+fn the_other_commands_speak_norwegian_with_lang_nb() {
+    let o = run(&["check", "no-such-folder", "--lang", "nb"], &fixtures(""));
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(
+        stderr(&o).starts_with("error: no-such-folder: kan ikke åpne scenariomappen: "),
+        "{o:?}"
+    );
+    let o = run(
+        &["import", "--from", "csv", "no-such.csv", "--lang", "nb"],
+        &fixtures(""),
+    );
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(
+        stderr(&o).starts_with("error: no-such.csv: kan ikke lese filen: "),
+        "{o:?}"
+    );
+    let o = run(
+        &[
+            "results",
+            "--format",
+            "xapi",
+            "--actor-email",
+            "nobody",
+            "--lang",
+            "nb",
+        ],
+        &fixtures(""),
+    );
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(
+        stderr(&o).starts_with("error: «nobody» er ikke en e-postadresse"),
+        "{o:?}"
+    );
+    let o = run(&["class", "no-such-export", "--lang", "nb"], &fixtures(""));
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("no-such-export: kan ikke åpnes (") && err.contains("sjekk stien"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: ingenting lesbart i 1 inndata"),
+        "{err}"
+    );
 }
 
 fn stderr(o: &Output) -> String {

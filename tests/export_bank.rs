@@ -1,11 +1,14 @@
 //! The bank exports (Moodle XML, GIFT, CSV) and the CSV import, through the domain API.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
 use proptest::prelude::*;
 
+use common::with_separator;
 use salgstrener::domain::bank::scenario::{Fit, Offer, Scenario};
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::interop::csv::{bank_csv, join_list, parse_bank_csv, split_list};
@@ -565,20 +568,10 @@ fn import_never_overwrites_without_force() {
 #[test]
 fn import_reads_semicolon_sheets_with_a_byte_order_mark() {
     let s = tricky_scenario();
-    let mut sheet = bank_csv(&[&s]).unwrap();
-    // Re-write with `;` as a Norwegian spreadsheet would.
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(sheet.as_bytes());
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    for record in reader.records() {
-        writer.write_record(&record.unwrap()).unwrap();
-    }
-    sheet = format!(
+    // Re-written with `;` as a Norwegian spreadsheet would.
+    let sheet = format!(
         "\u{FEFF}{}",
-        String::from_utf8(writer.into_inner().unwrap()).unwrap()
+        with_separator(&bank_csv(&[&s]).unwrap(), b';')
     );
     let parsed = parse_bank_csv(Path::new("x.csv"), &sheet);
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);

@@ -470,7 +470,11 @@ fn statements_follow_the_history() {
         ["answered", "answered", "completed", "failed"]
     );
     assert_eq!(made.notes.len(), 1, "{:?}", made.notes);
-    assert!(made.notes[0].contains("\"old-1\""), "{:?}", made.notes);
+    assert!(
+        made.notes[0].to_string().contains("\"old-1\""),
+        "{:?}",
+        made.notes
+    );
     assert_eq!(made.statements.len(), 4 + 4 + 2 + 1);
 
     let by_verb = |verb: &str| -> Vec<&Value> {

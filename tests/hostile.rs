@@ -2,8 +2,12 @@
 //! files, odd encodings, closed pipes and full disks. Each must end in a message, never in a
 //! hang, a panic or a lost file.
 
+mod common;
+
+use common::{fixtures, relative_problem_lines, with_separator};
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -18,12 +22,6 @@ use salgstrener::domain::interop::xapi::Actor;
 
 const GOOD: &str = include_str!("fixtures/good/klaer-belte.ron");
 const QUIZ: &str = r#"Quiz(id: "modul-1", title: "Modul 1", language: "nb", questions: 1)"#;
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo")
@@ -41,21 +39,6 @@ fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     });
     rx.recv_timeout(Duration::from_secs(10))
         .expect("still running after 10 s: it blocked")
-}
-
-fn lines(bank: &Bank, dir: &Path) -> Vec<String> {
-    bank.problems()
-        .iter()
-        .map(|p| {
-            let mut p: Problem = p.clone();
-            p.path = p
-                .path
-                .strip_prefix(dir)
-                .map(PathBuf::from)
-                .unwrap_or(p.path);
-            p.to_string()
-        })
-        .collect()
 }
 
 fn png(width: u32, height: u32) -> Vec<u8> {
@@ -85,7 +68,7 @@ fn named_pipes_in_the_folder_are_reported_not_read() {
     }
     let root = dir.clone();
     let bank = within_seconds(move || Bank::load(BankSource::Folder(root)).unwrap());
-    let problems = lines(&bank, &dir);
+    let problems = relative_problem_lines(&bank, &dir);
     for name in ["quizzes/q.ron", "sub/y.ron", "x.ron"] {
         assert!(
             problems.iter().any(|p| p.starts_with(&format!(
@@ -147,7 +130,7 @@ fn links_in_assets_and_a_linked_quiz_folder_are_not_followed() {
     assert_ne!(with_picture, GOOD);
     fs::write(dir.join("klaer-belte.ron"), &with_picture).unwrap();
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
-    let problems = lines(&bank, &dir);
+    let problems = relative_problem_lines(&bank, &dir);
     assert!(
         problems.iter().any(|p| p.contains(
             "error: image \"pic.png\" is a symbolic link (or lies in one) in the assets/ folder"
@@ -224,7 +207,7 @@ fn a_byte_order_mark_is_accepted_in_scenario_and_quiz_files() {
     fs::write(dir.join("klaer-belte.ron"), format!("\u{FEFF}{GOOD}")).unwrap();
     fs::write(dir.join("quizzes/q.ron"), format!("\u{FEFF}{QUIZ}")).unwrap();
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
-    let errors: Vec<String> = lines(&bank, &dir)
+    let errors: Vec<String> = relative_problem_lines(&bank, &dir)
         .into_iter()
         .filter(|l| l.contains("error"))
         .collect();
@@ -239,7 +222,7 @@ fn a_byte_order_mark_is_accepted_in_scenario_and_quiz_files() {
     )
     .unwrap();
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
-    let errors: Vec<String> = lines(&bank, &dir)
+    let errors: Vec<String> = relative_problem_lines(&bank, &dir)
         .into_iter()
         .filter(|l| l.contains("sport-samtale") && l.contains("error"))
         .collect();
@@ -321,18 +304,7 @@ fn good_sheet() -> String {
 #[test]
 fn windows_1252_utf_16_and_tab_separated_sheets_are_imported_and_named() {
     let sheet = good_sheet();
-    let semicolons = {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(sheet.as_bytes());
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(Vec::new());
-        for record in reader.records() {
-            writer.write_record(&record.unwrap()).unwrap();
-        }
-        String::from_utf8(writer.into_inner().unwrap()).unwrap()
-    };
+    let semicolons = with_separator(&sheet, b';');
     let tabs = semicolons.replace(';', "\t");
     let (cp1252, _, lossy) = encoding_rs::WINDOWS_1252.encode(&semicolons);
     assert!(!lossy);
@@ -402,7 +374,7 @@ fn actor_emails_are_checked_as_xapi_validators_do() {
 // The binary as a process.
 
 fn binary() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_salgstrener"))
+    common::binary()
 }
 
 #[test]

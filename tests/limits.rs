@@ -2,8 +2,10 @@
 //! number of files (a unit test in `bank.rs`, with a small limit), text length, nesting depth
 //! and symbolic links.
 
+mod common;
+
+use common::relative_problem_lines;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use salgstrener::domain::bank::validate::{MAX_FILE_BYTES, MAX_TEXT_CHARS, RECURSION_LIMIT};
 use salgstrener::domain::bank::{Bank, BankSource};
@@ -22,23 +24,8 @@ fn problems(files: &[(&str, &[u8])]) -> (Bank, Vec<String>) {
         fs::write(path, bytes).unwrap();
     }
     let bank = Bank::load(BankSource::Folder(dir.path().to_path_buf())).unwrap();
-    let lines = relative(&bank, dir.path());
+    let lines = relative_problem_lines(&bank, dir.path());
     (bank, lines)
-}
-
-fn relative(bank: &Bank, dir: &Path) -> Vec<String> {
-    bank.problems()
-        .iter()
-        .map(|p| {
-            let mut p = p.clone();
-            p.path = p
-                .path
-                .strip_prefix(dir)
-                .map(PathBuf::from)
-                .unwrap_or(p.path);
-            p.to_string()
-        })
-        .collect()
 }
 
 #[test]
@@ -184,7 +171,7 @@ fn links_out_of_the_folder_are_not_followed_and_say_why() {
     let message =
         "warning: symbolic link not followed: copy the file into the scenario folder instead";
     assert_eq!(
-        relative(&bank, dir.path()),
+        relative_problem_lines(&bank, dir.path()),
         [
             format!("link.ron: {message}"),
             format!("linked-dir: {message}"),

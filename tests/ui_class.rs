@@ -2,45 +2,27 @@
 //! (read on a background thread, its progress on screen meanwhile), read the flagged
 //! scenarios, sort a table, and open a flagged scenario in the editor.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use common::{answer, fixtures};
 use salgstrener::domain::background::{Job, Progress};
 use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::class_report::{self, AttemptChoice, BankInfo};
 use salgstrener::domain::interop::xapi::{self, Actor, XapiOptions};
 use salgstrener::domain::language::Language;
-use salgstrener::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
-use salgstrener::domain::teaching::taxonomy::SaleType::{self, *};
-use salgstrener::domain::training::scoring::{offer_points, type_points};
+use salgstrener::domain::progress::history::{Attempt, AttemptKind, History};
+use salgstrener::domain::teaching::taxonomy::SaleType::*;
 use salgstrener::ui::action::Screen;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn answer(id: &str, right: SaleType, chosen: SaleType, fit: Fit) -> AnswerRecord {
-    AnswerRecord {
-        scenario_id: id.into(),
-        right_type: right,
-        chosen_type: Some(chosen),
-        chosen_offer: Some("offer".into()),
-        offer_fit: Some(fit),
-        confidence: None,
-        type_points: type_points(right, chosen),
-        offer_points: offer_points(fit),
-        answered_at: None,
-    }
-}
 
 /// Four trainees answer the two fixture scenarios so that both discriminate negatively (as
 /// in tests/class_report.rs).

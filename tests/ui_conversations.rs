@@ -1,20 +1,18 @@
 //! Drives the Conversations screen through egui_kittest, by the labels a trainee sees: a whole
 //! conversation from the first reply to the result, a customer who leaves, and the keys.
 
-use std::path::PathBuf;
+mod common;
+
+use common::fixtures;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
+use salgstrener::domain::progress::history::HistoryStore;
+use salgstrener::domain::progress::records::Records;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-
-fn fixtures(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn harness(language: Language, width: f32) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Folder(fixtures("conversations/good")))
@@ -22,6 +20,22 @@ fn harness(language: Language, width: f32) -> Harness<'static, SalgstrenerApp> {
     let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
     Harness::builder()
         .with_size(egui::vec2(width, 900.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+}
+
+/// An app that keeps its history in a temporary folder, so that attempts are recorded.
+fn harness_with_history(
+    language: Language,
+    dir: &std::path::Path,
+) -> Harness<'static, SalgstrenerApp> {
+    let bank = Bank::load(BankSource::Folder(fixtures("conversations/good")))
+        .expect("fixture folder loads");
+    let (store, _) = HistoryStore::open(&dir.join("history.ron"), jiff::Timestamp::now())
+        .expect("a new history");
+    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7)
+        .with_records(Records::new(Some(store)));
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
         .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
 }
 
@@ -87,7 +101,8 @@ fn a_whole_conversation_by_mouse_from_the_first_reply_to_the_result() {
 
 #[test]
 fn a_customer_who_leaves_ends_with_the_points_so_far_and_what_went_wrong() {
-    let mut h = harness(Language::En, 1100.0);
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_with_history(Language::En, dir.path());
     open(&mut h, "Conversations", "Running shoes and dark evenings");
     h.get_by_label_contains("Would you like a bag for the shoes?")
         .click();
@@ -116,6 +131,12 @@ fn a_customer_who_leaves_ends_with_the_points_so_far_and_what_went_wrong() {
             .as_ref()
             .unwrap()
             .is_finished()
+    );
+    // The attempt is in the progress figures, the customer who left included.
+    h.get_by_label("Progress").click();
+    h.run();
+    h.get_by_label_contains(
+        "Sales conversations: 1 played, 1 where the customer left before the decision. Your replies earned 1 of 6 possible points",
     );
 }
 

@@ -217,7 +217,8 @@ fn a_folder_that_does_not_exist_is_refused_before_loading() {
     assert!(!h.state().is_loading());
     assert_eq!(h.state().bank().source(), &BankSource::Embedded);
     let shown = h
-        .query_all_by_label_contains("cannot open the scenario folder")
+        // The interface is Norwegian, so the refusal is too.
+        .query_all_by_label_contains("kan ikke åpne scenariomappen")
         .count();
     assert_eq!(shown, 1);
 }

@@ -6,6 +6,9 @@ use std::io::{self, Read as _, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::domain::bank::kind_message;
+use crate::domain::i18n::FileMessage;
+
 /// The user's data folder for history and other per-user files, from the platform's
 /// conventions (for example `~/.local/share/salgstrener` on Linux).
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -13,22 +16,34 @@ pub fn default_data_dir() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().to_path_buf())
 }
 
-/// An I/O failure with the file it concerns.
+/// An I/O failure with the file it concerns. `Display` gives English; [`StorageError::message`]
+/// gives it in either language.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {action}: {source}")]
+#[error("{}", self.message())]
 pub struct StorageError {
     /// The file.
     pub path: PathBuf,
-    /// What was being done, in words for the user.
-    pub action: &'static str,
+    /// What was being done, such as [`FileMessage::WriteHistory`].
+    pub action: Box<FileMessage>,
     /// What the system said.
     pub source: io::Error,
 }
 
-fn err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -> StorageError + 'a {
+impl StorageError {
+    /// The failure as a message: the file, what was being done and what the system said.
+    pub fn message(&self) -> FileMessage {
+        FileMessage::AtPath {
+            path: self.path.clone(),
+            what: self.action.clone(),
+            reason: self.source.to_string(),
+        }
+    }
+}
+
+fn err(path: &Path, action: FileMessage) -> impl FnOnce(io::Error) -> StorageError + '_ {
     move |source| StorageError {
         path: path.to_path_buf(),
-        action,
+        action: Box::new(action),
         source,
     }
 }
@@ -38,7 +53,7 @@ fn err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -> St
 /// file or the new one, never half of each.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
     let dir = folder_of(path);
-    fs::create_dir_all(&dir).map_err(err(&dir, "cannot create the folder"))?;
+    fs::create_dir_all(&dir).map_err(err(&dir, FileMessage::CreateFolder {}))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -84,13 +99,13 @@ fn temporary_path(dir: &Path, path: &Path) -> PathBuf {
 fn replace(dir: &Path, path: &Path, contents: &[u8]) -> Result<(), StorageError> {
     let tmp = temporary_path(dir, path);
     let result = (|| {
-        let mut file = File::create(&tmp).map_err(err(&tmp, "cannot create a temporary file"))?;
+        let mut file = File::create(&tmp).map_err(err(&tmp, FileMessage::CreateTemporary {}))?;
         file.write_all(contents)
-            .map_err(err(&tmp, "cannot write the temporary file"))?;
+            .map_err(err(&tmp, FileMessage::WriteTemporary {}))?;
         file.sync_all()
-            .map_err(err(&tmp, "cannot flush the temporary file to disk"))?;
+            .map_err(err(&tmp, FileMessage::FlushTemporary {}))?;
         drop(file);
-        fs::rename(&tmp, path).map_err(err(path, "cannot replace the file"))
+        fs::rename(&tmp, path).map_err(err(path, FileMessage::ReplaceFile {}))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -125,16 +140,16 @@ impl AtomicWriter {
         let dir = folder_of(path);
         // Imports write one folder per language: a short list, searched from the end.
         if !self.folders.iter().rev().any(|d| *d == dir) {
-            fs::create_dir_all(&dir).map_err(err(&dir, "cannot create the folder"))?;
+            fs::create_dir_all(&dir).map_err(err(&dir, FileMessage::CreateFolder {}))?;
             remove_stale_temporaries(&dir, None);
             self.folders.push(dir.clone());
         }
         let tmp = temporary_path(&dir, path);
         let written = File::create(&tmp)
-            .map_err(err(&tmp, "cannot create a temporary file"))
+            .map_err(err(&tmp, FileMessage::CreateTemporary {}))
             .and_then(|mut file| {
                 file.write_all(contents)
-                    .map_err(err(&tmp, "cannot write the temporary file"))
+                    .map_err(err(&tmp, FileMessage::WriteTemporary {}))
             });
         match written {
             Ok(()) => {
@@ -160,13 +175,13 @@ impl AtomicWriter {
         for (i, (tmp, target)) in pending.iter().enumerate() {
             if let Err(source) = fs::rename(tmp, target) {
                 remove_temporaries(&pending[i..]);
-                return Err(err(target, "cannot replace the file")(source));
+                return Err(err(target, FileMessage::ReplaceFile {})(source));
             }
         }
         for dir in &self.folders {
             File::open(dir)
                 .and_then(|d| d.sync_all())
-                .map_err(err(dir, "cannot flush the folder to disk"))?;
+                .map_err(err(dir, FileMessage::FlushFolder {}))?;
         }
         Ok(())
     }
@@ -196,14 +211,14 @@ fn sync_files(pending: &[(PathBuf, PathBuf)]) -> Result<(), StorageError> {
         // One flush of the file system holding them. Imports write into one folder tree, so
         // one file system; a temporary file elsewhere is flushed on its own below.
         use std::os::unix::io::AsRawFd;
-        let file = File::open(first).map_err(err(first, "cannot flush the files to disk"))?;
+        let file = File::open(first).map_err(err(first, FileMessage::FlushFiles {}))?;
         let device = |p: &Path| {
             use std::os::unix::fs::MetadataExt;
             fs::metadata(p).map(|m| m.dev()).ok()
         };
         // SAFETY: `syncfs` only reads the open file descriptor, which `file` keeps open.
         if unsafe { libc::syncfs(file.as_raw_fd()) } != 0 {
-            return Err(err(first, "cannot flush the files to disk")(
+            return Err(err(first, FileMessage::FlushFiles {})(
                 io::Error::last_os_error(),
             ));
         }
@@ -225,7 +240,7 @@ fn sync_files(pending: &[(PathBuf, PathBuf)]) -> Result<(), StorageError> {
 fn sync_one(path: &Path) -> Result<(), StorageError> {
     File::open(path)
         .and_then(|f| f.sync_all())
-        .map_err(err(path, "cannot flush the temporary file to disk"))
+        .map_err(err(path, FileMessage::FlushTemporary {}))
 }
 
 /// Writes an export the user asked for with `-o PATH`. A new or regular file is replaced
@@ -239,10 +254,10 @@ pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
                 .write(true)
                 .truncate(true)
                 .open(path)
-                .map_err(err(path, "cannot open the file for writing"))?;
+                .map_err(err(path, FileMessage::OpenForWriting {}))?;
             file.write_all(contents)
-                .map_err(err(path, "cannot write the file"))?;
-            file.flush().map_err(err(path, "cannot write the file"))
+                .map_err(err(path, FileMessage::WriteFile {}))?;
+            file.flush().map_err(err(path, FileMessage::WriteFile {}))
         }
         _ => write_atomic(path, contents),
     }
@@ -300,19 +315,18 @@ fn writer_may_be_running(pid: u32, entry: &fs::DirEntry) -> bool {
     age.is_none_or(|age| age < std::time::Duration::from_secs(3600))
 }
 
-/// Why [`read_regular`] gave no contents.
+/// Why [`read_regular`] gave no contents. `Display` gives English; [`ReadError::message`]
+/// gives it in either language.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum ReadError {
     /// Nothing by that name.
-    #[error("the file does not exist")]
     NotFound,
     /// A named pipe, a device, a socket or a folder: reading one could wait forever or never
     /// end, so it is not read at all.
-    #[error("is {0}, not a regular file: only regular files are read")]
     NotRegular(&'static str),
     /// More bytes than the limit; `size` is what the file system reports, which may be less
     /// (files in `/proc` report 0).
-    #[error("the file is over the limit of {} KiB", limit / 1024)]
     TooBig {
         /// What the file system reports.
         size: u64,
@@ -320,8 +334,25 @@ pub enum ReadError {
         limit: u64,
     },
     /// What the system said.
-    #[error("cannot read the file: {0}")]
     Io(io::Error),
+}
+
+impl ReadError {
+    /// Why the file gave no contents, as a message.
+    pub fn message(&self) -> FileMessage {
+        match self {
+            ReadError::NotFound => FileMessage::DoesNotExist {},
+            ReadError::NotRegular(kind) => FileMessage::NotRegular {
+                kind: Box::new(kind_message(kind)),
+            },
+            ReadError::TooBig { limit, .. } => FileMessage::OverLimit {
+                limit_kib: limit / 1024,
+            },
+            ReadError::Io(e) => FileMessage::CannotRead {
+                reason: e.to_string(),
+            },
+        }
+    }
 }
 
 /// Reads a regular file of at most `limit` bytes, without ever blocking on a named pipe or
@@ -459,7 +490,7 @@ pub fn keep_aside(path: &Path, timestamp: &str) -> Result<PathBuf, StorageError>
         n += 1;
         target = path.with_file_name(format!("{name}.corrupt-{safe_stamp}-{n}"));
     }
-    fs::rename(path, &target).map_err(err(path, "cannot move the unreadable file aside"))?;
+    fs::rename(path, &target).map_err(err(path, FileMessage::MoveAside {}))?;
     Ok(target)
 }
 

@@ -518,7 +518,7 @@ impl ClassState {
                     .max_height(200.0)
                     .show_rows(ui, 18.0, report.problems.len(), |ui, rows| {
                         for p in &report.problems[rows] {
-                            ui.label(RichText::new(p.to_string()).monospace().small());
+                            ui.label(RichText::new(p.line(t.lang)).monospace().small());
                         }
                     });
             });

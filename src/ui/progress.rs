@@ -80,7 +80,7 @@ impl ProgressScreen<'_> {
             ),
             None => ui.label(RichText::new(t.progress_no_history_file).weak().small()),
         };
-        if p.answers == 0 {
+        if p.answers == 0 && p.conversations.played == 0 {
             ui.add_space(12.0);
             ui.label(t.progress_empty);
             return;
@@ -89,6 +89,19 @@ impl ProgressScreen<'_> {
             t.progress_summary,
             &[("answers", &p.answers), ("quizzes", &p.quiz_attempts)],
         ));
+        let c = p.conversations;
+        if c.played > 0 {
+            ui.label(fill(
+                t.progress_conversations,
+                &[
+                    ("played", &c.played),
+                    ("left", &c.left),
+                    ("points", &c.reply_points),
+                    ("best", &c.best_points),
+                    ("missed", &c.missed_facts),
+                ],
+            ));
+        }
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(t.progress_export_path);
             PathField::new(self.export_path, "results_csv", Pick::SaveFile(&["csv"]), t)

@@ -22,3 +22,66 @@ pub fn good_folder() -> (tempfile::TempDir, PathBuf) {
     }
     (tmp, dir)
 }
+
+/// The binary as a process, in English whatever the machine's locale: messages follow the
+/// system language, and the tests assert the English wording unless they pass `--lang nb`.
+pub fn binary() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_salgstrener"));
+    command.env_remove("LANGUAGE").env("LC_ALL", "C");
+    command
+}
+
+/// The problems of `bank` as `check` prints them, with paths relative to `dir`.
+pub fn relative_problem_lines(
+    bank: &salgstrener::domain::bank::Bank,
+    dir: &std::path::Path,
+) -> Vec<String> {
+    bank.problems()
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            p.path = p
+                .path
+                .strip_prefix(dir)
+                .map(PathBuf::from)
+                .unwrap_or(p.path);
+            p.to_string()
+        })
+        .collect()
+}
+
+/// A comma-separated sheet rewritten with `separator` between the cells, as a Norwegian
+/// spreadsheet writes it.
+pub fn with_separator(sheet: &str, separator: u8) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(sheet.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(separator)
+        .from_writer(Vec::new());
+    for record in reader.records() {
+        writer.write_record(&record.unwrap()).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+/// One answer as the history records it, scored as the app scores it.
+pub fn answer(
+    id: &str,
+    right: salgstrener::domain::teaching::taxonomy::SaleType,
+    chosen: salgstrener::domain::teaching::taxonomy::SaleType,
+    fit: salgstrener::domain::bank::scenario::Fit,
+) -> salgstrener::domain::progress::history::AnswerRecord {
+    use salgstrener::domain::training::scoring::{offer_points, type_points};
+    salgstrener::domain::progress::history::AnswerRecord {
+        scenario_id: id.into(),
+        right_type: right,
+        chosen_type: Some(chosen),
+        chosen_offer: Some("offer".into()),
+        offer_fit: Some(fit),
+        confidence: None,
+        type_points: type_points(right, chosen),
+        offer_points: offer_points(fit),
+        answered_at: None,
+    }
+}

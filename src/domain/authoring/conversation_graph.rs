@@ -4,7 +4,7 @@
 //! steps, replies that close a cycle) marked. Positions are grid cells; the UI scales them.
 
 use crate::domain::bank::conversation::{Conversation, Next, Quality, ReplyRef};
-use crate::domain::bank::conversation_rules::back_edges;
+use crate::domain::bank::conversation_rules::{back_edges, reachable};
 
 /// What a box stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,7 +99,7 @@ impl Graph {
             }
         }
 
-        let reached = reachable(&edges, start);
+        let reached = start.map_or_else(|| vec![false; edges.len()], |s| reachable(&edges, s));
         let mut graph = Graph::default();
         let mut rows: Vec<usize> = Vec::new();
         let mut place = |column: usize| {
@@ -160,23 +160,6 @@ impl Graph {
         graph.rows = rows.iter().copied().max().unwrap_or(0);
         graph
     }
-}
-
-fn reachable(edges: &[Vec<Option<usize>>], start: Option<usize>) -> Vec<bool> {
-    let mut seen = vec![false; edges.len()];
-    let mut stack: Vec<usize> = start.into_iter().collect();
-    for &s in &stack {
-        seen[s] = true;
-    }
-    while let Some(s) = stack.pop() {
-        for &to in edges[s].iter().flatten() {
-            if !seen[to] {
-                seen[to] = true;
-                stack.push(to);
-            }
-        }
-    }
-    seen
 }
 
 #[cfg(test)]

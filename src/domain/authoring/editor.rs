@@ -12,7 +12,7 @@ use crate::domain::bank::problem::Problem;
 use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::validate::{self, AssetLookup, MAX_OFFERS};
 use crate::domain::bank::{Bank, QUIZ_FOLDER};
-use crate::domain::i18n::Message;
+use crate::domain::i18n::{FileMessage, Message};
 use crate::domain::language::Language;
 use crate::domain::storage::{self, Stamp, StorageError};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -105,7 +105,7 @@ impl Document {
         let bytes =
             storage::read_regular(path, validate::MAX_FILE_BYTES).map_err(|e| StorageError {
                 path: path.to_path_buf(),
-                action: "cannot open the file",
+                action: Box::new(FileMessage::OpenFile {}),
                 source: match e {
                     storage::ReadError::Io(source) => source,
                     other => io::Error::other(other.to_string()),
@@ -247,7 +247,7 @@ impl Document {
             Err(e) => {
                 return SaveOutcome::Failed(StorageError {
                     path: self.path.clone(),
-                    action: "cannot write the draft as RON",
+                    action: Box::new(FileMessage::WriteDraft {}),
                     source: io::Error::other(e.to_string()),
                 });
             }
@@ -567,14 +567,14 @@ pub fn move_to_trash(root: &Path, path: &Path, now: Timestamp) -> Result<PathBuf
     let err = |action| {
         move |source| StorageError {
             path: path.to_path_buf(),
-            action,
+            action: Box::new(action),
             source,
         }
     };
     if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent).map_err(err("cannot create the trash folder"))?;
+        fs::create_dir_all(parent).map_err(err(FileMessage::CreateTrash {}))?;
     }
-    fs::rename(path, &target).map_err(err("cannot move the file to the trash folder"))?;
+    fs::rename(path, &target).map_err(err(FileMessage::MoveToTrash {}))?;
     Ok(target)
 }
 

@@ -15,7 +15,7 @@ use super::editor::{
 };
 use crate::domain::bank::validate::AssetLookup;
 use crate::domain::bank::{Bank, BankSource, QUIZ_FOLDER, assets_folder};
-use crate::domain::i18n::Message;
+use crate::domain::i18n::{Message, texts};
 use crate::domain::interop::import::{self, ImportError, ImportReport};
 use crate::domain::language::Language;
 use crate::domain::storage::StorageError;
@@ -86,10 +86,7 @@ impl Workspace {
 
     /// A blank scenario in `language` under a fresh id, not written yet.
     pub fn new_scenario(&self, bank: &Bank, language: Language) -> Document {
-        let base = match language {
-            Language::Nb => "nytt-scenario",
-            Language::En => "new-scenario",
-        };
+        let base = texts(language).new_scenario_id;
         let id = fresh_id(base, |id| self.id_taken(bank, id));
         let path = scenario_path(&self.folder_for(language), &id);
         Document::create(path, Draft::Scenario(blank_scenario(&id, language)))
@@ -97,10 +94,7 @@ impl Workspace {
 
     /// A blank quiz in `language` under a fresh id, not written yet.
     pub fn new_quiz(&self, bank: &Bank, language: Language) -> Document {
-        let base = match language {
-            Language::Nb => "ny-quiz",
-            Language::En => "new-quiz",
-        };
+        let base = texts(language).new_quiz_id;
         let id = fresh_id(base, |id| self.id_taken(bank, id));
         let path = scenario_path(&self.root.join(QUIZ_FOLDER), &id);
         Document::create(path, Draft::Quiz(blank_quiz(&id, language)))
@@ -110,10 +104,8 @@ impl Workspace {
     /// opens as text (with its graph) until it parses; it goes in the language folder's
     /// conversation folder when there is one, as in the bundled bank.
     pub fn new_conversation(&self, bank: &Bank, language: Language) -> Document {
-        let (base, sub) = match language {
-            Language::Nb => ("ny-samtale", "samtaler"),
-            Language::En => ("new-conversation", "conversations"),
-        };
+        let t = texts(language);
+        let (base, sub) = (t.new_conversation_id, t.conversation_folder);
         let id = fresh_id(base, |id| self.id_taken(bank, id));
         let folder = self.folder_for(language);
         let folder = match folder.join(sub) {

@@ -435,8 +435,8 @@ fn rules(
     problems
 }
 
-/// Steps reached from `start` by any path.
-fn reachable(edges: &[Vec<Option<usize>>], start: usize) -> Vec<bool> {
+/// Steps reached from `start` by any path (also for the editor's graph).
+pub(crate) fn reachable(edges: &[Vec<Option<usize>>], start: usize) -> Vec<bool> {
     let mut seen = vec![false; edges.len()];
     let mut stack = vec![start];
     seen[start] = true;

@@ -10,7 +10,7 @@ use include_dir::{Dir, include_dir};
 use super::parallel::parallel_map;
 use super::problem::Problem;
 use super::validate::{AssetLookup, AssetState, MAX_FILE_BYTES};
-use crate::domain::i18n::Message;
+use crate::domain::i18n::{FileMessage, Message};
 use crate::domain::storage::{self, ReadError};
 
 static EMBEDDED_SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
@@ -55,10 +55,11 @@ impl BankSource {
 }
 
 /// Errors that stop a bank from being read at all (as opposed to problems in single files).
+/// `Display` gives English; [`LoadError::message`] gives it in either language.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum LoadError {
     /// The folder does not exist or cannot be listed.
-    #[error("{path}: cannot open the scenario folder: {source}")]
     Folder {
         /// The folder.
         path: PathBuf,
@@ -66,11 +67,23 @@ pub enum LoadError {
         source: io::Error,
     },
     /// The path exists but is not a folder.
-    #[error("{0}: is not a folder; point to the folder that holds the scenario files")]
     NotAFolder(PathBuf),
     /// The loading thread stopped before it finished (a bug, not the user's content).
-    #[error("loading the scenarios stopped unexpectedly; open the folder again")]
     Interrupted,
+}
+
+impl LoadError {
+    /// The error as a message.
+    pub fn message(&self) -> FileMessage {
+        match self {
+            LoadError::Folder { path, source } => FileMessage::CannotOpenFolder {
+                path: path.clone(),
+                reason: source.to_string(),
+            },
+            LoadError::NotAFolder(path) => FileMessage::NotAFolder { path: path.clone() },
+            LoadError::Interrupted => FileMessage::LoadInterrupted {},
+        }
+    }
 }
 
 /// One scenario file's text, or the problem that kept it from being read.
@@ -357,7 +370,7 @@ impl FolderAssets {
     }
 
     /// Reads a picture: only a regular file reached without following a link, and at most
-    /// [`MAX_PICTURE_BYTES`], counted on the open handle.
+    /// `MAX_PICTURE_BYTES`, counted on the open handle.
     pub fn read(&self, relative: &Path) -> Option<Vec<u8>> {
         if self.state(relative) != AssetState::File {
             return None;

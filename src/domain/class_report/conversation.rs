@@ -17,6 +17,7 @@ use super::assemble::ClassAttempt;
 use super::compute::ItemStats;
 use super::math;
 use super::read::{Fact, Observation, Who, segment_after};
+use crate::domain::i18n::FileMessage;
 use crate::domain::interop::xapi::statement_id;
 
 /// The path segment of conversation activities.
@@ -35,13 +36,14 @@ pub fn is_step(object_id: &str) -> bool {
 
 /// The conversation's id and the reply of a reply statement about `object_id` with the score
 /// `points`, or why it cannot be used.
-pub fn reply(object_id: &str, points: Option<f64>) -> Result<(String, Fact), String> {
+pub fn reply(object_id: &str, points: Option<f64>) -> Result<(String, Fact), FileMessage> {
     let conversation = segment_after(object_id, FOLDER).unwrap_or_default();
     let step_id = segment_after(object_id, "/steps/").unwrap_or_default();
     let Some(points) = points.filter(|p| (0.0..=2.0).contains(p) && p.fract() == 0.0) else {
-        return Err(format!(
-            "reply at step {step_id:?} of conversation {conversation:?} has no score of 0, 1 or 2 points; it was skipped"
-        ));
+        return Err(FileMessage::ReplyNoScore {
+            step: step_id,
+            conversation,
+        });
     };
     Ok((
         conversation,

@@ -43,10 +43,7 @@ figure { margin: .5rem 0; }
 /// The report as a complete HTML5 document.
 pub fn html(report: &ClassReport, language: Language) -> String {
     let w = words(language);
-    let lang = match language {
-        Language::Nb => "nb",
-        Language::En => "en",
-    };
+    let lang = language.code();
     let page = html! {
         (DOCTYPE)
         html lang=(lang) {

@@ -1,15 +1,13 @@
 //! The machinery behind [`Message`]: the `messages!` macro that builds the enum and its
 //! rendering from the table in `messages.rs`, and [`Arg`], which shows a field in a language.
 
-use std::fmt;
 use std::path::PathBuf;
 
-use super::Message;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
 /// A value a message shows, rendered for a language. Plain values show as themselves; a
-/// nested [`Message`] shows in the language of the message around it.
+/// nested [`Message`](super::Message) shows in the language of the message around it.
 pub trait Arg {
     /// The value as it appears in a text in `lang`.
     fn arg(&self, lang: Language) -> String;
@@ -42,41 +40,98 @@ impl Arg for PathBuf {
     }
 }
 
-impl Arg for Box<Message> {
-    fn arg(&self, lang: Language) -> String {
-        self.text(lang)
+/// A typed text the `messages!` macro made: renders itself in either language.
+pub trait Localized {
+    /// The text in `lang`.
+    fn text_in(&self, lang: Language) -> String;
+}
+
+impl<M: Localized> Localized for Box<M> {
+    fn text_in(&self, lang: Language) -> String {
+        (**self).text_in(lang)
     }
 }
 
-impl Arg for Option<Box<Message>> {
+impl<M: Localized> Arg for Box<M> {
     fn arg(&self, lang: Language) -> String {
-        self.as_ref().map(|m| m.text(lang)).unwrap_or_default()
+        self.text_in(lang)
     }
 }
 
-/// Builds `Message` from `Variant { fields } nb: "...", en: "...";` entries.
-macro_rules! messages {
-    ($(
+impl<M: Localized> Arg for Option<Box<M>> {
+    fn arg(&self, lang: Language) -> String {
+        self.as_ref().map(|m| m.text_in(lang)).unwrap_or_default()
+    }
+}
+
+/// Builds a table of fixed texts: a struct with one `&'static str` field per key, and one
+/// constant per language. A key without both texts does not compile.
+macro_rules! text_table {
+    (
         $(#[doc = $doc:literal])*
-        $name:ident { $($field:ident: $ty:ty),* $(,)? }
-            nb: $nb:literal,
-            en: $en:literal;
-    )*) => {
-        /// A text built from domain values: a problem in a file, a slip in guided practice.
-        /// Render it with [`Message::text`]; `Display` gives English, for logs and tests.
+        pub struct $name:ident;
+        $nb_const:ident, $en_const:ident;
+        $($key:ident: $nb:literal, $en:literal;)*
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug)]
+        pub struct $name {
+            /// The language of every text below.
+            pub lang: $crate::domain::language::Language,
+            $(
+                #[doc = $en]
+                pub $key: &'static str,
+            )*
+        }
+
+        /// Norwegian bokmål.
+        pub const $nb_const: $name = $name {
+            lang: $crate::domain::language::Language::Nb,
+            $($key: $nb,)*
+        };
+        /// English.
+        pub const $en_const: $name = $name {
+            lang: $crate::domain::language::Language::En,
+            $($key: $en,)*
+        };
+
+        impl $name {
+            /// Every (key, text) pair, for completeness checks.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+
+/// Builds a message enum from `Variant { fields } nb: "...", en: "...";` entries: the enum,
+/// its rendering in each language, and `Display` in English (for logs and tests).
+macro_rules! messages {
+    (
+        $(#[doc = $enum_doc:literal])*
+        pub enum $enum:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $name:ident { $($field:ident: $ty:ty),* $(,)? }
+                    nb: $nb:literal,
+                    en: $en:literal;
+            )*
+        }
+    ) => {
+        $(#[doc = $enum_doc])*
         #[derive(Clone, Debug, PartialEq, Eq)]
-        pub enum Message {
+        pub enum $enum {
             $(
                 $(#[doc = $doc])*
                 $name { $($field: $ty),* },
             )*
         }
 
-        impl Message {
+        impl $enum {
             /// The message in `lang`.
             pub fn text(&self, lang: $crate::domain::language::Language) -> String {
                 match self {
-                    $(Message::$name { $($field),* } => {
+                    $($enum::$name { $($field),* } => {
                         $(let $field = $crate::domain::i18n::Arg::arg($field, lang);)*
                         match lang {
                             $crate::domain::language::Language::Nb => format!($nb),
@@ -92,25 +147,34 @@ macro_rules! messages {
                 vec![$((stringify!($name), $nb, $en)),*]
             }
         }
-    };
-}
 
-impl fmt::Display for Message {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Language::En))
-    }
+        impl $crate::domain::i18n::Localized for $enum {
+            fn text_in(&self, lang: $crate::domain::language::Language) -> String {
+                self.text(lang)
+            }
+        }
+
+        impl ::std::fmt::Display for $enum {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.text($crate::domain::language::Language::En))
+            }
+        }
+    };
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::i18n::{Message, placeholders};
+    use crate::domain::i18n::{FileMessage, Message, placeholders};
 
     #[test]
     fn every_message_names_the_same_fields_in_both_languages() {
         // English glosses the Norwegian sale type names here; Norwegian needs no gloss.
         const GLOSSED: &[&str] = &["SlipFinalType"];
-        for (name, nb, en) in Message::templates() {
+        let all = Message::templates()
+            .into_iter()
+            .chain(FileMessage::templates());
+        for (name, nb, en) in all {
             assert!(!nb.trim().is_empty() && !en.trim().is_empty(), "{name}");
             if !GLOSSED.contains(&name) {
                 assert_eq!(placeholders(nb), placeholders(en), "{name}");

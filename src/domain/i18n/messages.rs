@@ -1,18 +1,6 @@
-//! Texts built from domain values, as typed values rendered in either language.
-//!
-//! To add one, write one entry in the `messages!` table below:
-//!
-//! ```text
-//! /// What the message is about (shown in the docs).
-//! QuizTitleEmpty {}
-//!     nb: "`title` er tom: skriv navnet deltakerne skal se",
-//!     en: "`title` is empty: write the name trainees will see";
-//! ```
-//!
-//! and build it where it happens: `Problem::error(path, position, Message::QuizTitleEmpty {})`.
-//! Fields are named in the texts as `{field}` (or `{field:?}` for a quoted value); the
-//! compiler checks each text names only fields the variant has, and that every field is used.
-//! A field of type `Box<Message>` is a message inside a message, rendered in the same language.
+//! Texts built from domain values, as typed values rendered in either language: problems in
+//! the bank's files, summaries of `check` and `import`, guided practice's slips. How to add
+//! one is in the [module docs](super).
 
 use std::path::PathBuf;
 
@@ -20,6 +8,9 @@ use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
 messages! {
+    /// A text built from domain values: a problem in a scenario, conversation or quiz file, a
+    /// slip in guided practice. Render it with [`Message::text`]; `Display` gives English.
+    pub enum Message {
     // Reading files
 
     /// A file that is not UTF-8, where no position is known.
@@ -695,4 +686,5 @@ messages! {
     CsvScenarioExists { id: String, path: PathBuf }
         nb: "scenarioet «{id}» finnes allerede i {path}: det blir stående som det er; importer med --force for å erstatte det",
         en: "scenario {id:?} already exists in {path}: it is left as it is; import with --force to replace it";
+    }
 }

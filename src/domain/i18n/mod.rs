@@ -1,7 +1,8 @@
 //! Every text of the program in Norwegian bokmål and English, in one place with no egui.
 //!
-//! Two tables, one rule: each text is written once with its Norwegian and English side by side
-//! in one macro entry, so a text missing in one language does not compile.
+//! One rule for every table: each text is written once with its Norwegian and English side by
+//! side in one macro entry, so a text missing in one language does not compile. Fixed texts
+//! are `text_table!`s, texts with values are `messages!` enums (both in `macros.rs`).
 //!
 //! - [`Texts`] holds the fixed texts of the interface and the command line (`{name}`
 //!   placeholders filled with [`fill`]).
@@ -10,17 +11,38 @@
 //!   the reader renders it in their language with [`Message::text`] or [`Texts::message`], so a
 //!   problem reads in Norwegian in the Norwegian interface and from `check --lang nb`.
 //!
-//! Adding a message is one entry in `messages.rs`: a variant with its fields and the two
-//! texts, which name the fields as `{field}`. `macros.rs` turns that table into the
-//! [`Message`] enum and its rendering.
+//! - [`TeachingTexts`] holds the taxonomy's teaching texts (what decides each sale type, what
+//!   separates two), in the same kind of table as [`Texts`].
+//! - [`FileMessage`] holds the same kind of texts about files outside the bank: saving and
+//!   reading (`StorageError`), opening a folder, import, export, results and the class
+//!   report's inputs. The command line prints them in the language of `--lang` or the system.
+//!
+//! Adding a message is one entry in `messages.rs` (or `file_messages.rs`):
+//!
+//! ```text
+//! /// What the message is about (shown in the docs).
+//! QuizTitleEmpty {}
+//!     nb: "`title` er tom: skriv navnet deltakerne skal se",
+//!     en: "`title` is empty: write the name trainees will see";
+//! ```
+//!
+//! and build it where it happens: `Problem::error(path, position, Message::QuizTitleEmpty {})`.
+//! Fields are named in the texts as `{field}` (or `{field:?}` for a quoted value); the
+//! compiler checks each text names only fields the variant has, and that every field is used.
+//! A field of type `Box<Message>` is a message inside a message, rendered in the same
+//! language. `macros.rs` turns each table into its enum and rendering.
 
 #[macro_use]
 mod macros;
+mod file_messages;
 mod messages;
+mod teaching_texts;
 mod texts;
 
-pub use macros::Arg;
+pub use file_messages::FileMessage;
+pub use macros::{Arg, Localized};
 pub use messages::Message;
+pub use teaching_texts::{TEACHING_EN, TEACHING_NB, TeachingTexts, teaching_texts};
 pub use texts::{EN, NB, Texts, fill, texts};
 
 /// The `{name}`s a text or template uses (format specs such as `:?` left off), sorted, for the

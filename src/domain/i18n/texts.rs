@@ -3,45 +3,24 @@
 //! The table is one macro invocation so a text cannot exist in one language and not the
 //! other: leaving out a translation does not compile. Placeholders are `{name}`, filled in
 //! with [`fill`]. Texts built from domain values (problems, slips) are
-//! [`Message`](super::Message)s instead, rendered with [`Texts::message`].
+//! [`Message`](super::Message)s and
+//! [`FileMessage`](super::FileMessage)s instead, rendered with [`Texts::message`].
 
-use super::Message;
+use super::Localized;
 use crate::domain::language::Language;
 use crate::domain::teaching::edge_cases::EdgeCase;
 
-macro_rules! texts {
-    ($($key:ident: $nb:literal, $en:literal;)*) => {
-        /// All interface texts of one language.
-        #[derive(Debug)]
-        pub struct Texts {
-            /// The language of every text below.
-            pub lang: Language,
-            $(
-                #[doc = $en]
-                pub $key: &'static str,
-            )*
-        }
-
-        /// Norwegian bokmål.
-        pub const NB: Texts = Texts { lang: Language::Nb, $($key: $nb,)* };
-        /// English.
-        pub const EN: Texts = Texts { lang: Language::En, $($key: $en,)* };
-
-        impl Texts {
-            /// A domain message in this language.
-            pub fn message(&self, message: &Message) -> String {
-                message.text(self.lang)
-            }
-
-            /// Every (key, text) pair, for completeness checks.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key),)*]
-            }
-        }
-    };
+impl Texts {
+    /// A domain message in this language.
+    pub fn message(&self, message: &impl Localized) -> String {
+        message.text_in(self.lang)
+    }
 }
 
-texts! {
+text_table! {
+    /// All interface texts of one language.
+    pub struct Texts;
+    NB, EN;
     app_name: "Salgstreneren", "Salgstreneren";
     tab_practice: "Øving", "Practice";
     tab_problems: "Problemer ({n})", "Problems ({n})";
@@ -161,6 +140,7 @@ texts! {
     progress_heading: "Din fremgang", "Your progress";
     progress_empty: "Ingen svar ennå. Øv eller ta en quiz, så vises fremgangen din her.", "No answers yet. Practise or take a quiz and your progress shows here.";
     progress_summary: "{answers} svar og {quizzes} leverte quizer.", "{answers} answers and {quizzes} submitted quizzes.";
+    progress_conversations: "Salgssamtaler: {played} spilt, {left} der kunden gikk før avgjørelsen. Svarene dine ga {points} av {best} mulige poeng, og {missed} avgjørende fakta kom ikke fram.", "Sales conversations: {played} played, {left} where the customer left before the decision. Your replies earned {points} of {best} possible points, and {missed} deciding facts were never brought out.";
     progress_scores: "Poeng over tid per quiz (prosent)", "Score over time per quiz (percent)";
     progress_by_type: "Riktig salgstype per type, alle svar", "Right sale type per type, all answers";
     progress_confusions: "Dine vanligste forvekslinger", "Your most frequent confusions";
@@ -410,6 +390,34 @@ texts! {
     cli_exported: "eksporterte {n} scenarioer til {path}", "exported {n} scenarios to {path}";
     cli_left_out: "{n} filer med feil ble utelatt", "{n} files with errors were left out";
     cli_imported_into: "{summary} inn i {path}", "{summary} into {path}";
+    // Texts the domain builds into its values: the quick quiz, the decision path, the new
+    // files of the editor, the words of exported questions (in the scenario's language).
+    quick_quiz_title: "Hurtigquiz: 10 tilfeldige scenarioer", "Quick quiz: 10 random scenarios";
+    path_relation_more: "Mer av det samme", "More of the same";
+    path_relation_replacement: "Erstatter noe slitt eller utdatert", "Replaces something worn or outdated";
+    path_relation_extension: "Tilbehør eller utvidelse", "Accessory or extension";
+    path_relation_different: "Et annet produkt", "A different product";
+    path_step_known_customer: "Har denne kunden noen gang kjøpt av deg?", "Has this customer ever bought from you?";
+    path_step_relation: "Hva tilbyr du, sett opp mot det kunden har eller nettopp kjøpte?", "What is offered relative to what they have or just bought?";
+    new_scenario_id: "nytt-scenario", "new-scenario";
+    new_quiz_id: "ny-quiz", "new-quiz";
+    new_conversation_id: "ny-samtale", "new-conversation";
+    conversation_folder: "samtaler", "conversations";
+    export_customer: "Kunde", "Customer";
+    export_situation: "Situasjon", "Situation";
+    export_type_word: "salgstype", "sale type";
+    export_offer_word: "tilbud", "offer";
+    export_type_prompt: "Hvilken salgstype er dette?", "Which type of sale is this?";
+    export_offer_prompt: "Hvilket oppfølgingstilbud passer best?", "Which follow-up offer fits best?";
+    cli_no_data_dir: "ingen datamappe: oppgi en med --data-dir MAPPE", "no data folder: give one with --data-dir DIR";
+    cli_history_unreadable: "{path}: historikken kunne ikke leses ({reason}); den ble flyttet til {moved_to}, og ingenting ble eksportert", "{path}: the history could not be read ({reason}); it was moved to {moved_to} and nothing was exported";
+    cli_no_history_yet: "{path}: ingen historikk ennå", "{path}: no history yet";
+    cli_class_nothing_readable: "ingenting lesbart i {n} inndata: oppgi filer eller mapper med eksporter fra `salgstrener results`", "nothing readable in {n} input(s): give files or folders of `salgstrener results` exports";
+    cli_class_written: "klasserapporten for {n} deltakere er skrevet til {path}", "class report of {n} trainees written to {path}";
+    cli_class_problems: "{n} problem(er) i inndataene: rapporten utelater de utsagnene", "{n} problem(s) in the input: the report leaves those statements out";
+    cli_stdout_failed: "kan ikke skrive til standard utdata: {error}", "cannot write to standard output: {error}";
+    cli_window_closed_early: "vinduet ble lukket før det første bildet ble tatt", "the window closed before its first frame was captured";
+    cli_window_failed: "kunne ikke åpne vinduet: {error}", "could not open the window: {error}";
 
     tab_class: "Klasse", "Class";
     class_heading: "Klasserapport", "Class report";

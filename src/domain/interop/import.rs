@@ -17,7 +17,7 @@ use crate::domain::bank::scenario::Scenario;
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{MAX_FILE_BYTES, check_text, parse_scenario};
 use crate::domain::bank::{FolderAssets, LoadError, read_folder};
-use crate::domain::i18n::Message;
+use crate::domain::i18n::{FileMessage, Message};
 use crate::domain::storage::{self, AtomicWriter, ReadError};
 
 /// Largest sheet accepted: 100,000 scenarios of the usual size take about 43 MiB; more is the
@@ -25,10 +25,11 @@ use crate::domain::storage::{self, AtomicWriter, ReadError};
 pub const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a sheet could not be imported at all (as opposed to problems in single rows).
+/// `Display` gives English; [`ImportError::message`] gives it in either language.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum ImportError {
     /// The sheet cannot be read.
-    #[error("{path}: cannot read the file: {source}")]
     Read {
         /// The sheet.
         path: PathBuf,
@@ -36,7 +37,6 @@ pub enum ImportError {
         source: io::Error,
     },
     /// The sheet is too large to be a scenario sheet.
-    #[error("{path}: the file is {size} MiB, over the limit of {} MiB: is it the right file?", MAX_SHEET_BYTES / 1024 / 1024)]
     TooBig {
         /// The sheet.
         path: PathBuf,
@@ -44,8 +44,25 @@ pub enum ImportError {
         size: u64,
     },
     /// The target folder exists but cannot be read.
-    #[error(transparent)]
     Folder(#[from] LoadError),
+}
+
+impl ImportError {
+    /// The error as a message.
+    pub fn message(&self) -> FileMessage {
+        match self {
+            ImportError::Read { path, source } => FileMessage::SheetUnreadable {
+                path: path.clone(),
+                reason: source.to_string(),
+            },
+            ImportError::TooBig { path, size } => FileMessage::SheetTooBig {
+                path: path.clone(),
+                mib: *size,
+                limit_mib: MAX_SHEET_BYTES / 1024 / 1024,
+            },
+            ImportError::Folder(e) => e.message(),
+        }
+    }
 }
 
 /// What an import did.

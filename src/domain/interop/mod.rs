@@ -18,26 +18,45 @@ pub mod results_csv;
 pub mod xapi;
 
 use crate::domain::bank::scenario::{Fit, Scenario};
+use crate::domain::i18n::{FileMessage, texts};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
 use crate::domain::training::scoring::{TypeVerdict, offer_points, type_points, type_verdict};
 
 /// A failure while producing an export. Content never causes one: these come from the
 /// libraries that write the formats, so they are passed on rather than reported per scenario.
+/// `Display` gives English; [`ExportError::message`] gives it in either language.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum ExportError {
     /// The writer failed.
-    #[error("cannot write the export: {0}")]
     Io(#[from] std::io::Error),
     /// The CSV writer failed.
-    #[error("cannot write the CSV: {0}")]
     Csv(#[from] ::csv::Error),
     /// The JSON writer failed.
-    #[error("cannot write the JSON: {0}")]
     Json(#[from] serde_json::Error),
     /// The output was not UTF-8 (cannot happen for text that came from Rust strings).
-    #[error("the export is not valid UTF-8: {0}")]
     Utf8(#[from] std::string::FromUtf8Error),
+}
+
+impl ExportError {
+    /// The failure as a message.
+    pub fn message(&self) -> FileMessage {
+        match self {
+            ExportError::Io(e) => FileMessage::CannotWriteExport {
+                reason: e.to_string(),
+            },
+            ExportError::Csv(e) => FileMessage::CannotWriteCsv {
+                reason: e.to_string(),
+            },
+            ExportError::Json(e) => FileMessage::CannotWriteJson {
+                reason: e.to_string(),
+            },
+            ExportError::Utf8(e) => FileMessage::ExportNotUtf8 {
+                reason: e.to_string(),
+            },
+        }
+    }
 }
 
 /// The name of the top question category; the sale types are its sub-categories.
@@ -117,10 +136,8 @@ impl ChoiceQuestion<'_> {
     /// scenario's text escaped.
     pub fn text_html(&self) -> String {
         let lang = self.scenario.language;
-        let (customer, situation) = match lang {
-            Language::Nb => ("Kunde", "Situasjon"),
-            Language::En => ("Customer", "Situation"),
-        };
+        let t = texts(lang);
+        let (customer, situation) = (t.export_customer, t.export_situation);
         format!(
             "<p><strong>{customer}:</strong> {}</p><p><strong>{situation}:</strong> {}</p><p>{}</p>",
             html_text(&self.scenario.customer),
@@ -133,20 +150,9 @@ impl ChoiceQuestion<'_> {
 /// The two questions one scenario becomes: which sale type, then which offer.
 pub fn questions(scenario: &Scenario) -> [ChoiceQuestion<'_>; 2] {
     let lang = scenario.language;
-    let (type_word, offer_word, type_prompt, offer_prompt) = match lang {
-        Language::Nb => (
-            "salgstype",
-            "tilbud",
-            "Hvilken salgstype er dette?",
-            "Hvilket oppfølgingstilbud passer best?",
-        ),
-        Language::En => (
-            "sale type",
-            "offer",
-            "Which type of sale is this?",
-            "Which follow-up offer fits best?",
-        ),
-    };
+    let t = texts(lang);
+    let (type_word, offer_word) = (t.export_type_word, t.export_offer_word);
+    let (type_prompt, offer_prompt) = (t.export_type_prompt, t.export_offer_prompt);
     let sale_type = ChoiceQuestion {
         scenario,
         kind: QuestionKind::SaleType,

@@ -19,6 +19,7 @@ use uuid::Uuid;
 use super::ExportError;
 use super::csv::fit_name;
 use crate::domain::bank::conversation::Quality;
+use crate::domain::i18n::FileMessage;
 use crate::domain::language::Language;
 use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History, ReplyRecord};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -56,18 +57,32 @@ mod activity_types {
     pub const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 }
 
-/// Bad options for the export, in words for the person who typed them.
+/// Bad options for the export, in words for the person who typed them. `Display` gives
+/// English; [`XapiError::message`] gives it in either language.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{}", self.message())]
 pub enum XapiError {
     /// The e-mail address cannot be an xAPI mailbox.
-    #[error("{0:?} is not an e-mail address: write it like name@example.org")]
     BadEmail(String),
     /// The actor's name is empty.
-    #[error("the actor's name is empty: leave --actor-name out to use {DEFAULT_ACTOR_NAME:?}")]
     EmptyName,
     /// The base IRI is not an absolute IRI.
-    #[error("{0:?} is not an absolute IRI: write it like https://lms.example.org/salgstreneren")]
     BadBaseIri(String),
+}
+
+impl XapiError {
+    /// The problem as a message.
+    pub fn message(&self) -> FileMessage {
+        match self {
+            XapiError::BadEmail(email) => FileMessage::BadEmail {
+                email: email.clone(),
+            },
+            XapiError::EmptyName => FileMessage::EmptyActorName {
+                default: DEFAULT_ACTOR_NAME.into(),
+            },
+            XapiError::BadBaseIri(iri) => FileMessage::BadBaseIri { iri: iri.clone() },
+        }
+    }
 }
 
 /// Who the statements are about: an xAPI Agent identified by a mailbox.
@@ -266,7 +281,7 @@ pub struct Statements {
     /// xAPI statements, oldest attempt first.
     pub statements: Vec<Value>,
     /// Notes such as a registration that had to be replaced.
-    pub notes: Vec<String>,
+    pub notes: Vec<FileMessage>,
 }
 
 /// The namespace of the UUID v5 registrations made for attempts that lack a valid one.
@@ -285,13 +300,13 @@ pub fn statements(history: &History, options: &XapiOptions) -> Statements {
             Ok(uuid) => uuid,
             Err(_) => {
                 let uuid = derived_registration(number, attempt);
-                out.notes.push(format!(
-                    "attempt {} ({}, {}) has no valid registration ({:?}); its statements use {uuid} instead",
-                    number + 1,
-                    attempt.quiz_id,
-                    attempt.started,
-                    attempt.registration
-                ));
+                out.notes.push(FileMessage::NoRegistrationUuid {
+                    n: number + 1,
+                    quiz: attempt.quiz_id.clone(),
+                    started: attempt.started.to_string(),
+                    registration: attempt.registration.clone(),
+                    uuid: uuid.to_string(),
+                });
                 uuid
             }
         };

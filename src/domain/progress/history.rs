@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::conversation::Quality;
 use crate::domain::bank::scenario::Fit;
+use crate::domain::i18n::FileMessage;
 use crate::domain::storage::{self, ReadError, StorageError};
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::scoring::Score;
@@ -277,7 +278,7 @@ impl HistoryStore {
             Err(ReadError::Io(source)) => {
                 return Err(StorageError {
                     path: path.to_path_buf(),
-                    action: "cannot read the history",
+                    action: Box::new(FileMessage::ReadHistory {}),
                     source,
                 });
             }
@@ -368,7 +369,7 @@ impl HistoryStore {
         )
         .map_err(|e| StorageError {
             path: self.path.clone(),
-            action: "cannot write the history",
+            action: Box::new(FileMessage::WriteHistory {}),
             source: io::Error::other(e.to_string()),
         })?;
         storage::write_atomic(&self.path, text.as_bytes())

@@ -177,6 +177,40 @@ pub struct Progress {
     pub answers: u32,
     /// Quiz attempts counted.
     pub quiz_attempts: u32,
+    /// The sales conversations played.
+    pub conversations: ConversationSummary,
+}
+
+/// How the trainee's sales conversations went, over every one played.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ConversationSummary {
+    /// Conversations played to their end (a decision or the customer leaving).
+    pub played: u32,
+    /// Of those, how many the customer left before a decision.
+    pub left: u32,
+    /// Points earned by the replies.
+    pub reply_points: u32,
+    /// Points the best paths would have earned.
+    pub best_points: u32,
+    /// Facts that decide the sale which the trainee did not bring out.
+    pub missed_facts: u32,
+}
+
+impl ConversationSummary {
+    /// Sums the conversation attempts of `attempts`.
+    pub fn of<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> ConversationSummary {
+        let mut s = ConversationSummary::default();
+        for c in attempts.into_iter().filter_map(|a| a.conversation.as_ref()) {
+            s.played += 1;
+            s.left += u32::from(c.left.is_some());
+            s.reply_points = s.reply_points.saturating_add(c.reply_points());
+            s.best_points = s.best_points.saturating_add(c.best_points);
+            s.missed_facts = s
+                .missed_facts
+                .saturating_add(u32::try_from(c.missed.len()).unwrap_or(u32::MAX));
+        }
+        s
+    }
 }
 
 impl Progress {
@@ -206,6 +240,7 @@ impl Progress {
             matrix: ConfusionMatrix::from_answers(answers()),
             answers: answers().count() as u32,
             quiz_attempts,
+            conversations: ConversationSummary::of(&history.attempts),
         }
     }
 }
@@ -321,5 +356,50 @@ mod tests {
         assert_eq!(points[0].1, 75.0);
         assert_eq!(p.answers, 13);
         assert_eq!(p.matrix.counts[Tilleggssalg.index()][Kryssalg.index()], 5);
+    }
+
+    #[test]
+    fn conversations_are_summed_with_the_customers_who_left() {
+        use crate::domain::bank::conversation::Quality;
+        use crate::domain::progress::history::{ConversationRecord, ReplyRecord};
+        let reply = |quality| ReplyRecord {
+            step_id: "s".into(),
+            text: "t".into(),
+            quality,
+        };
+        let played = |replies: Vec<ReplyRecord>, left: Option<&str>, missed: usize| Attempt {
+            kind: AttemptKind::Conversation,
+            conversation: Some(ConversationRecord {
+                replies,
+                best_points: 6,
+                left: left.map(str::to_owned),
+                uncovered: Vec::new(),
+                missed: vec!["fact".into(); missed],
+            }),
+            ..Attempt::default()
+        };
+        let history = History {
+            version: 1,
+            attempts: vec![
+                played(vec![reply(Quality::Good); 3], None, 0),
+                played(
+                    vec![reply(Quality::Acceptable), reply(Quality::Poor)],
+                    Some("Ha det."),
+                    2,
+                ),
+                Attempt::default(),
+            ],
+        };
+        let s = Progress::of(&history).conversations;
+        assert_eq!(
+            s,
+            ConversationSummary {
+                played: 2,
+                left: 1,
+                reply_points: 7,
+                best_points: 12,
+                missed_facts: 2,
+            }
+        );
     }
 }

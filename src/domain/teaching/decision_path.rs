@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::domain::i18n::Message;
+use crate::domain::i18n::{Message, texts};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -43,16 +43,12 @@ impl Relation {
 
     /// A short label for a branch of the diagram or an answer button.
     pub fn label(self, lang: Language) -> &'static str {
-        use Language::{En, Nb};
-        match (self, lang) {
-            (Relation::More, Nb) => "Mer av det samme",
-            (Relation::More, En) => "More of the same",
-            (Relation::Replacement, Nb) => "Erstatter noe slitt eller utdatert",
-            (Relation::Replacement, En) => "Replaces something worn or outdated",
-            (Relation::Extension, Nb) => "Tilbehør eller utvidelse",
-            (Relation::Extension, En) => "Accessory or extension",
-            (Relation::Different, Nb) => "Et annet produkt",
-            (Relation::Different, En) => "A different product",
+        let t = texts(lang);
+        match self {
+            Relation::More => t.path_relation_more,
+            Relation::Replacement => t.path_relation_replacement,
+            Relation::Extension => t.path_relation_extension,
+            Relation::Different => t.path_relation_different,
         }
     }
 
@@ -92,14 +88,10 @@ impl Step {
 
     /// The question the step asks.
     pub fn question(self, lang: Language) -> &'static str {
-        use Language::{En, Nb};
-        match (self, lang) {
-            (Step::KnownCustomer, Nb) => "Har denne kunden noen gang kjøpt av deg?",
-            (Step::KnownCustomer, En) => "Has this customer ever bought from you?",
-            (Step::Relation, Nb) => {
-                "Hva tilbyr du, sett opp mot det kunden har eller nettopp kjøpte?"
-            }
-            (Step::Relation, En) => "What is offered relative to what they have or just bought?",
+        let t = texts(lang);
+        match self {
+            Step::KnownCustomer => t.path_step_known_customer,
+            Step::Relation => t.path_step_relation,
         }
     }
 }

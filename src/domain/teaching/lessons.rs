@@ -3,6 +3,7 @@
 //! decision path means. Texts in both languages; the deciding cue and the difference between
 //! two types come from [`crate::domain::teaching::taxonomy`].
 
+use crate::domain::i18n::teaching_texts;
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::Step;
 use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
@@ -304,21 +305,11 @@ impl PathNode {
 
     /// What a box means, shown when the trainee selects it.
     pub fn explanation(self, lang: Language) -> &'static str {
-        use Language::{En, Nb};
-        match (self, lang) {
-            (PathNode::Question(Step::KnownCustomer), Nb) => {
-                "Start her. Spørsmålet gjelder bare kunden og deg: har kunden noen gang kjøpt noe av deg? Et kjøp kunden nettopp har gjort, teller også. Er svaret nei, er det nysalg. En ny kunde mangler som regel også erfaring med denne typen produkt, men det er typisk for nysalg, ikke et eget vilkår. En kunde som har kjøpt av deg, gir aldri nysalg, heller ikke når produktet er helt nytt for dem: da går du videre til steg 2."
-            }
-            (PathNode::Question(Step::KnownCustomer), En) => {
-                "Start here. The question is only about the customer and you: has this customer ever bought anything from you? A purchase they have just made counts too. If the answer is no, it is a new sale. A new customer usually also lacks experience with this kind of product, but that is typical of a new sale, not a second condition. A customer who has bought from you never makes a new sale, not even when the product is brand new to them: go on to step 2."
-            }
-            (PathNode::Question(Step::Relation), Nb) => {
-                "Kunden har kjøpt av deg før, så dette er et påfølgende salg. Sammenlign tilbudet med det kunden har eller nettopp kjøpte: er det flere av det samme, en erstatning for noe slitt eller utdatert, tilbehør som hører til, eller et helt annet produkt?"
-            }
-            (PathNode::Question(Step::Relation), En) => {
-                "The customer has bought from you before, so this is a follow-on sale. Compare the offer with what they have or just bought: is it more of the same, a replacement for something worn or outdated, an accessory that belongs to it, or a different product altogether?"
-            }
-            (PathNode::Outcome(t), lang) => t.deciding_cue(lang),
+        let t = teaching_texts(lang);
+        match self {
+            PathNode::Question(Step::KnownCustomer) => t.path_known_customer_explained,
+            PathNode::Question(Step::Relation) => t.path_relation_explained,
+            PathNode::Outcome(sale_type) => sale_type.deciding_cue(lang),
         }
     }
 }

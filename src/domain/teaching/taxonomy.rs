@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::i18n::teaching_texts;
 use crate::domain::language::Language;
 
 /// The kind of sale, by the relation between seller, customer and what was bought before.
@@ -78,38 +79,13 @@ impl SaleType {
 
     /// The one question that decides this type, in the given language.
     pub fn deciding_cue(self, lang: Language) -> &'static str {
-        use Language::{En, Nb};
-        match (self, lang) {
-            (SaleType::Nysalg, Nb) => {
-                "Kunden har aldri kjøpt av deg. Som regel er produktet også nytt for kunden, eller kjøpt så lenge siden at det føles nytt."
-            }
-            (SaleType::Nysalg, En) => {
-                "The customer has never bought from you. Usually the product is new to them too, or bought so long ago that it feels new."
-            }
-            (SaleType::Mersalg, Nb) => {
-                "Kunden kjøper mer av det samme produktet: flere nå enn planlagt, eller igjen senere hos deg."
-            }
-            (SaleType::Mersalg, En) => {
-                "The customer buys more of the same product: more units now than planned, or again later from you."
-            }
-            (SaleType::Gjensalg, Nb) => {
-                "Kunden bytter ut noe som er slitt eller utdatert, og kan lett gå til en konkurrent for å gjøre det."
-            }
-            (SaleType::Gjensalg, En) => {
-                "The customer replaces something worn out or outdated, and could easily go to a competitor to do it."
-            }
-            (SaleType::Kryssalg, Nb) => {
-                "Rett etter et salg tilbyr du et annet produkt, uten binding til det første, valgt ut fra det du har lært om behovet."
-            }
-            (SaleType::Kryssalg, En) => {
-                "Right after a sale you offer a different product, not tied to the first, chosen from what you learned about the need."
-            }
-            (SaleType::Tilleggssalg, Nb) => {
-                "Du tilbyr noe som utvider produktet kunden nettopp kjøpte: tilbehør og ekstrautstyr som hører til."
-            }
-            (SaleType::Tilleggssalg, En) => {
-                "You offer something that extends the product just bought: accessories and extras that belong to it."
-            }
+        let t = teaching_texts(lang);
+        match self {
+            SaleType::Nysalg => t.cue_nysalg,
+            SaleType::Mersalg => t.cue_mersalg,
+            SaleType::Gjensalg => t.cue_gjensalg,
+            SaleType::Kryssalg => t.cue_kryssalg,
+            SaleType::Tilleggssalg => t.cue_tilleggssalg,
         }
     }
 
@@ -132,73 +108,23 @@ impl fmt::Display for SaleType {
 /// What separates two sale types, for feedback when a trainee picked one where the other was
 /// right. `None` when they are the same type. The text is the same whichever way round.
 pub fn deciding_difference(a: SaleType, b: SaleType, lang: Language) -> Option<&'static str> {
-    use Language::{En, Nb};
     use SaleType::*;
     if a == b {
         return None;
     }
+    let t = teaching_texts(lang);
     let (first, second) = if a < b { (a, b) } else { (b, a) };
-    Some(match (first, second, lang) {
-        (Nysalg, Mersalg, Nb) => {
-            "Nysalg er første kjøp fra en kunde som aldri har kjøpt av deg. Mersalg er når en kunde som allerede har produktet, kjøper flere av det samme."
-        }
-        (Nysalg, Mersalg, En) => {
-            "A new sale is the first purchase by a customer who has never bought from you. More of the same is when a customer who already has the product buys more of it."
-        }
-        (Nysalg, Gjensalg, Nb) => {
-            "Ved nysalg har kunden aldri kjøpt av deg. Ved gjensalg har en kunde du har solgt til, et slikt produkt fra før, men det er slitt eller utdatert og skal byttes ut."
-        }
-        (Nysalg, Gjensalg, En) => {
-            "In a new sale the customer has never bought from you. In a replacement sale a customer you have sold to already owns one, but it is worn out or outdated and must be replaced."
-        }
-        (Nysalg, Kryssalg, Nb) => {
-            "Et produkt som er nytt for en kunde du allerede selger til, er kryssalg, ikke nysalg. Nysalg krever at du aldri har solgt til kunden før."
-        }
-        (Nysalg, Kryssalg, En) => {
-            "A product that is new to a customer you already sell to is a cross-sale, not a new sale. A new sale needs a customer you have never sold to."
-        }
-        (Nysalg, Tilleggssalg, Nb) => {
-            "Tilleggssalg bygger videre på et produkt kunden nettopp har kjøpt. Nysalg er selve førstegangskjøpet, uten noe tidligere kjøp å bygge på."
-        }
-        (Nysalg, Tilleggssalg, En) => {
-            "An add-on sale builds on a product the customer has just bought. A new sale is the first purchase itself, with nothing earlier to build on."
-        }
-        (Mersalg, Gjensalg, Nb) => {
-            "Begge gjelder det samme produktet igjen. Ved mersalg kjøper kunden fordi de vil ha mer; ved gjensalg fordi det gamle er slitt ut eller gått ut på dato."
-        }
-        (Mersalg, Gjensalg, En) => {
-            "Both concern the same product again. In more of the same the customer buys because they want more; in a replacement sale because the old one is worn out or outdated."
-        }
-        (Mersalg, Kryssalg, Nb) => {
-            "Mersalg er flere av samme produkt. Kryssalg er et annet produkt, valgt ut fra behovet du har avdekket."
-        }
-        (Mersalg, Kryssalg, En) => {
-            "More of the same is more units of the same product. A cross-sale is a different product, chosen from the need you uncovered."
-        }
-        (Mersalg, Tilleggssalg, Nb) => {
-            "Mersalg er flere av selve produktet. Tilleggssalg er tilbehør som hører til produktet, ikke et eksemplar til."
-        }
-        (Mersalg, Tilleggssalg, En) => {
-            "More of the same is more of the product itself. An add-on sale is an accessory that belongs to the product, not another unit of it."
-        }
-        (Gjensalg, Kryssalg, Nb) => {
-            "Gjensalg erstatter noe kunden har fra før. Kryssalg kommer i tillegg: et annet produkt som dekker et annet behov."
-        }
-        (Gjensalg, Kryssalg, En) => {
-            "A replacement sale replaces something the customer already has. A cross-sale comes on top: a different product for a different need."
-        }
-        (Gjensalg, Tilleggssalg, Nb) => {
-            "Gjensalg bytter ut det gamle produktet i sin helhet. Tilleggssalg utvider det produktet kunden nettopp kjøpte."
-        }
-        (Gjensalg, Tilleggssalg, En) => {
-            "A replacement sale swaps out the old product as a whole. An add-on sale extends the product the customer has just bought."
-        }
-        (Kryssalg, Tilleggssalg, Nb) => {
-            "Tilleggssalg er en utvidelse av produktet som nettopp ble kjøpt (beltet til buksen). Kryssalg er et annet produkt som står på egne ben (dressjakken til buksen)."
-        }
-        (Kryssalg, Tilleggssalg, En) => {
-            "An add-on sale extends the product just bought (the belt for the trousers). A cross-sale is a different product that stands on its own (the suit jacket after the trousers)."
-        }
+    Some(match (first, second) {
+        (Nysalg, Mersalg) => t.difference_nysalg_mersalg,
+        (Nysalg, Gjensalg) => t.difference_nysalg_gjensalg,
+        (Nysalg, Kryssalg) => t.difference_nysalg_kryssalg,
+        (Nysalg, Tilleggssalg) => t.difference_nysalg_tilleggssalg,
+        (Mersalg, Gjensalg) => t.difference_mersalg_gjensalg,
+        (Mersalg, Kryssalg) => t.difference_mersalg_kryssalg,
+        (Mersalg, Tilleggssalg) => t.difference_mersalg_tilleggssalg,
+        (Gjensalg, Kryssalg) => t.difference_gjensalg_kryssalg,
+        (Gjensalg, Tilleggssalg) => t.difference_gjensalg_tilleggssalg,
+        (Kryssalg, Tilleggssalg) => t.difference_kryssalg_tilleggssalg,
         _ => unreachable!("pairs are ordered and distinct"),
     })
 }

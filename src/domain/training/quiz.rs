@@ -16,7 +16,7 @@ use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
     RECURSION_LIMIT, field_name, is_valid_id, ron_problem, too_long, too_long_message,
 };
-use crate::domain::i18n::Message;
+use crate::domain::i18n::{Message, texts};
 use crate::domain::language::Language;
 use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, Confidence};
 use crate::domain::teaching::taxonomy::SaleType;
@@ -97,10 +97,7 @@ impl Quiz {
     pub fn quick(language: Language) -> Quiz {
         Quiz {
             id: QUICK_QUIZ_ID.into(),
-            title: match language {
-                Language::Nb => "Hurtigquiz: 10 tilfeldige scenarioer".into(),
-                Language::En => "Quick quiz: 10 random scenarios".into(),
-            },
+            title: texts(language).quick_quiz_title.into(),
             language,
             questions: 10,
             select: Selection::default(),

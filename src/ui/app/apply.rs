@@ -7,6 +7,7 @@ use rand::Rng as _;
 use super::SalgstrenerApp;
 use crate::domain::progress::history::new_registration;
 use crate::domain::progress::stats::Report;
+use crate::domain::storage::StorageError;
 use crate::domain::training::guided::GuidedAction;
 use crate::domain::training::practice::{Practice, PracticeAction};
 use crate::domain::training::quiz::{QuizAction, QuizRun};
@@ -94,7 +95,10 @@ impl SalgstrenerApp {
                             true,
                             fill(t.progress_exported, &[("path", &path.display())]),
                         ),
-                        Err(e) => (false, fill(t.notice_save_failed, &[("error", &e)])),
+                        Err(e) => (
+                            false,
+                            fill(t.notice_save_failed, &[("error", &t.message(&e.message()))]),
+                        ),
                     },
                 );
             }
@@ -191,10 +195,11 @@ impl SalgstrenerApp {
         }
     }
 
-    pub(super) fn save_failed(&mut self, error: &dyn std::fmt::Display) {
+    pub(super) fn save_failed(&mut self, error: &StorageError) {
         let t = texts(self.settings.language);
+        let error = t.message(&error.message());
         self.notices
-            .push(fill(t.notice_save_failed, &[("error", error)]));
+            .push(fill(t.notice_save_failed, &[("error", &error)]));
     }
 
     fn apply_quiz(&mut self, command: QuizCommand, now: Timestamp) {

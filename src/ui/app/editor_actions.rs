@@ -11,6 +11,7 @@ use crate::domain::authoring::editor::{self, Document, Draft, SaveMode};
 use crate::domain::authoring::workspace::{AssetCheck, Saved, Workspace};
 use crate::domain::bank::watch::FolderWatch;
 use crate::domain::bank::{Bank, BankSource, EntryKind};
+use crate::domain::i18n::Localized;
 use crate::domain::training::answer::Answer;
 use crate::domain::{interop, storage};
 use crate::ui::editor::{Dialog, EditorAction, ExportFormat, Notice, Pending};
@@ -63,6 +64,12 @@ impl SalgstrenerApp {
         self.editor.message = Some(Notice { ok, text });
     }
 
+    /// Says `message` in the interface's language.
+    fn say_message(&mut self, ok: bool, message: &impl Localized) {
+        let text = texts(self.settings.language).message(message);
+        self.say(ok, text);
+    }
+
     /// Runs `pending`, or asks first when the open file has unsaved changes.
     fn guarded(&mut self, pending: Pending, now: Timestamp) {
         if self.editor.is_dirty() {
@@ -91,7 +98,7 @@ impl SalgstrenerApp {
     fn open_file(&mut self, path: &std::path::Path) {
         match Document::open(path) {
             Ok(doc) => self.show(doc),
-            Err(e) => self.say(false, e.to_string()),
+            Err(e) => self.say_message(false, &e.message()),
         }
     }
 
@@ -190,7 +197,7 @@ impl SalgstrenerApp {
                 self.reload_bank_now();
             }
             Err(e) => {
-                self.say(false, e.to_string());
+                self.say_message(false, &e.message());
                 self.editor.doc = Some(doc);
             }
         }
@@ -217,7 +224,7 @@ impl SalgstrenerApp {
                         fill(t.editor_copied, &[("n", &n), ("path", &dest.display())]),
                     );
                 }
-                Err(e) => self.say(false, e.to_string()),
+                Err(e) => self.say_message(false, &e.message()),
             },
             Err(reason) => self.say(false, t.message(&reason)),
         }
@@ -271,8 +278,7 @@ impl SalgstrenerApp {
                 if let Some(doc) = &mut self.editor.doc
                     && let Err(e) = doc.reload()
                 {
-                    let text = e.to_string();
-                    self.say(false, text);
+                    self.say_message(false, &e.message());
                 }
                 self.reset_preview();
             }
@@ -311,8 +317,8 @@ impl SalgstrenerApp {
             ExportFormat::Gift => Ok(interop::gift::gift(&scenarios)),
             ExportFormat::Csv => interop::csv::bank_csv(&scenarios),
         };
-        let written = text.map_err(|e| e.to_string()).and_then(|text| {
-            storage::write_output(&path, text.as_bytes()).map_err(|e| e.to_string())
+        let written = text.map_err(|e| e.message()).and_then(|text| {
+            storage::write_output(&path, text.as_bytes()).map_err(|e| e.message())
         });
         match written {
             Ok(()) => self.say(
@@ -322,7 +328,7 @@ impl SalgstrenerApp {
                     &[("n", &scenarios.len()), ("path", &path.display())],
                 ),
             ),
-            Err(e) => self.say(false, e),
+            Err(e) => self.say_message(false, &e),
         }
     }
 
@@ -350,7 +356,7 @@ impl SalgstrenerApp {
                 );
                 self.reload_bank_now();
             }
-            Err(e) => self.say(false, e.to_string()),
+            Err(e) => self.say_message(false, &e.message()),
         }
     }
 

@@ -60,7 +60,7 @@ impl SalgstrenerApp {
         if let BankSource::Folder(dir) = &source
             && let Err(e) = loading::check_folder(dir)
         {
-            self.open_folder.error = Some(e.to_string());
+            self.open_folder.error = Some(texts(self.settings.language).message(&e.message()));
             return;
         }
         self.open_folder = OpenFolder::default();

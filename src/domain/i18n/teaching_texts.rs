@@ -1,0 +1,58 @@
+//! The taxonomy's teaching texts in both languages: what decides each sale type, what
+//! separates two of them, and what the decision path's questions mean. Used by feedback, lessons, the class report and exports.
+
+use crate::domain::language::Language;
+
+text_table! {
+    /// The taxonomy's texts of one language.
+    pub struct TeachingTexts;
+    TEACHING_NB, TEACHING_EN;
+    // The one question that decides each sale type.
+    cue_nysalg: "Kunden har aldri kjøpt av deg. Som regel er produktet også nytt for kunden, eller kjøpt så lenge siden at det føles nytt.", "The customer has never bought from you. Usually the product is new to them too, or bought so long ago that it feels new.";
+    cue_mersalg: "Kunden kjøper mer av det samme produktet: flere nå enn planlagt, eller igjen senere hos deg.", "The customer buys more of the same product: more units now than planned, or again later from you.";
+    cue_gjensalg: "Kunden bytter ut noe som er slitt eller utdatert, og kan lett gå til en konkurrent for å gjøre det.", "The customer replaces something worn out or outdated, and could easily go to a competitor to do it.";
+    cue_kryssalg: "Rett etter et salg tilbyr du et annet produkt, uten binding til det første, valgt ut fra det du har lært om behovet.", "Right after a sale you offer a different product, not tied to the first, chosen from what you learned about the need.";
+    cue_tilleggssalg: "Du tilbyr noe som utvider produktet kunden nettopp kjøpte: tilbehør og ekstrautstyr som hører til.", "You offer something that extends the product just bought: accessories and extras that belong to it.";
+    // What separates two sale types, the same whichever way round.
+    difference_nysalg_mersalg: "Nysalg er første kjøp fra en kunde som aldri har kjøpt av deg. Mersalg er når en kunde som allerede har produktet, kjøper flere av det samme.", "A new sale is the first purchase by a customer who has never bought from you. More of the same is when a customer who already has the product buys more of it.";
+    difference_nysalg_gjensalg: "Ved nysalg har kunden aldri kjøpt av deg. Ved gjensalg har en kunde du har solgt til, et slikt produkt fra før, men det er slitt eller utdatert og skal byttes ut.", "In a new sale the customer has never bought from you. In a replacement sale a customer you have sold to already owns one, but it is worn out or outdated and must be replaced.";
+    difference_nysalg_kryssalg: "Et produkt som er nytt for en kunde du allerede selger til, er kryssalg, ikke nysalg. Nysalg krever at du aldri har solgt til kunden før.", "A product that is new to a customer you already sell to is a cross-sale, not a new sale. A new sale needs a customer you have never sold to.";
+    difference_nysalg_tilleggssalg: "Tilleggssalg bygger videre på et produkt kunden nettopp har kjøpt. Nysalg er selve førstegangskjøpet, uten noe tidligere kjøp å bygge på.", "An add-on sale builds on a product the customer has just bought. A new sale is the first purchase itself, with nothing earlier to build on.";
+    difference_mersalg_gjensalg: "Begge gjelder det samme produktet igjen. Ved mersalg kjøper kunden fordi de vil ha mer; ved gjensalg fordi det gamle er slitt ut eller gått ut på dato.", "Both concern the same product again. In more of the same the customer buys because they want more; in a replacement sale because the old one is worn out or outdated.";
+    difference_mersalg_kryssalg: "Mersalg er flere av samme produkt. Kryssalg er et annet produkt, valgt ut fra behovet du har avdekket.", "More of the same is more units of the same product. A cross-sale is a different product, chosen from the need you uncovered.";
+    difference_mersalg_tilleggssalg: "Mersalg er flere av selve produktet. Tilleggssalg er tilbehør som hører til produktet, ikke et eksemplar til.", "More of the same is more of the product itself. An add-on sale is an accessory that belongs to the product, not another unit of it.";
+    difference_gjensalg_kryssalg: "Gjensalg erstatter noe kunden har fra før. Kryssalg kommer i tillegg: et annet produkt som dekker et annet behov.", "A replacement sale replaces something the customer already has. A cross-sale comes on top: a different product for a different need.";
+    difference_gjensalg_tilleggssalg: "Gjensalg bytter ut det gamle produktet i sin helhet. Tilleggssalg utvider det produktet kunden nettopp kjøpte.", "A replacement sale swaps out the old product as a whole. An add-on sale extends the product the customer has just bought.";
+    difference_kryssalg_tilleggssalg: "Tilleggssalg er en utvidelse av produktet som nettopp ble kjøpt (beltet til buksen). Kryssalg er et annet produkt som står på egne ben (dressjakken til buksen).", "An add-on sale extends the product just bought (the belt for the trousers). A cross-sale is a different product that stands on its own (the suit jacket after the trousers).";
+    // What the two questions of the decision path mean, shown when a box is selected.
+    path_known_customer_explained: "Start her. Spørsmålet gjelder bare kunden og deg: har kunden noen gang kjøpt noe av deg? Et kjøp kunden nettopp har gjort, teller også. Er svaret nei, er det nysalg. En ny kunde mangler som regel også erfaring med denne typen produkt, men det er typisk for nysalg, ikke et eget vilkår. En kunde som har kjøpt av deg, gir aldri nysalg, heller ikke når produktet er helt nytt for dem: da går du videre til steg 2.", "Start here. The question is only about the customer and you: has this customer ever bought anything from you? A purchase they have just made counts too. If the answer is no, it is a new sale. A new customer usually also lacks experience with this kind of product, but that is typical of a new sale, not a second condition. A customer who has bought from you never makes a new sale, not even when the product is brand new to them: go on to step 2.";
+    path_relation_explained: "Kunden har kjøpt av deg før, så dette er et påfølgende salg. Sammenlign tilbudet med det kunden har eller nettopp kjøpte: er det flere av det samme, en erstatning for noe slitt eller utdatert, tilbehør som hører til, eller et helt annet produkt?", "The customer has bought from you before, so this is a follow-on sale. Compare the offer with what they have or just bought: is it more of the same, a replacement for something worn or outdated, an accessory that belongs to it, or a different product altogether?";
+}
+
+/// The taxonomy's texts of a language.
+pub fn teaching_texts(lang: Language) -> &'static TeachingTexts {
+    match lang {
+        Language::Nb => &TEACHING_NB,
+        Language::En => &TEACHING_EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::i18n::placeholders;
+
+    #[test]
+    fn every_teaching_text_is_translated() {
+        let (nb, en) = (TEACHING_NB.entries(), TEACHING_EN.entries());
+        assert_eq!(nb.len(), en.len());
+        for ((key, nb_text), (_, en_text)) in nb.iter().zip(&en) {
+            assert!(
+                !nb_text.trim().is_empty() && !en_text.trim().is_empty(),
+                "{key}"
+            );
+            assert_eq!(placeholders(nb_text), placeholders(en_text), "{key}");
+            assert_ne!(nb_text, en_text, "`{key}` looks untranslated");
+        }
+    }
+}

@@ -50,8 +50,8 @@ pub fn lesson(t: SaleType, lang: Language) -> Lesson {
         sale_type: t,
         cue: t.deciding_cue(lang),
         examples: examples(t, lang)
-            .iter()
-            .map(|&(industry, text)| Example { industry, text })
+            .into_iter()
+            .map(|(industry, text)| Example { industry, text })
             .collect(),
         confused_with: other,
         difference: deciding_difference(t, other, lang).unwrap_or_default(),
@@ -63,145 +63,33 @@ pub fn lessons(lang: Language) -> Vec<Lesson> {
     SaleType::ALL.map(|t| lesson(t, lang)).into()
 }
 
-fn examples(t: SaleType, lang: Language) -> &'static [(&'static str, &'static str)] {
-    use Language::{En, Nb};
-    match (t, lang) {
-        (SaleType::Nysalg, Nb) => &[
-            (
-                "Sport",
-                "En kunde som aldri har vært innom butikken, og aldri har padlet, kjøper sin første kajakk.",
-            ),
-            (
-                "Regnskap",
-                "Et bakeri som alltid har ført regnskapet for hånd, kjøper et regnskapsprogram for første gang, og da hos deg.",
-            ),
-            (
-                "Telekom",
-                "Et nystartet firma uten avtaler fra før tegner sine første mobilabonnementer hos deg.",
-            ),
+fn examples(sale_type: SaleType, lang: Language) -> [(&'static str, &'static str); 3] {
+    let t = teaching_texts(lang);
+    match sale_type {
+        SaleType::Nysalg => [
+            (t.example_nysalg_1_industry, t.example_nysalg_1),
+            (t.example_nysalg_2_industry, t.example_nysalg_2),
+            (t.example_nysalg_3_industry, t.example_nysalg_3),
         ],
-        (SaleType::Nysalg, En) => &[
-            (
-                "Sports",
-                "A customer who has never been in your shop, and never paddled, buys a first kayak.",
-            ),
-            (
-                "Accounting",
-                "A bakery that has always kept its books by hand buys accounting software for the first time, from you.",
-            ),
-            (
-                "Telecom",
-                "A newly started firm with no agreements yet signs its first mobile subscriptions with you.",
-            ),
+        SaleType::Mersalg => [
+            (t.example_mersalg_1_industry, t.example_mersalg_1),
+            (t.example_mersalg_2_industry, t.example_mersalg_2),
+            (t.example_mersalg_3_industry, t.example_mersalg_3),
         ],
-        (SaleType::Mersalg, Nb) => &[
-            (
-                "Bil",
-                "Familien som kjøpte bilen sin hos deg, kommer tilbake og kjøper bil nummer to av deg.",
-            ),
-            (
-                "Kontorrekvisita",
-                "Et firma bestiller papir og toner hver måned på vilkårene dere har avtalt.",
-            ),
-            (
-                "Klær",
-                "Kunden kom for å kjøpe én skjorte og går ut med tre av samme slag.",
-            ),
+        SaleType::Gjensalg => [
+            (t.example_gjensalg_1_industry, t.example_gjensalg_1),
+            (t.example_gjensalg_2_industry, t.example_gjensalg_2),
+            (t.example_gjensalg_3_industry, t.example_gjensalg_3),
         ],
-        (SaleType::Mersalg, En) => &[
-            (
-                "Cars",
-                "The family that bought their car from you comes back and buys their second car from you.",
-            ),
-            (
-                "Office supplies",
-                "A firm orders paper and toner every month on the terms you have agreed.",
-            ),
-            (
-                "Clothing",
-                "The customer came in for one shirt and leaves with three of the same kind.",
-            ),
+        SaleType::Kryssalg => [
+            (t.example_kryssalg_1_industry, t.example_kryssalg_1),
+            (t.example_kryssalg_2_industry, t.example_kryssalg_2),
+            (t.example_kryssalg_3_industry, t.example_kryssalg_3),
         ],
-        (SaleType::Gjensalg, Nb) => &[
-            (
-                "IT",
-                "Et firma skal bytte ut en ti år gammel server som ikke lenger får sikkerhetsoppdateringer.",
-            ),
-            (
-                "Landbruk",
-                "Bonden som kjøpte traktoren hos deg, har kjørt den ut og trenger en ny.",
-            ),
-            (
-                "Hvitevarer",
-                "Vaskemaskinen en familie kjøpte for mange år siden, har gitt opp.",
-            ),
-        ],
-        (SaleType::Gjensalg, En) => &[
-            (
-                "IT",
-                "A firm must replace a ten-year-old server that no longer gets security updates.",
-            ),
-            (
-                "Farming",
-                "The farmer who bought a tractor from you has worn it out and needs a new one.",
-            ),
-            (
-                "Home appliances",
-                "The washing machine a family bought many years ago has given up.",
-            ),
-        ],
-        (SaleType::Kryssalg, Nb) => &[
-            (
-                "Kurs",
-                "Etter et endt kurs får deltakerne tilbud om fagbøker om det de nettopp har lært.",
-            ),
-            (
-                "Klær",
-                "Kunden har kjøpt en dressbukse og blir vist en dressjakke som passer til.",
-            ),
-            (
-                "Bank",
-                "En kunde som nettopp har fått boliglån, får tilbud om innboforsikring.",
-            ),
-        ],
-        (SaleType::Kryssalg, En) => &[
-            (
-                "Courses",
-                "After a course, the participants are offered books on what they have just learned.",
-            ),
-            (
-                "Clothing",
-                "A customer who has bought suit trousers is shown a suit jacket to go with them.",
-            ),
-            (
-                "Banking",
-                "A customer who has just been granted a mortgage is offered home contents insurance.",
-            ),
-        ],
-        (SaleType::Tilleggssalg, Nb) => &[
-            (
-                "Bil",
-                "Til den nye bilen kjøper kunden takboks og bredere felger.",
-            ),
-            (
-                "Lyd og bilde",
-                "Til anlegget kunden nettopp kjøpte, legger du til et par ekstra høyttalere.",
-            ),
-            ("Klær", "Til den nye buksen hører et belte som passer."),
-        ],
-        (SaleType::Tilleggssalg, En) => &[
-            (
-                "Cars",
-                "For the new car the customer buys a roof box and wider rims.",
-            ),
-            (
-                "Audio",
-                "To the sound system the customer just bought you add a pair of extra speakers.",
-            ),
-            (
-                "Clothing",
-                "A belt that matches belongs with the new trousers.",
-            ),
+        SaleType::Tilleggssalg => [
+            (t.example_tilleggssalg_1_industry, t.example_tilleggssalg_1),
+            (t.example_tilleggssalg_2_industry, t.example_tilleggssalg_2),
+            (t.example_tilleggssalg_3_industry, t.example_tilleggssalg_3),
         ],
     }
 }

@@ -226,6 +226,26 @@ fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
     h.get_by_label("Snitt (stigende)").click();
     h.run();
     h.get_by_label("Snitt (synkende)");
+
+    // The report saved as one HTML file, in the interface's language.
+    let html_path = exports.path().join("rapport.html");
+    h.get_by_role_and_label(Role::TextInput, "HTML-fil").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "HTML-fil")
+        .type_text(&html_path.display().to_string());
+    h.run();
+    h.get_by_label("Lagre som HTML").click();
+    h.run();
+    h.get_by_label(&format!("Lagret {}", html_path.display()));
+    let html = std::fs::read_to_string(&html_path).expect("the HTML report is written");
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..80.min(html.len())]
+    );
+    assert!(html.contains("lang=\"nb\""), "in Norwegian");
+    assert!(html.contains("kari"), "with the trainees");
+
     assert!(
         h.query_all_by_label_contains("å skille tilleggssalg fra nysalg")
             .count()

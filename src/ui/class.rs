@@ -62,6 +62,8 @@ pub enum ClassAction {
     SortItems(ItemColumn),
     /// Sort the trainee table by this column (again: the other way round).
     SortTrainees(TraineeColumn),
+    /// Write the report on show as one HTML file to the path typed in.
+    SaveHtml,
 }
 
 /// What the Class screen keeps: the folder, the report and the tables' order.
@@ -71,6 +73,10 @@ pub struct ClassState {
     pub folder: String,
     /// Use every completed attempt rather than each trainee's first.
     pub all_attempts: bool,
+    /// Where the HTML report is saved, as typed.
+    pub html_path: String,
+    /// How the last save went: success, and what to say.
+    pub html_message: Option<(bool, String)>,
     report: Option<ClassReport>,
     /// The report being made on its own thread.
     reading: Option<Job<ClassReport>>,
@@ -88,6 +94,8 @@ impl Default for ClassState {
         Self {
             folder: String::new(),
             all_attempts: false,
+            html_path: String::new(),
+            html_message: None,
             report: None,
             reading: None,
             interrupted: false,
@@ -169,6 +177,38 @@ impl ClassState {
                 self.trainee_sort = (column, self.trainee_sort == (column, false));
                 self.sort_trainees();
             }
+            // Written by the app, which knows the interface language.
+            ClassAction::SaveHtml => {}
+        }
+    }
+
+    /// The path field and button that save the report as one HTML file to e-mail or print.
+    fn save_html_ui(&mut self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(t.class_html_path);
+            PathField::new(
+                &mut self.html_path,
+                "class_html",
+                Pick::SaveFile(&["html"]),
+                t,
+            )
+            .width(ui.available_width().clamp(160.0, 360.0))
+            .show(ui, label.id, t);
+            let enabled = !self.html_path.trim().is_empty();
+            if ui
+                .add_enabled(enabled, egui::Button::new(t.class_save_html))
+                .clicked()
+            {
+                actions.push(Action::Class(ClassAction::SaveHtml));
+            }
+        });
+        if let Some((ok, text)) = &self.html_message {
+            let colour = if *ok {
+                crate::ui::widgets::question::good_color(ui.visuals())
+            } else {
+                ui.visuals().error_fg_color
+            };
+            ui.colored_label(colour, text);
         }
     }
 
@@ -254,6 +294,9 @@ impl ClassState {
         }
         if self.interrupted {
             ui.colored_label(ui.visuals().error_fg_color, t.class_interrupted);
+        }
+        if self.report.as_ref().is_some_and(|r| !r.is_empty()) {
+            self.save_html_ui(ui, t, actions);
         }
         let Some(report) = &self.report else {
             return;

@@ -425,6 +425,8 @@ text_table! {
     class_folder: "Mappe med eksporter", "Folder of exports";
     class_all_attempts: "Alle forsøk", "Every attempt";
     class_load: "Lag rapport", "Make report";
+    class_html_path: "HTML-fil", "HTML file";
+    class_save_html: "Lagre som HTML", "Save as HTML";
     class_nothing_read: "Fant ingen resultater å rapportere i mappen.", "No results to report were found in the folder.";
     class_problems: "Problemer i inndata ({n})", "Problems in the input ({n})";
     class_flagged: "Scenarioer som bør ses på", "Scenarios to look at";

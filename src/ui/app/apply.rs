@@ -13,6 +13,7 @@ use crate::domain::training::practice::{Practice, PracticeAction};
 use crate::domain::training::quiz::{QuizAction, QuizRun};
 use crate::domain::training::talk::Talk;
 use crate::ui::action::{Action, Screen};
+use crate::ui::class::ClassAction;
 use crate::ui::conversations::{ConversationCommand, ConversationsState};
 use crate::ui::i18n::{fill, texts};
 use crate::ui::loading::FolderAction;
@@ -110,6 +111,7 @@ impl SalgstrenerApp {
             Action::Folder(FolderAction::OpenBundled) => {
                 self.open_source(crate::domain::bank::BankSource::Embedded, true);
             }
+            Action::Class(ClassAction::SaveHtml) => self.save_class_html(),
             Action::Class(action) => {
                 self.screens
                     .class
@@ -193,6 +195,30 @@ impl SalgstrenerApp {
                 self.settings.conversation_feedback_at_end = at_end;
             }
         }
+    }
+
+    /// Writes the Class screen's report as one self-contained HTML file, in the interface
+    /// language, and says how it went under the button.
+    fn save_class_html(&mut self) {
+        let t = texts(self.settings.language);
+        let class = &mut self.screens.class;
+        let Some(report) = class.report() else {
+            return;
+        };
+        let html = crate::domain::class_report::html::html(report, self.settings.language);
+        let path = std::path::PathBuf::from(class.html_path.trim());
+        class.html_message = Some(
+            match crate::domain::storage::write_output(&path, html.as_bytes()) {
+                Ok(()) => (
+                    true,
+                    fill(t.progress_exported, &[("path", &path.display())]),
+                ),
+                Err(e) => (
+                    false,
+                    fill(t.notice_save_failed, &[("error", &t.message(&e.message()))]),
+                ),
+            },
+        );
     }
 
     pub(super) fn save_failed(&mut self, error: &StorageError) {

@@ -212,6 +212,26 @@ fn statistics_match_hand_computed_values() {
 }
 
 #[test]
+fn the_reading_counts_its_files_and_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    write_small_class(dir.path());
+    fs::write(dir.path().join("notes.txt"), "not an export").unwrap();
+    let progress = salgstrener::domain::background::Progress::default();
+    let r = class_report::report_counting(
+        &[dir.path().to_path_buf()],
+        AttemptChoice::First,
+        &BankInfo::default(),
+        &progress,
+    );
+    let seen = progress.snapshot();
+    assert_eq!(
+        (seen.files_read, seen.files_total, seen.problems),
+        (5, 5, 1)
+    );
+    assert_eq!(r.trainees.len(), 4);
+}
+
+#[test]
 fn an_empty_input_gives_an_empty_report() {
     let dir = tempfile::tempdir().unwrap();
     let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
@@ -560,6 +580,13 @@ fn the_binary_reports_a_generated_class() {
         rows.lines().filter(|l| l.starts_with("modul-")).count() == 36,
         "{rows}"
     );
+    // Each generated conversation's decision is an item under the conversation's id.
+    for id in ["samtale-1", "samtale-2"] {
+        assert!(
+            rows.lines().any(|l| l.starts_with(&format!("{id},{id},"))),
+            "{rows}"
+        );
+    }
     // The wrong key on purpose is found.
     assert!(
         rows.lines()
@@ -572,6 +599,11 @@ fn the_binary_reports_a_generated_class() {
     assert_eq!(text.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&text.stdout);
     assert!(stdout.contains("30 deltakere"), "{stdout}");
+    assert!(stdout.contains("Salgssamtaler"), "{stdout}");
+    assert!(
+        !stdout.contains("utsagn fra appen som rapporten ikke bruker"),
+        "{stdout}"
+    );
 
     // Some bad input: written, exit code 1, the problem on stderr.
     fs::write(class.join("notes.txt"), "not an export").unwrap();
@@ -583,4 +615,155 @@ fn the_binary_reports_a_generated_class() {
     let nothing = run(&["class", dir.path().join("nope").to_str().unwrap()]);
     assert_eq!(nothing.status.code(), Some(2));
     assert_eq!(run(&["class"]).status.code(), Some(2));
+}
+
+/// Plays the fixture conversation `sport-samtale-lopesko`: `replies` by their place on
+/// screen, then (when it reaches the decision) `decision` with an offer of that fit.
+fn played(replies: &[usize], decision: Option<(SaleType, Fit)>, finished: &str) -> Attempt {
+    use salgstrener::domain::bank::{Bank, BankSource};
+    use salgstrener::domain::training::answer::Pick;
+    use salgstrener::domain::training::talk::{Talk, TalkAction};
+
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conversations/good");
+    let bank = Bank::load(BankSource::Folder(dir)).unwrap();
+    let i = bank.conversation_index("sport-samtale-lopesko").unwrap();
+    let mut talk = Talk::new(bank.conversations()[i].clone(), 7);
+    for reply in replies {
+        talk.apply(TalkAction::Reply(*reply));
+    }
+    if let Some((sale_type, fit)) = decision {
+        let offer = talk
+            .answer()
+            .unwrap()
+            .offer_order
+            .iter()
+            .position(|&o| talk.conversation().offers[o].fit == fit)
+            .unwrap();
+        talk.apply(TalkAction::Pick(Pick::Type(sale_type)));
+        talk.apply(TalkAction::Pick(Pick::Offer(offer)));
+        talk.apply(TalkAction::Check);
+    }
+    let end = at(finished);
+    talk.attempt(end - jiff::SignedDuration::from_mins(4), end)
+}
+
+/// Kari plays the best path and decides right (10 of 10). Ola first makes the customer
+/// leave at the first step, then reaches the decision with two acceptable replies and
+/// decides wrong.
+fn conversation_class(dir: &Path) {
+    let kari = played(
+        &[0, 0, 0],
+        Some((Kryssalg, Fit::Best)),
+        "2026-11-27T10:04:00Z",
+    );
+    assert_eq!((kari.points(), kari.max_points()), (10, 10));
+    let left = played(&[2], None, "2026-11-27T11:00:00Z");
+    assert!(left.conversation.as_ref().unwrap().left.is_some());
+    let second = played(&[1, 1], Some((Nysalg, Fit::Poor)), "2026-11-28T11:00:00Z");
+    assert_eq!(second.points(), 2);
+    let kari = History {
+        version: 1,
+        attempts: vec![kari],
+    };
+    let ola = History {
+        version: 1,
+        attempts: vec![left, second],
+    };
+    // Kari's history both as a results CSV and as xAPI: it counts once.
+    fs::write(
+        dir.join("kari.csv"),
+        salgstrener::domain::interop::results_csv::history_csv(&kari),
+    )
+    .unwrap();
+    fs::write(dir.join("kari.json"), export("kari", &kari)).unwrap();
+    fs::write(dir.join("ola.json"), export("ola", &ola)).unwrap();
+}
+
+#[test]
+fn conversations_are_read_from_xapi_and_csv_and_summarised() {
+    let dir = tempfile::tempdir().unwrap();
+    conversation_class(dir.path());
+    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.ignored, 0, "every conversation statement is used");
+    assert_eq!(
+        r.duplicates, 5,
+        "kari's xAPI repeats her CSV: 3 replies, decision, completed"
+    );
+    assert!(r.quizzes.is_empty(), "a conversation is not a quiz");
+    assert_eq!(r.left_out, 1, "ola's second attempt");
+    assert_eq!(r.trainees.len(), 2);
+
+    assert_eq!(r.conversations.len(), 1);
+    let c = &r.conversations[0];
+    assert_eq!(c.conversation_id, "sport-samtale-lopesko");
+    assert_eq!((c.attempts, c.left), (2, 1));
+    close(c.left_share(), 0.5);
+    close(c.reply_mean, 3.0);
+    assert_eq!(c.best_points, Some(6));
+    close(c.reply_share, 0.5);
+    // Ola's poor reply at the first step is the lowest mean.
+    let (step, mean, n) = c.weakest_step.clone().unwrap();
+    assert_eq!((step.as_str(), n), ("kassa", 2));
+    close(Some(mean), 1.0);
+    // The decision is an item: only kari reached it in a first attempt.
+    let d = c.decision().unwrap();
+    assert_eq!(
+        (d.quiz_id.as_deref(), d.scenario_id.as_str(), d.attempts),
+        (Some("sport-samtale-lopesko"), "sport-samtale-lopesko", 1)
+    );
+    close(d.facility, 1.0);
+    assert_eq!(d.flag, Some(Flag::TooEasy));
+    // The decision is a sale-type answer in the class's accuracy.
+    assert_eq!((r.answers(), r.by_type[Kryssalg.index()].right), (1, 1));
+    let kari = r.trainees.iter().find(|t| t.name == "kari").unwrap();
+    assert_eq!(kari.conversations, 1);
+    close(kari.conversation_share, 1.0);
+
+    // Every attempt: ola's wrong decision and acceptable replies count too.
+    let all = report(&[dir.path().to_path_buf()], AttemptChoice::All);
+    let c = &all.conversations[0];
+    assert_eq!((c.attempts, c.left, all.left_out), (3, 1, 0));
+    close(c.reply_mean, 8.0 / 3.0);
+    let d = c.decision().unwrap();
+    assert_eq!((d.attempts, d.most_chosen_wrong), (2, Some(Nysalg)));
+    close(d.facility, 0.5);
+    assert_eq!(
+        all.matrix.counts[Kryssalg.index()][Nysalg.index()],
+        1,
+        "ola took the cross-sale for a new sale"
+    );
+
+    // Each output names the conversation and its figures.
+    let csv = render::items_csv(&r);
+    assert!(
+        csv.lines()
+            .any(|l| l == "sport-samtale-lopesko,sport-samtale-lopesko,1,1.000,,,,too-easy"),
+        "{csv}"
+    );
+    let text = render::text(&r, Language::En);
+    assert!(
+        text.contains("the customer left 1 times (50.0 %)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The replies earned on average 3.0 of the best path's 6 points (50.0 %)"),
+        "{text}"
+    );
+    assert!(text.contains("Weakest step: kassa"), "{text}");
+    assert!(text.contains("1 conversations, replies 100.0 % of the best path"));
+    let page = html::html(&r, Language::Nb);
+    assert!(page.contains("id=\"conversations\""));
+    assert!(page.contains("kunden gikk 1 ganger (50.0 %)"), "{page}");
+}
+
+#[test]
+fn a_conversation_reads_the_same_from_csv_and_from_xapi() {
+    let dir = tempfile::tempdir().unwrap();
+    conversation_class(dir.path());
+    let from_csv = report(&[dir.path().join("kari.csv")], AttemptChoice::First);
+    let from_xapi = report(&[dir.path().join("kari.json")], AttemptChoice::First);
+    assert!(from_csv.problems.is_empty(), "{:?}", from_csv.problems);
+    assert_eq!(from_csv.conversations, from_xapi.conversations);
+    assert_eq!(from_csv.conversations[0].best_points, Some(6));
 }

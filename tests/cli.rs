@@ -573,7 +573,7 @@ fn results_as_xapi_and_csv() {
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].starts_with("registration,kind,quiz_id,"));
     assert!(
-        lines[1].ends_with(",klaer-belte,Tilleggssalg,Kryssalg,,,,1,2,3,,,"),
+        lines[1].ends_with(",klaer-belte,Tilleggssalg,Kryssalg,,,,1,2,3,,,,"),
         "{}",
         lines[1]
     );

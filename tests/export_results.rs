@@ -731,13 +731,13 @@ fn a_conversation_exports_its_replies_and_its_decision() {
     assert_eq!(lines.len(), 1 + 3 + 1, "{text}");
     assert!(
         lines[1].contains(
-            ",conversation,sport-samtale-lopesko,Løpesko og mørke kvelder,2026-11-27T10:00:00Z,2026-11-27T10:04:00Z,sport-samtale-lopesko,,,,,,,,2,kassa,Så bra! Hva skal du bruke dem til?,Good"
+            ",conversation,sport-samtale-lopesko,Løpesko og mørke kvelder,2026-11-27T10:00:00Z,2026-11-27T10:04:00Z,sport-samtale-lopesko,,,,,,,,2,kassa,Så bra! Hva skal du bruke dem til?,Good,6"
         ),
         "{}",
         lines[1]
     );
     assert!(
-        lines[4].ends_with(",Kryssalg,Kryssalg,En hodelykt med refleksvest,Best,,2,2,4,,,"),
+        lines[4].ends_with(",Kryssalg,Kryssalg,En hodelykt med refleksvest,Best,,2,2,4,,,,6"),
         "{}",
         lines[4]
     );

@@ -1,18 +1,22 @@
-//! The Class screen driven like an instructor: type the folder of exports, make the report,
-//! read the flagged scenarios, sort a table, and open a flagged scenario in the editor.
+//! The Class screen driven like an instructor: type the folder of exports, make the report
+//! (read on a background thread, its progress on screen meanwhile), read the flagged
+//! scenarios, sort a table, and open a flagged scenario in the editor.
 
 mod common;
 
 use std::fs;
 use std::path::Path;
+use std::sync::mpsc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use common::{answer, fixtures};
+use salgstrener::domain::background::{Job, Progress};
 use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
+use salgstrener::domain::class_report::{self, AttemptChoice, BankInfo};
 use salgstrener::domain::interop::xapi::{self, Actor, XapiOptions};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::progress::history::{Attempt, AttemptKind, History};
@@ -70,15 +74,121 @@ fn write_class(dir: &Path) {
     fs::write(dir.join("notes.txt"), "not an export").unwrap();
 }
 
+type ClassHarness = Harness<'static, SalgstrenerApp>;
+
+fn harness() -> ClassHarness {
+    let bank = Bank::load(BankSource::Folder(fixtures("good"))).expect("fixture folder loads");
+    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7);
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 2400.0))
+        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+}
+
+/// Steps the window until the report is ready: the folder is read on another thread. Bounded
+/// by a number of frames, not by a clock.
+fn step_until_read(h: &mut ClassHarness) {
+    for _ in 0..10_000 {
+        if !h.state().screens().class.is_reading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        h.step();
+    }
+    assert!(
+        !h.state().screens().class.is_reading(),
+        "the report was never ready"
+    );
+    h.run();
+}
+
+#[test]
+fn the_screen_shows_the_progress_while_the_class_is_read_and_stays_usable() {
+    let exports = tempfile::tempdir().unwrap();
+    write_class(exports.path());
+    let mut h = harness();
+    h.get_by_label("Klasse").click();
+    h.run();
+
+    // A read held after two of five files, the second with a problem.
+    let (release, gate) = mpsc::channel::<()>();
+    let folder = exports.path().to_path_buf();
+    let job = Job::start(
+        "held-class-read",
+        || {},
+        move |progress: &Progress| {
+            progress.listed(5);
+            progress.file_read(0);
+            progress.file_read(1);
+            let _ = gate.recv();
+            class_report::report_of(&[folder], AttemptChoice::First, &BankInfo::default())
+        },
+    );
+    let class = &mut h.state_mut().screens_mut().class;
+    class.folder = exports.path().display().to_string();
+    class.read_with(job);
+    h.run();
+    h.get_by_label("Leser eksportene …");
+    h.get_by_label("2 av 5 filer lest");
+    h.get_by_label("1 problemer funnet så langt");
+    assert!(h.state().screens().class.is_reading());
+    assert!(h.state().screens().class.report().is_none());
+    // One read at a time: the button does not start another.
+    h.get_by_label("Lag rapport").click();
+    h.run();
+    h.get_by_label("2 av 5 filer lest");
+
+    // The window is not waiting on the reader: other screens work meanwhile.
+    h.get_by_label("Øving").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Practice);
+    h.get_by_label("Klasse").click();
+    h.run();
+    h.get_by_label("2 av 5 filer lest");
+
+    release.send(()).unwrap();
+    step_until_read(&mut h);
+    assert!(h.query_by_label("Leser eksportene …").is_none());
+    h.get_by_label("4 deltakere, 5 filer, 12 utsagn og rader lest");
+    assert_eq!(
+        h.state().screens().class.report().map(|r| r.trainees.len()),
+        Some(4)
+    );
+}
+
+#[test]
+fn a_read_can_be_cancelled() {
+    let mut h = harness();
+    h.get_by_label("Klasse").click();
+    h.run();
+    let (release, gate) = mpsc::channel::<()>();
+    let (saw_tx, saw) = mpsc::channel::<bool>();
+    let job = Job::start(
+        "held-class-read",
+        || {},
+        move |progress: &Progress| {
+            progress.listed(3);
+            let _ = gate.recv();
+            let _ = saw_tx.send(progress.is_cancelled());
+            class_report::report_of(&[], AttemptChoice::First, &BankInfo::default())
+        },
+    );
+    h.state_mut().screens_mut().class.read_with(job);
+    h.run();
+    h.get_by_label("0 av 3 filer lest");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert!(!h.state().screens().class.is_reading());
+    assert!(h.state().screens().class.report().is_none());
+    assert!(h.query_by_label("0 av 3 filer lest").is_none());
+    release.send(()).unwrap();
+    assert_eq!(saw.recv(), Ok(true), "the reader was told to stop");
+}
+
 #[test]
 fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
     let exports = tempfile::tempdir().unwrap();
     write_class(exports.path());
-    let bank = Bank::load(BankSource::Folder(fixtures("good"))).expect("fixture folder loads");
-    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1200.0, 2400.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    let mut h = harness();
 
     h.get_by_label("Klasse").click();
     h.run();
@@ -90,8 +200,8 @@ fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
         .type_text(&exports.path().display().to_string());
     h.run();
     h.get_by_label("Lag rapport").click();
-    h.run();
-    h.run();
+    h.step();
+    step_until_read(&mut h);
 
     let report = h
         .state()
@@ -143,4 +253,55 @@ fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
         "{}",
         path.display()
     );
+}
+
+#[test]
+fn the_screen_summarises_each_sales_conversation() {
+    use salgstrener::domain::bank::conversation::Quality;
+    use salgstrener::domain::progress::history::{ConversationRecord, ReplyRecord};
+
+    let exports = tempfile::tempdir().unwrap();
+    let reply = |step: &str| ReplyRecord {
+        step_id: step.into(),
+        text: format!("Svar ved {step}"),
+        quality: Quality::Good,
+    };
+    let history = History {
+        version: 1,
+        attempts: vec![Attempt {
+            registration: uuid::Uuid::from_u128(77).to_string(),
+            kind: AttemptKind::Conversation,
+            quiz_id: "sport-samtale-lopesko".into(),
+            quiz_title: "Løpesko".into(),
+            answers: vec![answer(
+                "sport-samtale-lopesko",
+                Kryssalg,
+                Kryssalg,
+                Fit::Best,
+            )],
+            conversation: Some(ConversationRecord {
+                replies: vec![reply("kassa"), reply("trening"), reply("morket")],
+                best_points: 6,
+                ..ConversationRecord::default()
+            }),
+            ..Attempt::default()
+        }],
+    };
+    let json = xapi::statements_json(&xapi::statements(&history, &XapiOptions::default())).unwrap();
+    fs::write(exports.path().join("kari.json"), json).unwrap();
+
+    let mut h = harness();
+    h.get_by_label("Klasse").click();
+    h.run();
+    h.state_mut().screens_mut().class.folder = exports.path().display().to_string();
+    h.run();
+    h.get_by_label("Lag rapport").click();
+    h.step();
+    step_until_read(&mut h);
+    h.get_by_label("Salgssamtaler");
+    h.get_by_label("Løpesko (sport-samtale-lopesko): 1 forsøk; kunden gikk 0 ganger (0.0 %)");
+    h.get_by_label("Svarene ga i snitt 6.0 av 6 poeng på beste vei (100.0 %)");
+    // No problem and nothing left unused: every reply statement was understood.
+    assert!(h.query_by_label_contains("Problemer i inndata").is_none());
+    h.get_by_label("1 deltakere, 1 filer, 5 utsagn og rader lest");
 }

@@ -9,9 +9,11 @@
 //! - [`interop`]: export to and import from other tools;
 //! - [`class_report`]: the instructor's report over many trainees' exported results;
 //! - [`i18n`]: every text in Norwegian and English, and the typed messages the others build;
-//! - [`language`] and [`storage`] (atomic writes), used by all of them.
+//! - [`language`], [`storage`] (atomic writes) and [`background`] (work on a thread with
+//!   progress counters), used by all of them.
 
 pub mod authoring;
+pub mod background;
 pub mod bank;
 pub mod class_report;
 pub mod i18n;

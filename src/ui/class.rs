@@ -1,15 +1,18 @@
 //! The Class screen (Klasse) for instructors: choose a folder of the trainees' exports and see
 //! the class report: the flagged scenarios first, each with a button that opens it in the
 //! editor, the class's accuracy and confusions as charts, and sortable tables of the item
-//! statistics and the trainees. The report is computed once when the folder is read (in
-//! [`ClassState::apply`]); drawing only reads it.
+//! statistics and the trainees. The folder is read and the report computed on a background
+//! thread ([`class_report::start`]); until it is ready the screen shows the progress (files
+//! read of the total, problems so far) and stays usable. Each frame takes the report over
+//! when it is ready ([`ClassState::poll`]), never waiting; drawing only reads it.
 
 use std::path::PathBuf;
 
-use egui::{RichText, ScrollArea, Ui};
+use egui::{ProgressBar, RichText, ScrollArea, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Legend, Plot, PlotPoints, Points};
 
+use crate::domain::background::Job;
 use crate::domain::bank::Bank;
 use crate::domain::class_report::{
     self, AttemptChoice, BankInfo, ClassReport, ItemStats, render, words,
@@ -20,6 +23,7 @@ use crate::ui::action::{Action, Screen};
 use crate::ui::editor::EditorAction;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::charts;
+use crate::ui::widgets::path_field::{PathField, Pick};
 
 /// A column the item table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,8 +54,10 @@ pub enum TraineeColumn {
 /// What the Class screen asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClassAction {
-    /// Read the folder typed in and compute the report.
+    /// Read the folder typed in and compute the report, in the background.
     Load,
+    /// Stop reading: the report being made is not wanted any more.
+    Cancel,
     /// Sort the item table by this column (again: the other way round).
     SortItems(ItemColumn),
     /// Sort the trainee table by this column (again: the other way round).
@@ -66,6 +72,10 @@ pub struct ClassState {
     /// Use every completed attempt rather than each trainee's first.
     pub all_attempts: bool,
     report: Option<ClassReport>,
+    /// The report being made on its own thread.
+    reading: Option<Job<ClassReport>>,
+    /// The last read stopped without a report.
+    interrupted: bool,
     items: Vec<ItemStats>,
     item_order: Vec<usize>,
     item_sort: (ItemColumn, bool),
@@ -79,6 +89,8 @@ impl Default for ClassState {
             folder: String::new(),
             all_attempts: false,
             report: None,
+            reading: None,
+            interrupted: false,
             items: Vec::new(),
             item_order: Vec::new(),
             item_sort: (ItemColumn::Flag, false),
@@ -94,8 +106,43 @@ impl ClassState {
         self.report.as_ref()
     }
 
-    /// Applies an action; `bank` adds titles and files to the report.
-    pub fn apply(&mut self, action: ClassAction, bank: &Bank) {
+    /// True while a report is being made.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Shows the progress of `job` and then its report: what [`ClassAction::Load`] does with
+    /// the job it starts, and a test with a job it holds.
+    pub fn read_with(&mut self, job: Job<ClassReport>) {
+        // Dropping a job still running tells its thread to stop.
+        self.reading = Some(job);
+        self.report = None;
+        self.interrupted = false;
+        self.items.clear();
+        self.item_order.clear();
+        self.trainee_order.clear();
+    }
+
+    /// Takes the report over when it is ready. Never waits.
+    pub fn poll(&mut self) {
+        let Some(result) = self.reading.as_mut().and_then(Job::try_finish) else {
+            return;
+        };
+        self.reading = None;
+        match result {
+            Ok(report) => {
+                self.items = report.items().cloned().collect();
+                self.report = Some(report);
+                self.sort_items();
+                self.sort_trainees();
+            }
+            Err(_) => self.interrupted = true,
+        }
+    }
+
+    /// Applies an action; `bank` adds titles and files to the report, and `ctx` (when there
+    /// is a window) is woken as the reading moves on.
+    pub fn apply(&mut self, action: ClassAction, bank: &Bank, ctx: Option<&egui::Context>) {
         match action {
             ClassAction::Load => {
                 let choice = if self.all_attempts {
@@ -104,16 +151,16 @@ impl ClassState {
                     AttemptChoice::First
                 };
                 let folder = PathBuf::from(self.folder.trim());
-                let report = class_report::report_of(&[folder], choice, &BankInfo::of(bank));
-                self.items = report
-                    .quizzes
-                    .iter()
-                    .flat_map(|q| q.items.iter().cloned())
-                    .collect();
-                self.report = Some(report);
-                self.sort_items();
-                self.sort_trainees();
+                let wake = ctx.cloned();
+                let job =
+                    class_report::start(vec![folder], choice, BankInfo::of(bank), move || {
+                        if let Some(ctx) = &wake {
+                            ctx.request_repaint();
+                        }
+                    });
+                self.read_with(job);
             }
+            ClassAction::Cancel => self.reading = None,
             ClassAction::SortItems(column) => {
                 self.item_sort = (column, self.item_sort == (column, false));
                 self.sort_items();
@@ -187,17 +234,27 @@ impl ClassState {
         ui.label(RichText::new(t.class_intro).weak());
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(t.class_folder);
-            ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(360.0))
-                .labelled_by(label.id);
+            let field = PathField::new(&mut self.folder, "class_folder", Pick::Folder, t)
+                .width(ui.available_width().clamp(160.0, 360.0))
+                .show(ui, label.id, t);
             ui.checkbox(&mut self.all_attempts, t.class_all_attempts);
-            let enabled = !self.folder.trim().is_empty();
+            let enabled = !self.folder.trim().is_empty() && self.reading.is_none();
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui
                 .add_enabled(enabled, egui::Button::new(t.class_load))
                 .clicked()
+                || (enabled && enter)
             {
                 actions.push(Action::Class(ClassAction::Load));
             }
         });
+        if let Some(job) = &self.reading {
+            reading_ui(ui, job, t, actions);
+            return;
+        }
+        if self.interrupted {
+            ui.colored_label(ui.visuals().error_fg_color, t.class_interrupted);
+        }
         let Some(report) = &self.report else {
             return;
         };
@@ -236,6 +293,20 @@ impl ClassState {
             ui.label(deciding_difference(c.right, c.chosen, lang).unwrap_or_default());
         }
 
+        if !report.conversations.is_empty() {
+            ui.add_space(8.0);
+            ui.heading(t.class_conversations);
+            for c in &report.conversations {
+                let mut lines = render::conversation_lines(c, lang).into_iter();
+                ui.label(RichText::new(lines.next().unwrap_or_default()).strong());
+                ui.indent(("class-conversation", &c.conversation_id), |ui| {
+                    for line in lines {
+                        ui.label(line);
+                    }
+                });
+            }
+        }
+
         ui.add_space(8.0);
         ui.heading(t.class_items);
         self.scatter_ui(ui, t);
@@ -271,7 +342,11 @@ impl ClassState {
             .allow_drag(false)
             .allow_scroll(false)
             .show(ui, |plot| {
-                plot.points(Points::new(t.class_not_flagged, points(&fine)).radius(3.0));
+                plot.points(
+                    Points::new(t.class_not_flagged, points(&fine))
+                        .radius(3.0)
+                        .color(egui::Color32::from_rgb(70, 140, 210)),
+                );
                 plot.points(
                     Points::new(t.class_flagged, points(&flagged))
                         .radius(4.0)
@@ -297,55 +372,61 @@ impl ClassState {
             sort(ItemColumn::Discrimination, t.col_discrimination),
             sort(ItemColumn::Flag, t.col_flag),
         ];
-        ui.push_id("class-items-table", |ui| {
-            TableBuilder::new(ui)
-                .striped(true)
-                .max_scroll_height(260.0)
-                .column(Column::remainder().at_least(220.0))
-                .columns(Column::auto().at_least(70.0), 3)
-                .column(Column::auto().at_least(90.0))
-                .column(Column::auto().at_least(150.0))
-                .header(22.0, |mut header| {
-                    for (column, label) in &headers {
-                        header.col(|ui| {
-                            if ui.button(label).clicked() {
-                                actions.push(Action::Class(ClassAction::SortItems(*column)));
+        // A narrow window scrolls the table sideways rather than cutting its last columns off.
+        ScrollArea::horizontal()
+            .id_salt("class-items-table-scroll")
+            .show(ui, |ui| {
+                ui.push_id("class-items-table", |ui| {
+                    // Rows have one height: a long cell is cut short (its text on hover) rather than
+                    // wrapped over the next row.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    TableBuilder::new(ui)
+                        .striped(true)
+                        .max_scroll_height(260.0)
+                        .column(Column::remainder().at_least(180.0))
+                        .columns(Column::auto().at_least(70.0), 3)
+                        .column(Column::auto().at_least(160.0))
+                        .column(Column::auto().at_least(120.0))
+                        .header(22.0, |mut header| {
+                            for (column, label) in &headers {
+                                header.col(|ui| {
+                                    if ui.button(label).clicked() {
+                                        actions
+                                            .push(Action::Class(ClassAction::SortItems(*column)));
+                                    }
+                                });
                             }
-                        });
-                    }
-                    header.col(|ui| {
-                        ui.strong(t.col_wrong);
-                    });
-                })
-                .body(|body| {
-                    body.rows(20.0, self.item_order.len(), |mut row| {
-                        let item = &self.items[self.item_order[row.index()]];
-                        row.col(|ui| {
-                            ui.label(format!(
-                                "{} / {}",
-                                item.quiz_id.as_deref().unwrap_or(""),
-                                item.name()
-                            ));
-                        });
-                        row.col(|ui| {
-                            ui.label(item.attempts.to_string());
-                        });
-                        for value in [item.facility, item.discrimination] {
-                            row.col(|ui| {
-                                ui.label(
-                                    value.map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")),
-                                );
+                            header.col(|ui| {
+                                ui.strong(t.col_wrong);
                             });
-                        }
-                        row.col(|ui| {
-                            ui.label(item.flag.map_or("", |f| words::flag_name(f, lang)));
+                        })
+                        .body(|body| {
+                            body.rows(20.0, self.item_order.len(), |mut row| {
+                                let item = &self.items[self.item_order[row.index()]];
+                                row.col(|ui| {
+                                    ui.label(item_label(item));
+                                });
+                                row.col(|ui| {
+                                    ui.label(item.attempts.to_string());
+                                });
+                                for value in [item.facility, item.discrimination] {
+                                    row.col(|ui| {
+                                        ui.label(value.map_or_else(
+                                            || w.none.to_owned(),
+                                            |v| format!("{v:.3}"),
+                                        ));
+                                    });
+                                }
+                                row.col(|ui| {
+                                    ui.label(item.flag.map_or("", |f| words::flag_name(f, lang)));
+                                });
+                                row.col(|ui| {
+                                    ui.label(item.most_chosen_wrong.map_or(w.none, |t| t.title()));
+                                });
+                            });
                         });
-                        row.col(|ui| {
-                            ui.label(item.most_chosen_wrong.map_or(w.none, |t| t.title()));
-                        });
-                    });
                 });
-        });
+            });
     }
 
     fn trainees_ui(&self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
@@ -366,47 +447,60 @@ impl ClassState {
             sort(TraineeColumn::Mean, t.col_mean),
             sort(TraineeColumn::Practice, t.col_practice),
         ];
-        ui.push_id("class-trainees-table", |ui| {
-            TableBuilder::new(ui)
-                .striped(true)
-                .max_scroll_height(300.0)
-                .column(Column::auto().at_least(160.0))
-                .column(Column::auto().at_least(80.0))
-                .column(Column::auto().at_least(90.0))
-                .column(Column::remainder())
-                .header(22.0, |mut header| {
-                    for (column, label) in &headers {
-                        header.col(|ui| {
-                            if ui.button(label).clicked() {
-                                actions.push(Action::Class(ClassAction::SortTrainees(*column)));
+        ScrollArea::horizontal()
+            .id_salt("class-trainees-table-scroll")
+            .show(ui, |ui| {
+                ui.push_id("class-trainees-table", |ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    TableBuilder::new(ui)
+                        .striped(true)
+                        .max_scroll_height(300.0)
+                        .column(Column::auto().at_least(160.0))
+                        .column(Column::auto().at_least(80.0))
+                        .column(Column::auto().at_least(130.0))
+                        .column(Column::remainder())
+                        .header(22.0, |mut header| {
+                            for (column, label) in &headers {
+                                header.col(|ui| {
+                                    if ui.button(label).clicked() {
+                                        actions.push(Action::Class(ClassAction::SortTrainees(
+                                            *column,
+                                        )));
+                                    }
+                                });
                             }
+                            header.col(|ui| {
+                                ui.strong(t.col_needs_help);
+                            });
+                        })
+                        .body(|body| {
+                            // Only the visible rows are drawn: a class can have a thousand trainees.
+                            body.rows(20.0, self.trainee_order.len(), |mut row| {
+                                let trainee = &report.trainees[self.trainee_order[row.index()]];
+                                row.col(|ui| {
+                                    ui.label(&trainee.name);
+                                });
+                                row.col(|ui| {
+                                    ui.label(render::percent(trainee.mean, w));
+                                });
+                                row.col(|ui| {
+                                    let answers = ui.label(trainee.practice_answers.to_string());
+                                    if let Some(talks) =
+                                        render::trainee_conversations(trainee, lang)
+                                    {
+                                        answers.on_hover_text(talks);
+                                    }
+                                });
+                                row.col(|ui| {
+                                    let help =
+                                        render::needs_help(trainee, lang).unwrap_or_default();
+                                    ui.label(help.split(':').next().unwrap_or_default())
+                                        .on_hover_text(&help);
+                                });
+                            });
                         });
-                    }
-                    header.col(|ui| {
-                        ui.strong(t.col_needs_help);
-                    });
-                })
-                .body(|body| {
-                    // Only the visible rows are drawn: a class can have a thousand trainees.
-                    body.rows(20.0, self.trainee_order.len(), |mut row| {
-                        let trainee = &report.trainees[self.trainee_order[row.index()]];
-                        row.col(|ui| {
-                            ui.label(&trainee.name);
-                        });
-                        row.col(|ui| {
-                            ui.label(render::percent(trainee.mean, w));
-                        });
-                        row.col(|ui| {
-                            ui.label(trainee.practice_answers.to_string());
-                        });
-                        row.col(|ui| {
-                            let help = render::needs_help(trainee, lang).unwrap_or_default();
-                            ui.label(help.split(':').next().unwrap_or_default())
-                                .on_hover_text(&help);
-                        });
-                    });
                 });
-        });
+            });
     }
 
     fn problems_ui(&self, ui: &mut Ui, t: &Texts) {
@@ -428,6 +522,50 @@ impl ClassState {
                         }
                     });
             });
+    }
+}
+
+/// The reading's progress: the files read of the total and the problems so far. The reader
+/// wakes the window when the counters move, so nothing here waits or animates.
+fn reading_ui(ui: &mut Ui, job: &Job<ClassReport>, t: &Texts, actions: &mut Vec<Action>) {
+    let p = job.progress();
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(if p.all_read() {
+            t.class_computing
+        } else {
+            t.class_reading
+        });
+        if ui.button(t.class_cancel).clicked() {
+            actions.push(Action::Class(ClassAction::Cancel));
+        }
+    });
+    if p.files_total == 0 {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(t.loading_listing);
+        });
+        return;
+    }
+    ui.add(ProgressBar::new(p.fraction()).desired_width(ui.available_width().min(420.0)));
+    ui.label(fill(
+        t.loading_files,
+        &[("read", &p.files_read), ("total", &p.files_total)],
+    ));
+    if p.problems > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            fill(t.loading_problems, &[("n", &p.problems)]),
+        );
+    }
+}
+
+/// "quiz / scenario", or the conversation's name alone for its decision (whose quiz and
+/// scenario are both the conversation).
+fn item_label(item: &ItemStats) -> String {
+    match item.quiz_id.as_deref() {
+        Some(quiz) if quiz == item.scenario_id => item.name().to_owned(),
+        quiz => format!("{} / {}", quiz.unwrap_or(""), item.name()),
     }
 }
 
@@ -455,9 +593,8 @@ fn flagged_ui(
                 .on_hover_text(words::flag_advice(flag, lang));
             }
             ui.label(format!(
-                "{} / {} ({}: {}, {}: {})",
-                item.quiz_id.as_deref().unwrap_or(""),
-                item.name(),
+                "{} ({}: {}, {}: {})",
+                item_label(item),
                 t.col_facility,
                 item.facility
                     .map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")),

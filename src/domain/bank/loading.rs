@@ -2,102 +2,15 @@
 //!
 //! A bank of 50,000 scenarios takes a second or more to read and check; the window opens at
 //! once and draws [`LoadProgress::snapshot`] until [`BankLoad::try_finish`] hands over the bank.
-//! The loading itself is [`Bank::load_counting`], the same code `check` and the folder watch use.
+//! The loading itself is [`Bank::load_counting`], the same code `check` and the folder watch use;
+//! the thread and its counters are the shared [`Job`] and [`LoadProgress`].
 
 use std::fs;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::thread;
 
+use crate::domain::background::{Interrupted, Job};
+pub use crate::domain::background::{Progress as LoadProgress, ProgressSnapshot};
 use crate::domain::bank::{Bank, BankSource, LoadError};
-
-/// How many files are read between two calls of the progress callback: often enough for a
-/// smooth bar, rarely enough that 50,000 files do not ask for 50,000 repaints.
-const NOTIFY_EVERY: usize = 250;
-
-/// Counters a loader bumps as it goes; any thread may read them at any time.
-#[derive(Default)]
-pub struct LoadProgress {
-    total: AtomicUsize,
-    read: AtomicUsize,
-    problems: AtomicUsize,
-    notify: Option<Box<dyn Fn() + Send + Sync>>,
-}
-
-impl std::fmt::Debug for LoadProgress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LoadProgress")
-            .field("snapshot", &self.snapshot())
-            .finish_non_exhaustive()
-    }
-}
-
-/// The counters at one moment.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ProgressSnapshot {
-    /// Content files read and checked so far.
-    pub files_read: usize,
-    /// Content files found; 0 while the folder is still being listed.
-    pub files_total: usize,
-    /// Problems found in the files read so far (errors and warnings).
-    pub problems: usize,
-}
-
-impl ProgressSnapshot {
-    /// The share read, from 0 to 1 (0 while the total is unknown).
-    pub fn fraction(&self) -> f32 {
-        if self.files_total == 0 {
-            0.0
-        } else {
-            (self.files_read as f32 / self.files_total as f32).min(1.0)
-        }
-    }
-}
-
-impl LoadProgress {
-    /// Counters that call `notify` (from the loading threads) every few hundred files and
-    /// when the listing is known, so a window can repaint.
-    pub fn notifying(notify: impl Fn() + Send + Sync + 'static) -> Self {
-        Self {
-            notify: Some(Box::new(notify)),
-            ..Self::default()
-        }
-    }
-
-    /// The counters now.
-    pub fn snapshot(&self) -> ProgressSnapshot {
-        ProgressSnapshot {
-            files_read: self.read.load(Ordering::Relaxed),
-            files_total: self.total.load(Ordering::Relaxed),
-            problems: self.problems.load(Ordering::Relaxed),
-        }
-    }
-
-    /// The folder has been listed: `total` content files are to be read.
-    pub fn listed(&self, total: usize) {
-        self.total.store(total, Ordering::Relaxed);
-        self.wake();
-    }
-
-    /// One more file was read and checked, with `problems` problems.
-    pub fn file_read(&self, problems: usize) {
-        if problems > 0 {
-            self.problems.fetch_add(problems, Ordering::Relaxed);
-        }
-        let read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
-        if read.is_multiple_of(NOTIFY_EVERY) || read == self.total.load(Ordering::Relaxed) {
-            self.wake();
-        }
-    }
-
-    fn wake(&self) {
-        if let Some(notify) = &self.notify {
-            notify();
-        }
-    }
-}
 
 /// Checks that `dir` is a folder without reading it: the cheap test that keeps a wrong path a
 /// usage error on the command line, and a message in the window, before any loading starts.
@@ -117,9 +30,7 @@ pub fn check_folder(dir: &Path) -> Result<(), LoadError> {
 #[derive(Debug)]
 pub struct BankLoad {
     source: BankSource,
-    progress: Arc<LoadProgress>,
-    result: Receiver<Result<Bank, LoadError>>,
-    handed_over: bool,
+    job: Job<Result<Bank, LoadError>>,
 }
 
 impl BankLoad {
@@ -136,30 +47,10 @@ impl BankLoad {
         notify: impl Fn() + Send + Sync + 'static,
         load: impl FnOnce(BankSource, &LoadProgress) -> Result<Bank, LoadError> + Send + 'static,
     ) -> BankLoad {
-        let notify = Arc::new(notify);
-        let on_progress = Arc::clone(&notify);
-        let progress = Arc::new(LoadProgress::notifying(move || on_progress()));
-        let (tx, result) = mpsc::channel();
-        let counters = Arc::clone(&progress);
         let loading = source.clone();
-        let spawned = thread::Builder::new()
-            .name("bank-load".into())
-            .spawn(move || {
-                let bank = load(loading, &counters);
-                // The receiver is gone when the app closed or started another load meanwhile.
-                let _ = tx.send(bank);
-                notify();
-            });
         BankLoad {
             source,
-            progress,
-            // Without a thread (the system is out of them) the load reports as interrupted.
-            result: if spawned.is_ok() {
-                result
-            } else {
-                mpsc::channel().1
-            },
-            handed_over: false,
+            job: Job::start("bank-load", notify, move |progress| load(loading, progress)),
         }
     }
 
@@ -170,35 +61,30 @@ impl BankLoad {
 
     /// The counters now.
     pub fn progress(&self) -> ProgressSnapshot {
-        self.progress.snapshot()
+        self.job.progress()
     }
 
     /// The bank (or why there is none) once it is ready; `None` while loading and after it
     /// was handed over. Never blocks.
     pub fn try_finish(&mut self) -> Option<Result<Bank, LoadError>> {
-        if self.handed_over {
-            return None;
-        }
-        let result = match self.result.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            // The thread died without sending, which only a panic in the loader can do.
-            Err(TryRecvError::Disconnected) => Some(Err(LoadError::Interrupted)),
-        };
-        self.handed_over = result.is_some();
-        result
+        // The thread died without sending, which only a panic in the loader can do.
+        self.job
+            .try_finish()
+            .map(|result| result.unwrap_or_else(|Interrupted| Err(LoadError::Interrupted)))
     }
 
     /// True once the bank was handed over.
     pub fn is_finished(&self) -> bool {
-        self.handed_over
+        self.job.is_finished()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
-    use std::sync::atomic::AtomicUsize;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::thread;
     use std::time::{Duration, Instant};
 
     use super::*;

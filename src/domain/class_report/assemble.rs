@@ -48,6 +48,13 @@ pub struct ClassAttempt {
     pub title: Option<String>,
     /// A practice session rather than a quiz.
     pub practice: bool,
+    /// A sales conversation rather than a quiz: its one answer is the decision (none when
+    /// the customer left), and its replies are in [`ClassAttempt::replies`].
+    pub conversation: bool,
+    /// A conversation's best path's points, when the export says.
+    pub best_points: Option<u32>,
+    /// A conversation's replies: the step and the points (2/1/0), in the order read.
+    pub replies: Vec<(String, u8)>,
     /// A completed statement (or a CSV row) says the attempt was finished.
     pub completed: bool,
     /// When it was finished (else the last answer's time).
@@ -95,6 +102,11 @@ impl ClassAttempt {
                 }
             })
             .collect()
+    }
+
+    /// A conversation's reply points.
+    pub fn reply_points(&self) -> u32 {
+        self.replies.iter().map(|(_, p)| u32::from(*p)).sum()
     }
 
     /// Points earned and possible.
@@ -159,6 +171,9 @@ pub fn assemble(inputs: Inputs) -> ClassData {
                     quiz_id: o.quiz_id.clone(),
                     title: None,
                     practice: o.quiz_id == PRACTICE_ID,
+                    conversation: false,
+                    best_points: None,
+                    replies: Vec::new(),
                     completed: false,
                     finished: None,
                     passed: None,
@@ -189,16 +204,26 @@ pub fn assemble(inputs: Inputs) -> ClassData {
                     position,
                 });
             }
+            Fact::Replied { step_id, points } => {
+                attempt.conversation = true;
+                attempt.replies.push((step_id, points));
+            }
             Fact::Completed {
                 title,
                 practice,
-                score: _,
+                conversation,
+                score,
                 questions,
                 at,
             } => {
                 attempt.quiz_id = o.quiz_id;
                 attempt.completed = true;
                 attempt.practice = practice;
+                attempt.conversation |= conversation;
+                if conversation {
+                    // The maximum is the best path's points and the decision's 4.
+                    attempt.best_points = score.map(|(_, max)| max.saturating_sub(4));
+                }
                 attempt.title = title;
                 attempt.questions = questions;
                 attempt.finished = at;

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use super::assemble::{ClassAnswer, ClassAttempt, ClassData};
+use super::conversation::{self, ConversationStats};
 use super::math;
 use super::read::InputProblem;
 use super::{AttemptChoice, BankInfo};
@@ -124,6 +125,10 @@ pub struct TraineeStats {
     pub by_type: [Ratio; 5],
     /// The most frequent confusion.
     pub confusion: Option<Confusion>,
+    /// Conversation attempts included.
+    pub conversations: u32,
+    /// Mean of their reply points / the best path's points, 0-1.
+    pub conversation_share: Option<f64>,
 }
 
 /// The whole report.
@@ -139,7 +144,7 @@ pub struct ClassReport {
     pub duplicates: usize,
     /// Statements from the app that the report does not use.
     pub ignored: usize,
-    /// Quiz attempts left out: not completed, or not the first.
+    /// Quiz and conversation attempts left out: not completed, or not the first.
     pub left_out: usize,
     /// What could not be used.
     pub problems: Vec<InputProblem>,
@@ -147,6 +152,8 @@ pub struct ClassReport {
     pub trainees: Vec<TraineeStats>,
     /// Each quiz, by id.
     pub quizzes: Vec<QuizStats>,
+    /// Each sales conversation, by id, with its decision as an item.
+    pub conversations: Vec<ConversationStats>,
     /// Practice answers per scenario (attempts and facility only).
     pub practice: Vec<ItemStats>,
     /// The class's sale-type accuracy.
@@ -161,14 +168,18 @@ impl ClassReport {
         self.trainees.is_empty()
     }
 
-    /// Every flagged scenario, most serious first, then by facility.
-    pub fn flagged(&self) -> Vec<&ItemStats> {
-        let mut list: Vec<&ItemStats> = self
-            .quizzes
+    /// Every item of a quiz, then every conversation's decision.
+    pub fn items(&self) -> impl Iterator<Item = &ItemStats> {
+        self.quizzes
             .iter()
             .flat_map(|q| &q.items)
-            .filter(|i| i.flag.is_some())
-            .collect();
+            .chain(self.conversations.iter().flat_map(|c| &c.items))
+    }
+
+    /// Every flagged scenario (and conversation decision), most serious first, then by
+    /// facility.
+    pub fn flagged(&self) -> Vec<&ItemStats> {
+        let mut list: Vec<&ItemStats> = self.items().filter(|i| i.flag.is_some()).collect();
         list.sort_by(|a, b| {
             a.flag.cmp(&b.flag).then(
                 a.facility
@@ -192,12 +203,15 @@ impl ClassReport {
 
 /// Computes the report from deduplicated data.
 pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> ClassReport {
-    let (included, left_out) = included_quiz_attempts(data, choice);
+    let quiz = |a: &&ClassAttempt| !a.practice && !a.conversation;
+    let (included, left_out) = included_attempts(data, choice, quiz);
+    let (talks, talks_left_out) = included_attempts(data, choice, |a| a.conversation);
     let practice: Vec<&ClassAttempt> = data.attempts.iter().filter(|a| a.practice).collect();
 
     let mut counted: Vec<&ClassAnswer> = Vec::new();
     let mut per_trainee: Vec<Vec<&ClassAnswer>> = vec![Vec::new(); data.trainees.len()];
-    for attempt in included.iter().chain(&practice) {
+    // A conversation's decision is a sale-type answer like any other.
+    for attempt in included.iter().chain(&practice).chain(&talks) {
         for answer in attempt.answers.iter().filter(|a| a.chosen.is_some()) {
             counted.push(answer);
             per_trainee[attempt.trainee].push(answer);
@@ -224,6 +238,14 @@ pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> Clas
             let (by_type, matrix) = accuracy_and_matrix(&per_trainee[i]);
             let sessions: Vec<&&ClassAttempt> =
                 practice.iter().filter(|a| a.trainee == i).collect();
+            let talked: Vec<&&ClassAttempt> = talks.iter().filter(|a| a.trainee == i).collect();
+            let shares: Vec<f64> = talked
+                .iter()
+                .filter_map(|a| {
+                    let best = a.best_points.filter(|b| *b > 0)?;
+                    Some(f64::from(a.reply_points()) / f64::from(best))
+                })
+                .collect();
             TraineeStats {
                 name: t.name.clone(),
                 key: t.key.clone(),
@@ -236,6 +258,8 @@ pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> Clas
                     .sum(),
                 by_type,
                 confusion: matrix.most_frequent(),
+                conversations: talked.len() as u32,
+                conversation_share: math::mean(&shares),
             }
         })
         .collect();
@@ -252,19 +276,27 @@ pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> Clas
         records: data.records,
         duplicates: data.duplicates,
         ignored: data.ignored,
-        left_out,
+        left_out: left_out + talks_left_out,
         problems: data.problems.clone(),
         trainees,
         quizzes,
+        conversations: conversation::summarise(&talks, bank, |id, decided| {
+            decision_item(id, decided, bank)
+        }),
         practice: practice_items(&practice, bank),
         by_type,
         matrix,
     }
 }
 
-/// The quiz attempts that count, and how many were left out.
-fn included_quiz_attempts(data: &ClassData, choice: AttemptChoice) -> (Vec<&ClassAttempt>, usize) {
-    let quiz: Vec<&ClassAttempt> = data.attempts.iter().filter(|a| !a.practice).collect();
+/// The attempts of one kind (quizzes, or conversations) that count, and how many were left
+/// out.
+fn included_attempts(
+    data: &ClassData,
+    choice: AttemptChoice,
+    kind: impl Fn(&&ClassAttempt) -> bool,
+) -> (Vec<&ClassAttempt>, usize) {
+    let quiz: Vec<&ClassAttempt> = data.attempts.iter().filter(kind).collect();
     let completed: Vec<&ClassAttempt> = quiz.iter().copied().filter(|a| a.completed).collect();
     let included = match choice {
         AttemptChoice::All => completed,
@@ -365,28 +397,7 @@ fn quiz_stats(quiz_id: &str, attempts: &[&ClassAttempt], bank: &BankInfo) -> Qui
     }
     let items = order
         .into_iter()
-        .map(|scenario| {
-            let rows = &per_item[scenario];
-            let x: Vec<f64> = rows.iter().map(|r| r.0).collect();
-            let rest: Vec<f64> = rows.iter().map(|r| r.1).collect();
-            let scaled: Vec<f64> = x.iter().map(|v| v / 4.0).collect();
-            let facility = math::mean(&scaled);
-            let discrimination = math::pearson(&x, &rest, 3);
-            let answers = || rows.iter().filter_map(|r| r.2);
-            ItemStats {
-                quiz_id: Some(quiz_id.to_owned()),
-                scenario_id: scenario.to_owned(),
-                title: bank.scenario_title(scenario).map(str::to_owned),
-                path: bank.scenario_path(scenario).map(PathBuf::from),
-                right_type: answers().next().map(|a| a.right),
-                attempts: rows.len() as u32,
-                facility,
-                sd: math::sample_sd(&scaled),
-                discrimination,
-                most_chosen_wrong: most_chosen_wrong(answers()),
-                flag: Flag::of(facility, discrimination),
-            }
-        })
+        .map(|scenario| item_stats(quiz_id, scenario, &per_item[scenario], bank))
         .collect();
 
     let verdicts: Vec<bool> = attempts.iter().filter_map(|a| a.passed).collect();
@@ -431,6 +442,47 @@ fn quiz_stats(quiz_id: &str, attempts: &[&ClassAttempt], bank: &BankInfo) -> Qui
         alpha,
         items,
     }
+}
+
+/// An item's statistics over its rows: x against the rest of each attempt.
+fn item_stats(quiz_id: &str, scenario: &str, rows: &[ItemRow], bank: &BankInfo) -> ItemStats {
+    let x: Vec<f64> = rows.iter().map(|r| r.0).collect();
+    let rest: Vec<f64> = rows.iter().map(|r| r.1).collect();
+    let scaled: Vec<f64> = x.iter().map(|v| v / 4.0).collect();
+    let facility = math::mean(&scaled);
+    let discrimination = math::pearson(&x, &rest, 3);
+    let answers = || rows.iter().filter_map(|r| r.2);
+    ItemStats {
+        quiz_id: Some(quiz_id.to_owned()),
+        scenario_id: scenario.to_owned(),
+        title: bank.scenario_title(scenario).map(str::to_owned),
+        path: bank.scenario_path(scenario).map(PathBuf::from),
+        right_type: answers().next().map(|a| a.right),
+        attempts: rows.len() as u32,
+        facility,
+        sd: math::sample_sd(&scaled),
+        discrimination,
+        most_chosen_wrong: most_chosen_wrong(answers()),
+        flag: Flag::of(facility, discrimination),
+    }
+}
+
+/// A conversation's decision as an item, over the attempts that reached it: x is the
+/// decision's points, and the rest of the attempt its reply points, so the discrimination
+/// says whether those who asked well also decided well.
+fn decision_item(id: &str, decided: &[&ClassAttempt], bank: &BankInfo) -> ItemStats {
+    let rows: Vec<ItemRow> = decided
+        .iter()
+        .filter_map(|a| {
+            let answer = a.answers.first()?;
+            Some((
+                f64::from(answer.points),
+                f64::from(a.reply_points()),
+                Some(answer),
+            ))
+        })
+        .collect();
+    item_stats(id, id, &rows, bank)
 }
 
 fn practice_items(practice: &[&ClassAttempt], bank: &BankInfo) -> Vec<ItemStats> {

@@ -6,7 +6,10 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use plotters::prelude::*;
 
 use super::compute::{ClassReport, ItemStats};
-use super::render::{confusion_line, needs_help, percent, ratio, summary_lines};
+use super::render::{
+    confusion_line, conversation_lines, needs_help, percent, ratio, summary_lines,
+    trainee_conversations,
+};
 use super::words::{Words, fill, flag_advice, flag_name, words};
 use crate::domain::language::Language;
 use crate::domain::progress::stats::Ratio;
@@ -91,6 +94,19 @@ pub fn html(report: &ClassReport, language: Language) -> String {
                     @for q in &report.quizzes {
                         h3 { (q.title) }
                         (items_table(&q.items, language, true))
+                    }
+                }
+                @if !report.conversations.is_empty() {
+                    section #conversations {
+                        h2 { (w.conversations) }
+                        @for c in &report.conversations {
+                            ul {
+                                @for line in conversation_lines(c, language) { li { (line) } }
+                            }
+                            @if !c.items.is_empty() {
+                                (items_table(&c.items, language, true))
+                            }
+                        }
                     }
                 }
                 (trainees_section(report, language))
@@ -261,7 +277,10 @@ fn trainees_section(report: &ClassReport, language: Language) -> Markup {
                             td { (t.name) }
                             td.num { (t.quiz_attempts) }
                             td.num { (percent(t.mean, w)) }
-                            td { (fill(w.practice_line, &[("sessions", &t.practice_sessions), ("answers", &t.practice_answers)])) }
+                            td {
+                                (fill(w.practice_line, &[("sessions", &t.practice_sessions), ("answers", &t.practice_answers)]))
+                                @if let Some(talks) = trainee_conversations(t, language) { br; (talks) }
+                            }
                             td { (needs_help(t, language).unwrap_or_default()) }
                         }
                     }

@@ -9,6 +9,7 @@
 
 pub mod assemble;
 pub mod compute;
+pub mod conversation;
 pub mod html;
 pub mod math;
 pub mod read;
@@ -20,8 +21,10 @@ use std::path::{Path, PathBuf};
 
 pub use assemble::{ClassAnswer, ClassAttempt, ClassData, Trainee};
 pub use compute::{ClassReport, Flag, ItemStats, QuizStats, TraineeStats};
+pub use conversation::ConversationStats;
 pub use read::{InputProblem, Inputs};
 
+use super::background::{Job, Progress};
 use super::bank::Bank;
 
 /// Which attempts of a quiz count.
@@ -45,7 +48,7 @@ pub struct BankInfo {
 }
 
 impl BankInfo {
-    /// Titles and files of every scenario and quiz in `bank`.
+    /// Titles and files of every scenario, conversation and quiz in `bank`.
     pub fn of(bank: &Bank) -> BankInfo {
         let mut info = BankInfo::default();
         for (index, scenario) in bank.scenarios().iter().enumerate() {
@@ -54,6 +57,17 @@ impl BankInfo {
                 (
                     scenario.title.clone(),
                     bank.path_of(index).map(Path::to_path_buf),
+                ),
+            );
+        }
+        // Conversation ids are unique across scenarios and conversations: a conversation's
+        // decision is reported under its id, as a scenario is.
+        for (index, conversation) in bank.conversations().iter().enumerate() {
+            info.scenarios.insert(
+                conversation.id.clone(),
+                (
+                    conversation.title.clone(),
+                    bank.conversation_path(index).map(Path::to_path_buf),
                 ),
             );
         }
@@ -80,9 +94,33 @@ impl BankInfo {
 }
 
 /// Reads `inputs` (files or folders, read recursively) and computes the report: the whole
-/// pipeline, for the command line and the Class screen.
+/// pipeline, for the command line.
 pub fn report_of(inputs: &[PathBuf], choice: AttemptChoice, bank: &BankInfo) -> ClassReport {
-    let read = read::read_inputs(inputs);
+    report_counting(inputs, choice, bank, &Progress::default())
+}
+
+/// [`report_of`], counting the files read and their problems in `progress`.
+pub fn report_counting(
+    inputs: &[PathBuf],
+    choice: AttemptChoice,
+    bank: &BankInfo,
+    progress: &Progress,
+) -> ClassReport {
+    let read = read::read_inputs_counting(inputs, progress);
     let data = assemble::assemble(read);
     compute::compute(&data, choice, bank)
+}
+
+/// Starts making the report on its own thread, for the Class screen: the window shows the
+/// job's progress (files read of the total, problems so far) and takes the report when it is
+/// ready. `notify` is called as the counters move and when the report is ready.
+pub fn start(
+    inputs: Vec<PathBuf>,
+    choice: AttemptChoice,
+    bank: BankInfo,
+    notify: impl Fn() + Send + Sync + 'static,
+) -> Job<ClassReport> {
+    Job::start("class-report", notify, move |progress| {
+        report_counting(&inputs, choice, &bank, progress)
+    })
 }

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::AttemptChoice;
 use super::compute::{ClassReport, ItemStats, TraineeStats};
+use super::conversation::ConversationStats;
 use super::words::{Words, fill, flag_name, words};
 use crate::domain::language::Language;
 use crate::domain::progress::stats::{Confusion, Ratio};
@@ -31,11 +32,7 @@ fn number(value: Option<f64>) -> String {
 pub fn items_csv(report: &ClassReport) -> String {
     let mut out = String::new();
     push_row(&mut out, ITEM_COLUMNS.iter().map(|c| (*c).to_owned()));
-    let rows = report
-        .quizzes
-        .iter()
-        .flat_map(|q| &q.items)
-        .chain(&report.practice);
+    let rows = report.items().chain(&report.practice);
     for item in rows {
         push_row(
             &mut out,
@@ -111,6 +108,73 @@ pub fn needs_help(t: &TraineeStats, language: Language) -> Option<String> {
     );
     let why = deciding_difference(c.right, c.chosen, language).unwrap_or_default();
     Some(format!("{apart} ({}×): {why}", c.count))
+}
+
+/// What a conversation's attempts say, in lines: attempts and how often the customer left,
+/// the replies against the best path, the weakest step, and the decision as an item.
+pub fn conversation_lines(c: &ConversationStats, language: Language) -> Vec<String> {
+    let w = words(language);
+    let share = |v: Option<f64>| percent(v.map(|v| v * 100.0), w);
+    let mut lines = vec![fill(
+        w.conversation_line,
+        &[
+            ("title", &c.title),
+            ("id", &c.conversation_id),
+            ("attempts", &c.attempts),
+            ("left", &c.left),
+            ("left_share", &share(c.left_share())),
+        ],
+    )];
+    let mean = c
+        .reply_mean
+        .map_or_else(|| w.none.to_owned(), |m| format!("{m:.1}"));
+    lines.push(match c.best_points {
+        Some(best) => fill(
+            w.conversation_replies,
+            &[
+                ("mean", &mean),
+                ("best", &best),
+                ("share", &share(c.reply_share)),
+            ],
+        ),
+        None => fill(w.conversation_replies_no_best, &[("mean", &mean)]),
+    });
+    if let Some((step, mean, n)) = &c.weakest_step {
+        lines.push(fill(
+            w.weakest_step,
+            &[("step", step), ("mean", &format!("{mean:.1}")), ("n", n)],
+        ));
+    }
+    lines.push(match c.decision() {
+        Some(d) => fill(
+            w.decision_line,
+            &[
+                ("n", &d.attempts),
+                ("facility", &or_dash(d.facility, w)),
+                ("discrimination", &or_dash(d.discrimination, w)),
+                ("wrong", &d.most_chosen_wrong.map_or(w.none, |t| t.title())),
+            ],
+        ),
+        None => w.no_decision.to_owned(),
+    });
+    lines
+}
+
+/// A trainee's conversations in words, when they had any.
+pub fn trainee_conversations(t: &TraineeStats, language: Language) -> Option<String> {
+    let w = words(language);
+    (t.conversations > 0).then(|| {
+        fill(
+            w.trainee_conversations,
+            &[
+                ("n", &t.conversations),
+                (
+                    "share",
+                    &percent(t.conversation_share.map(|v| v * 100.0), w),
+                ),
+            ],
+        )
+    })
 }
 
 /// The lines that open every output: what was read and which attempts count.
@@ -190,6 +254,16 @@ pub fn text(report: &ClassReport, language: Language) -> String {
         );
     }
 
+    if !report.conversations.is_empty() {
+        let _ = writeln!(out, "\n{}", w.conversations);
+        for c in &report.conversations {
+            for (i, line) in conversation_lines(c, language).into_iter().enumerate() {
+                let indent = if i == 0 { "  " } else { "    " };
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+    }
+
     let _ = writeln!(out, "\n{}", w.flagged);
     let flagged = report.flagged();
     if flagged.is_empty() {
@@ -206,10 +280,13 @@ pub fn text(report: &ClassReport, language: Language) -> String {
             .map_or_else(String::new, |t| format!(" \"{t}\""));
         let _ = writeln!(
             out,
-            "  {}: {} / {}{} ({}: {}, {}: {}) {}",
+            "  {}: {}{} ({}: {}, {}: {}) {}",
             item.flag.map_or("", |f| flag_name(f, language)),
-            item.quiz_id.as_deref().unwrap_or(""),
-            item.scenario_id,
+            match item.quiz_id.as_deref() {
+                // A conversation's decision: the conversation is both.
+                Some(quiz) if quiz == item.scenario_id => quiz.to_owned(),
+                quiz => format!("{} / {}", quiz.unwrap_or(""), item.scenario_id),
+            },
             title,
             w.facility.to_lowercase(),
             or_dash(item.facility, w),
@@ -228,6 +305,16 @@ pub fn text(report: &ClassReport, language: Language) -> String {
         let _ = writeln!(out, "  {} ({})", q.title, q.quiz_id);
         let _ = writeln!(out, "    {header}");
         for item in &q.items {
+            let _ = writeln!(out, "    {}", item_line(item, language));
+        }
+    }
+    for c in &report.conversations {
+        if c.items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {} ({})", c.title, c.conversation_id);
+        let _ = writeln!(out, "    {header}");
+        for item in &c.items {
             let _ = writeln!(out, "    {}", item_line(item, language));
         }
     }
@@ -293,6 +380,9 @@ pub fn text(report: &ClassReport, language: Language) -> String {
                 ]
             ),
         );
+        if let Some(talks) = trainee_conversations(t, language) {
+            let _ = writeln!(out, "    {talks}");
+        }
         if let Some(help) = needs_help(t, language) {
             let _ = writeln!(out, "    {}: {help}", w.needs_help);
         }

@@ -1,12 +1,16 @@
 //! A generated class, for the benchmark, the tests and trying the report out: trainees
-//! of different skill answer quizzes and practise, and each trainee's history is exported
+//! of different skill answer quizzes, practise and hold sales conversations (in which a poor
+//! reply sometimes makes the customer leave), and each trainee's history is exported
 //! with the app's own xAPI export, so the files are exactly what trainees would send.
 
 use jiff::{SignedDuration, Timestamp};
 
+use crate::domain::bank::conversation::Quality;
 use crate::domain::bank::scenario::Fit;
 use crate::domain::interop::xapi::{self, Actor, XapiOptions};
-use crate::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
+use crate::domain::progress::history::{
+    AnswerRecord, Attempt, AttemptKind, ConversationRecord, History, ReplyRecord,
+};
 use crate::domain::progress::records::PRACTICE_ID;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::scoring::{offer_points, type_points};
@@ -24,17 +28,21 @@ pub struct ClassShape {
     pub practice_sessions: usize,
     /// Answers per practice session.
     pub practice_answers: usize,
+    /// Sales conversations per trainee (three steps each, then the decision).
+    pub conversations: usize,
 }
 
 impl ClassShape {
-    /// About 300 statements per trainee: 20 quiz attempts of 12 questions (12 answered,
-    /// completed, passed or failed: at most 14 each) and 4 practice sessions of 10 answers.
+    /// About 300 statements per trainee: 18 quiz attempts of 12 questions (12 answered,
+    /// completed, passed or failed: at most 14 each), 4 practice sessions of 10 answers and
+    /// 2 conversations (up to 3 replies, the decision and completed).
     pub const REALISTIC: ClassShape = ClassShape {
         trainees: 1_000,
         quiz_attempts: 18,
         questions: 12,
         practice_sessions: 4,
         practice_answers: 10,
+        conversations: 2,
     };
 }
 
@@ -171,6 +179,62 @@ pub fn history(trainee: usize, shape: ClassShape, seed: u64) -> History {
             conversation: None,
         });
         clock += SignedDuration::from_hours(5);
+    }
+    for n in 0..shape.conversations {
+        let k = n % 2;
+        let id = format!("samtale-{}", k + 1);
+        let right = [SaleType::Kryssalg, SaleType::Mersalg][k];
+        let started = clock;
+        let mut replies = Vec::new();
+        let mut left = None;
+        for step in ["hilsen", "behov", "avslutning"] {
+            let roll = dice.unit();
+            let quality = if roll < skill {
+                Quality::Good
+            } else if roll < (skill + 1.0) / 2.0 {
+                Quality::Acceptable
+            } else {
+                Quality::Poor
+            };
+            replies.push(ReplyRecord {
+                step_id: step.into(),
+                text: format!("Svar ved {step}"),
+                quality,
+            });
+            clock += SignedDuration::from_secs(20);
+            // A poor reply before the last step makes the customer leave half the time.
+            if quality == Quality::Poor && step != "avslutning" && dice.unit() < 0.5 {
+                left = Some("Nei takk, ha det.".to_owned());
+                break;
+            }
+        }
+        let answers = if left.is_none() {
+            let mut a = answer(&mut dice, id.clone(), right, 0.3, false);
+            a.answered_at = Some(clock);
+            vec![a]
+        } else {
+            Vec::new()
+        };
+        attempts.push(Attempt {
+            registration: uuid::Uuid::from_u64_pair(seed ^ trainee as u64, 2_000_000 + n as u64)
+                .to_string(),
+            kind: AttemptKind::Conversation,
+            quiz_id: id,
+            quiz_title: format!("Samtale {}", k + 1),
+            started,
+            finished: clock,
+            pass_percent: None,
+            partial_credit: true,
+            answers,
+            conversation: Some(ConversationRecord {
+                replies,
+                best_points: 6,
+                left,
+                uncovered: Vec::new(),
+                missed: Vec::new(),
+            }),
+        });
+        clock += SignedDuration::from_hours(3);
     }
     History {
         version: 1,

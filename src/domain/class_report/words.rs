@@ -92,6 +92,22 @@ pub struct Words {
     pub right_type: &'static str,
     /// Nothing to show.
     pub none: &'static str,
+    /// Heading.
+    pub conversations: &'static str,
+    /// `{title}`, `{id}`, `{attempts}`, `{left}`, `{left_share}`.
+    pub conversation_line: &'static str,
+    /// `{mean}`, `{best}`, `{share}`: the replies against the best path.
+    pub conversation_replies: &'static str,
+    /// `{mean}` without a known best path.
+    pub conversation_replies_no_best: &'static str,
+    /// `{step}`, `{mean}`, `{n}`.
+    pub weakest_step: &'static str,
+    /// `{facility}`, `{discrimination}`, `{wrong}`, `{n}`.
+    pub decision_line: &'static str,
+    /// Nobody reached the decision.
+    pub no_decision: &'static str,
+    /// `{n}` conversations, `{share}` of the best path.
+    pub trainee_conversations: &'static str,
 }
 
 const NB: Words = Words {
@@ -99,9 +115,9 @@ const NB: Words = Words {
     summary: "{trainees} deltakere, {files} filer, {records} utsagn og rader lest",
     duplicates: "{n} lest mer enn én gang og telt én gang",
     ignored: "{n} utsagn fra appen som rapporten ikke bruker",
-    first_attempts: "Hver deltakers første fullførte forsøk på hver quiz",
+    first_attempts: "Hver deltakers første fullførte forsøk på hver quiz og samtale",
     all_attempts: "Alle fullførte forsøk",
-    left_out: "{n} quizforsøk utelatt (ikke fullført, eller ikke det første)",
+    left_out: "{n} forsøk på quizer og samtaler utelatt (ikke fullført, eller ikke det første)",
     quizzes: "Quizer",
     flagged: "Scenarioer som bør ses på",
     nothing_flagged: "Ingen scenarioer er flagget.",
@@ -137,6 +153,14 @@ const NB: Words = Words {
     not_in_bank: "ikke i den åpne mappen",
     right_type: "Riktig type",
     none: "–",
+    conversations: "Salgssamtaler",
+    conversation_line: "{title} ({id}): {attempts} forsøk; kunden gikk {left} ganger ({left_share})",
+    conversation_replies: "Svarene ga i snitt {mean} av {best} poeng på beste vei ({share})",
+    conversation_replies_no_best: "Svarene ga i snitt {mean} poeng (beste vei ukjent)",
+    weakest_step: "Svakeste steg: {step} (snitt {mean} av 2 poeng over {n} svar)",
+    decision_line: "Beslutningen ({n} forsøk): letthet {facility}, diskriminering mot svarene {discrimination}, oftest valgt feil {wrong}",
+    no_decision: "Ingen nådde beslutningen.",
+    trainee_conversations: "{n} samtaler, svarene {share} av beste vei",
 };
 
 const EN: Words = Words {
@@ -144,9 +168,9 @@ const EN: Words = Words {
     summary: "{trainees} trainees, {files} files, {records} statements and rows read",
     duplicates: "{n} read more than once and counted once",
     ignored: "{n} statements from the app that the report does not use",
-    first_attempts: "Each trainee's first completed attempt of each quiz",
+    first_attempts: "Each trainee's first completed attempt of each quiz and conversation",
     all_attempts: "Every completed attempt",
-    left_out: "{n} quiz attempts left out (not completed, or not the first)",
+    left_out: "{n} quiz and conversation attempts left out (not completed, or not the first)",
     quizzes: "Quizzes",
     flagged: "Scenarios to look at",
     nothing_flagged: "No scenario is flagged.",
@@ -182,6 +206,14 @@ const EN: Words = Words {
     not_in_bank: "not in the open folder",
     right_type: "Right type",
     none: "–",
+    conversations: "Sales conversations",
+    conversation_line: "{title} ({id}): {attempts} attempts; the customer left {left} times ({left_share})",
+    conversation_replies: "The replies earned on average {mean} of the best path's {best} points ({share})",
+    conversation_replies_no_best: "The replies earned on average {mean} points (best path unknown)",
+    weakest_step: "Weakest step: {step} (mean {mean} of 2 points over {n} replies)",
+    decision_line: "The decision ({n} attempts): facility {facility}, discrimination against the replies {discrimination}, most chosen wrong {wrong}",
+    no_decision: "No one reached the decision.",
+    trainee_conversations: "{n} conversations, replies {share} of the best path",
 };
 
 /// The words in `language`.

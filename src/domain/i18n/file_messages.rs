@@ -254,6 +254,14 @@ messages! {
     PointsInvalid { value: String }
         nb: "`points` «{value}» er ikke et tall fra 0 til 4; raden ble hoppet over",
         en: "`points` {value:?} is not a number from 0 to 4; the row was skipped";
+    /// A conversation's reply statement without its points.
+    ReplyNoScore { step: String, conversation: String }
+        nb: "svaret ved steget «{step}» i samtalen «{conversation}» har ingen poengsum på 0, 1 eller 2; det ble hoppet over",
+        en: "reply at step {step:?} of conversation {conversation:?} has no score of 0, 1 or 2 points; it was skipped";
+    /// A conversation's reply row with impossible points.
+    ReplyPointsInvalid { value: String }
+        nb: "`points` «{value}» for et svar i en samtale er ikke 0, 1 eller 2; raden ble hoppet over",
+        en: "`points` {value:?} of a conversation's reply is not 0, 1 or 2; the row was skipped";
     }
 }
 

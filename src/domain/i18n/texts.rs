@@ -449,6 +449,11 @@ text_table! {
     col_needs_help: "Trenger hjelp med", "Needs help with";
     class_sorted_up: " (stigende)", " (ascending)";
     class_sorted_down: " (synkende)", " (descending)";
+    class_reading: "Leser eksportene …", "Reading the exports …";
+    class_computing: "Regner ut rapporten …", "Computing the report …";
+    class_cancel: "Avbryt", "Cancel";
+    class_conversations: "Salgssamtaler", "Sales conversations";
+    class_interrupted: "Lesingen stoppet uten rapport. Prøv igjen.", "The reading stopped without a report. Try again.";
 }
 
 /// The texts that teach one edge case.

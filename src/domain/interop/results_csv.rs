@@ -9,13 +9,15 @@
 //!
 //! A conversation (`kind` `conversation`) has one row per reply, with `step_id`, `reply` and
 //! `reply_quality` filled in and `points` 2, 1 or 0, then the decision's row as an answer
-//! (none when the customer left). Other rows leave those three columns empty.
+//! (none when the customer left). Other rows leave those three columns empty. Every row of a
+//! conversation has `best_points`, the best path's reply points (the conversation part's
+//! maximum); other rows leave it empty.
 
 use super::csv::fit_name;
 use crate::domain::progress::history::{AttemptKind, History};
 
 /// The header row's column names, in order.
-pub const RESULT_COLUMNS: [&str; 18] = [
+pub const RESULT_COLUMNS: [&str; 19] = [
     "registration",
     "kind",
     "quiz_id",
@@ -34,6 +36,7 @@ pub const RESULT_COLUMNS: [&str; 18] = [
     "step_id",
     "reply",
     "reply_quality",
+    "best_points",
 ];
 
 /// The history as CSV (comma-separated, UTF-8, a header row, `\n` line ends).
@@ -49,6 +52,10 @@ pub fn history_csv(history: &History) -> String {
             AttemptKind::Practice => "practice",
             AttemptKind::Conversation => "conversation",
         };
+        let best_points = attempt
+            .conversation
+            .as_ref()
+            .map_or_else(String::new, |c| c.best_points.to_string());
         let started = attempt.started.to_string();
         let finished = attempt.finished.to_string();
         for reply in attempt.conversation.iter().flat_map(|c| &c.replies) {
@@ -75,6 +82,7 @@ pub fn history_csv(history: &History) -> String {
                     &reply.step_id,
                     &reply.text,
                     &quality,
+                    &best_points,
                 ],
             );
         }
@@ -104,6 +112,7 @@ pub fn history_csv(history: &History) -> String {
                     "",
                     "",
                     "",
+                    &best_points,
                 ],
             );
         }

@@ -110,7 +110,11 @@ impl SalgstrenerApp {
             Action::Folder(FolderAction::OpenBundled) => {
                 self.open_source(crate::domain::bank::BankSource::Embedded, true);
             }
-            Action::Class(action) => self.screens.class.apply(action, &self.bank),
+            Action::Class(action) => {
+                self.screens
+                    .class
+                    .apply(action, &self.bank, self.ctx.as_ref());
+            }
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);

@@ -246,6 +246,12 @@ impl SalgstrenerApp {
         &self.screens
     }
 
+    /// What each screen keeps between frames, for tests that hand a screen a prepared state
+    /// (such as a class report held half-read).
+    pub fn screens_mut(&mut self) -> &mut ScreenStates {
+        &mut self.screens
+    }
+
     /// The screen on show.
     pub fn screen(&self) -> Screen {
         self.screen
@@ -260,6 +266,7 @@ impl SalgstrenerApp {
             path_field::set_last_folder(ui.ctx(), self.settings.last_folder.clone());
         }
         self.poll_loading();
+        self.screens.class.poll();
         if let Some(bank) = self.watch.as_ref().and_then(FolderWatch::latest) {
             self.replace_bank(bank);
         }

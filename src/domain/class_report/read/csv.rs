@@ -7,9 +7,11 @@ use uuid::Uuid;
 
 use super::{Fact, Inputs, Observation, Who, sale_type};
 use crate::domain::bank::problem::Position;
+use crate::domain::class_report::conversation;
 use crate::domain::i18n::FileMessage;
 use crate::domain::interop::xapi::{statement_id, verbs};
 use crate::domain::progress::records::PRACTICE_ID;
+use crate::domain::teaching::taxonomy::SaleType;
 
 pub(super) fn looks_like_results_csv(text: &str) -> bool {
     let header = text.lines().next().unwrap_or("");
@@ -76,6 +78,9 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
         quiz_id: String,
         title: String,
         practice: bool,
+        conversation: bool,
+        best_points: Option<u32>,
+        replies: usize,
         finished: Option<Timestamp>,
         questions: Vec<String>,
         points: u32,
@@ -109,7 +114,28 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             continue;
         }
         let scenario_id = get(&record, "scenario_id");
-        let Some(right) = sale_type(&get(&record, "right_type")) else {
+        let step_id = get(&record, "step_id");
+        // A conversation's reply row has a step and no sale type (read further below).
+        let right = sale_type(&get(&record, "right_type"));
+        let reply = if step_id.is_empty() {
+            None
+        } else {
+            match conversation::reply_points(&get(&record, "points")) {
+                Some(points) => Some(points),
+                None => {
+                    out.problem(
+                        path,
+                        at_column("points"),
+                        FileMessage::ReplyPointsInvalid {
+                            value: get(&record, "points"),
+                        },
+                    );
+                    continue;
+                }
+            }
+        };
+        // A reply row's sale type, chosen type and answer points are never used.
+        let Some(right) = right.or(reply.map(|_| SaleType::Nysalg)) else {
             out.problem(
                 path,
                 at_column("right_type"),
@@ -130,7 +156,9 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             continue;
         }
         let points_text = get(&record, "points");
-        let points = if points_text.is_empty() {
+        let points = if reply.is_some() {
+            Some(0)
+        } else if points_text.is_empty() {
             let part = |name: &str| get(&record, name).parse::<u8>().unwrap_or(0);
             Some(part("type_points") + part("offer_points"))
         } else {
@@ -183,6 +211,9 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
                         quiz_id: quiz_id.clone(),
                         title: get(&record, "quiz_title"),
                         practice: get(&record, "kind") == "practice" || quiz_id == PRACTICE_ID,
+                        conversation: get(&record, "kind") == conversation::KIND,
+                        best_points: get(&record, "best_points").parse().ok(),
+                        replies: 0,
                         finished: get(&record, "finished").parse().ok(),
                         questions: Vec::new(),
                         points: 0,
@@ -192,6 +223,21 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             }
         };
         let pending = &mut attempts[index].1;
+        if let Some(points) = reply {
+            let position = pending.replies;
+            pending.replies += 1;
+            pending.conversation = true;
+            pending.points += u32::from(points);
+            out.observations.push(conversation::reply_row(
+                who,
+                registration,
+                quiz_id,
+                position,
+                step_id,
+                points,
+            ));
+            continue;
+        }
         let position = pending.questions.len();
         pending.questions.push(scenario_id.clone());
         pending.points += u32::from(points);
@@ -218,7 +264,11 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
                 format!("csv {} {registration}", p.who.key).as_bytes(),
             ),
         };
-        let max = p.questions.len() as u32 * 4;
+        let max = if p.conversation {
+            p.best_points.map(|best| best + 4)
+        } else {
+            Some(p.questions.len() as u32 * 4)
+        };
         out.observations.push(Observation {
             id,
             who: p.who,
@@ -227,7 +277,8 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             fact: Fact::Completed {
                 title: (!p.title.is_empty()).then_some(p.title),
                 practice: p.practice,
-                score: Some((p.points, max)),
+                conversation: p.conversation,
+                score: max.map(|max| (p.points, max)),
                 questions: Some(p.questions),
                 at: p.finished,
             },

@@ -14,12 +14,14 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use uuid::Uuid;
 
+use crate::domain::background::Progress;
 use crate::domain::bank::problem::Position;
 use crate::domain::i18n::FileMessage;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 use csv::{looks_like_results_csv, read_csv};
 use xapi::read_json;
+pub(super) use xapi::segment_after;
 
 /// Something in the input that could not be used, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,12 +79,22 @@ pub enum Fact {
         /// Its place in the attempt, when known (CSV rows).
         position: Option<usize>,
     },
+    /// A reply chosen in a sales conversation (the attempt is a conversation).
+    Replied {
+        /// The step it was chosen at.
+        step_id: String,
+        /// Its points: 2, 1 or 0 for a good, acceptable or poor reply.
+        points: u8,
+    },
     /// The attempt was finished.
     Completed {
         /// The quiz's title as the trainee saw it.
         title: Option<String>,
         /// A practice session rather than a quiz.
         practice: bool,
+        /// A sales conversation rather than a quiz; its score's maximum is the best path's
+        /// points and the decision's 4.
+        conversation: bool,
         /// Points and points possible.
         score: Option<(u32, u32)>,
         /// Every question in order, answered or not, when the export lists them.
@@ -119,8 +131,7 @@ pub struct Inputs {
     pub records: usize,
     /// The usable ones.
     pub observations: Vec<Observation>,
-    /// Statements from this app that the report does not use (such as conversation
-    /// statements).
+    /// Statements from this app that the report does not use (a later version's new kinds).
     pub ignored: usize,
     /// What could not be used.
     pub problems: Vec<InputProblem>,
@@ -140,6 +151,12 @@ impl Inputs {
 /// files and folders are skipped). Uses up to two threads, as the files are independent; the
 /// result is the same as reading them one by one.
 pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
+    read_inputs_counting(inputs, &Progress::default())
+}
+
+/// [`read_inputs`], counting the files listed and read and their problems in `progress`, and
+/// stopping early (with what was read) when it is cancelled.
+pub fn read_inputs_counting(inputs: &[PathBuf], progress: &Progress) -> Inputs {
     let mut out = Inputs::default();
     let mut files = Vec::new();
     for input in inputs {
@@ -155,6 +172,7 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
             }),
         }
     }
+    progress.listed(files.len());
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 2);
@@ -162,7 +180,18 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
     let parts: Vec<Inputs> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| read_file(p)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .take_while(|_| !progress.is_cancelled())
+                        .map(|p| {
+                            let read = read_file(p);
+                            progress.file_read(read.problems.len());
+                            read
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::{Fact, Inputs, Observation, Who, sale_type};
 use crate::domain::bank::problem::Position;
+use crate::domain::class_report::conversation;
 use crate::domain::i18n::FileMessage;
 use crate::domain::interop::xapi::{PLATFORM, verbs};
 use crate::domain::progress::records::PRACTICE_ID;
@@ -226,9 +227,10 @@ fn observe(s: RawStatement) -> Seen {
         .unwrap_or("");
     let platform = s.context.as_ref().and_then(|c| c.platform.as_deref());
     let answered = verb == verbs::ANSWERED && object_id.contains("/scenarios/");
+    let replied = verb == verbs::ANSWERED && conversation::is_step(object_id);
     let about_attempt = matches!(verb, verbs::COMPLETED | verbs::PASSED | verbs::FAILED)
-        && object_id.contains("/quizzes/");
-    if !answered && !about_attempt {
+        && (object_id.contains("/quizzes/") || object_id.contains(conversation::FOLDER));
+    if !answered && !replied && !about_attempt {
         return if platform == Some(PLATFORM) {
             Seen::Ignored
         } else {
@@ -257,14 +259,25 @@ fn observe(s: RawStatement) -> Seen {
     let at = s.timestamp.as_deref().and_then(|t| t.parse().ok());
     let result = s.result.as_ref();
     let definition = s.object.as_ref().and_then(|o| o.definition.as_ref());
-    let (quiz_id, fact) = if answered {
-        let quiz_id = s
+    let (quiz_id, fact) = if replied {
+        let points = result.and_then(|r| r.score.as_ref()).and_then(|s| s.raw);
+        match conversation::reply(object_id, points) {
+            Ok(found) => found,
+            Err(message) => return Seen::Problem(message),
+        }
+    } else if answered {
+        // The parent is the quiz, or the conversation the decision ends.
+        let parent = s
             .context
             .as_ref()
             .and_then(|c| c.activities.as_ref())
             .and_then(|a| a.parent.as_ref())
-            .and_then(|p| p.first())
-            .and_then(|p| segment_after(&p.id, "/quizzes/"))
+            .and_then(|p| p.first());
+        let quiz_id = parent
+            .and_then(|p| {
+                segment_after(&p.id, "/quizzes/")
+                    .or_else(|| segment_after(&p.id, conversation::FOLDER))
+            })
             .unwrap_or_default();
         let scenario_id = segment_after(object_id, "/scenarios/").unwrap_or_default();
         let Some(right) = definition
@@ -305,11 +318,15 @@ fn observe(s: RawStatement) -> Seen {
             },
         )
     } else {
-        let quiz_id = segment_after(object_id, "/quizzes/").unwrap_or_default();
+        let conversation = !object_id.contains("/quizzes/");
+        let quiz_id = segment_after(object_id, "/quizzes/")
+            .or_else(|| segment_after(object_id, conversation::FOLDER))
+            .unwrap_or_default();
         let fact = if verb == verbs::COMPLETED {
-            let practice = definition
-                .and_then(|d| d.kind.as_deref())
-                .map_or(quiz_id == PRACTICE_ID, |k| k.ends_with("/lesson"));
+            let practice = !conversation
+                && definition
+                    .and_then(|d| d.kind.as_deref())
+                    .map_or(quiz_id == PRACTICE_ID, |k| k.ends_with("/lesson"));
             let title = definition
                 .and_then(|d| d.name.as_ref())
                 .and_then(|n| n.get("und").or_else(|| n.values().next()))
@@ -334,6 +351,7 @@ fn observe(s: RawStatement) -> Seen {
             Fact::Completed {
                 title,
                 practice,
+                conversation,
                 score,
                 questions,
                 at,
@@ -391,7 +409,7 @@ fn who_of(actor: &RawActor) -> Option<Who> {
 }
 
 /// The percent-decoded path segment after `marker` in an activity id.
-fn segment_after(iri: &str, marker: &str) -> Option<String> {
+pub(in crate::domain::class_report) fn segment_after(iri: &str, marker: &str) -> Option<String> {
     let start = iri.rfind(marker)? + marker.len();
     let segment = iri[start..].split(['/', '?', '#']).next().unwrap_or("");
     Some(percent_decode(segment))

@@ -335,6 +335,12 @@ fn run_window(
             .with_icon(icons::app_icon()),
         ..Default::default()
     };
+    // A folder named here starts loading now, while the window is being created.
+    let wake = loading::LateWake::default();
+    let early = explicit.map(|source| {
+        let wake = wake.clone();
+        BankLoad::start(source, move || wake.wake())
+    });
     let captured = CaptureResult::default();
     let wants_capture = screenshot.is_some();
     let capture = screenshot.map(|path| (path, Arc::clone(&captured)));
@@ -346,14 +352,17 @@ fn run_window(
                 .storage
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
-            let source = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
+            let ctx = cc.egui_ctx.clone();
+            wake.set(move || ctx.request_repaint());
+            let load = early.unwrap_or_else(|| {
+                let source = remembered_or_bundled(&settings);
+                BankLoad::start(source, move || wake.wake())
+            });
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(format!(
                     "Salgstreneren – {}",
-                    source.describe()
+                    load.source().describe()
                 )));
-            let ctx = cc.egui_ctx.clone();
-            let load = BankLoad::start(source, move || ctx.request_repaint());
             let (records, notices) = open_records(data_dir, settings.language);
             let mut app =
                 SalgstrenerApp::loading(load, settings, rand::random()).with_records(records);

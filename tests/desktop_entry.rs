@@ -36,13 +36,22 @@ fn value<'a>(entry: &'a [(String, String)], key: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// The package's assets as (source, destination) from Cargo.toml.
-fn deb_assets() -> Vec<(String, String)> {
+/// The `[package.metadata.deb]` table of Cargo.toml.
+fn deb_metadata() -> toml::Table {
     let manifest: toml::Table = std::fs::read_to_string(root().join("Cargo.toml"))
         .expect("Cargo.toml")
         .parse()
         .expect("Cargo.toml parses");
-    let assets = manifest["package"]["metadata"]["deb"]["assets"]
+    manifest["package"]["metadata"]["deb"]
+        .as_table()
+        .expect("package.metadata.deb is a table")
+        .clone()
+}
+
+/// The package's assets as (source, destination) from Cargo.toml.
+fn deb_assets() -> Vec<(String, String)> {
+    let deb = deb_metadata();
+    let assets = deb["assets"]
         .as_array()
         .expect("package.metadata.deb.assets is a list");
     assets
@@ -57,6 +66,33 @@ fn deb_assets() -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// The window opens OpenGL, X11 and the keyboard maps at run time (`dlopen`), where the
+/// automatic dependencies of the package cannot see them; without them it does not start.
+#[test]
+fn the_package_depends_on_the_libraries_the_window_opens_at_run_time() {
+    let deb = deb_metadata();
+    let depends = deb["depends"].as_str().expect("depends is a string");
+    let listed: Vec<&str> = depends.split(',').map(str::trim).collect();
+    for library in [
+        "$auto",
+        "libgl1",
+        "libx11-6",
+        "libx11-xcb1",
+        "libxcursor1",
+        "libxi6",
+        "libxkbcommon0",
+        "libxkbcommon-x11-0",
+    ] {
+        assert!(listed.contains(&library), "{library} missing in {depends}");
+    }
+    let recommends = deb["recommends"].as_str().expect("recommends is a string");
+    assert!(recommends.contains("libwayland-egl1"), "{recommends}");
+    assert!(
+        recommends.contains("zenity"),
+        "the file dialogs: {recommends}"
+    );
 }
 
 #[test]

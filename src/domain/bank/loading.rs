@@ -7,6 +7,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use crate::domain::background::{Interrupted, Job};
 pub use crate::domain::background::{Progress as LoadProgress, ProgressSnapshot};
@@ -25,6 +26,44 @@ pub fn check_folder(dir: &Path) -> Result<(), LoadError> {
         Err(LoadError::NotAFolder(dir.to_path_buf()))
     }
 }
+
+/// Wakes a window that may not exist yet. A load started before the window opens (so that
+/// reading the bank overlaps creating the window) has nothing to wake until then; the
+/// window's first frame looks at the load anyway, so wakes before [`LateWake::set`] can be
+/// dropped.
+#[derive(Clone, Default)]
+pub struct LateWake(Arc<OnceLock<Box<dyn Fn() + Send + Sync>>>);
+
+impl LateWake {
+    /// From now on, [`LateWake::wake`] calls `wake`. Only the first call counts.
+    pub fn set(&self, wake: impl Fn() + Send + Sync + 'static) {
+        let _ = self.0.set(Box::new(wake));
+    }
+
+    /// Calls the function given to [`LateWake::set`], if any yet.
+    pub fn wake(&self) {
+        if let Some(wake) = self.0.get() {
+            wake();
+        }
+    }
+}
+
+/// Lowers the calling thread's priority, and so that of the threads it starts (Linux keeps
+/// a nice value per thread, and a new thread inherits it): when a core is contested, the
+/// window's thread paints its first frame before the loader reads on. Where the loader has
+/// the cores to itself, as after the first frame, it loads at full speed.
+fn yield_to_the_window() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only changes the scheduling of the thread named; on Linux,
+    // PRIO_PROCESS with id 0 names the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, LOADER_NICE);
+    }
+}
+
+/// The loading threads' nice value (0 is normal, 19 the lowest priority).
+#[cfg(target_os = "linux")]
+const LOADER_NICE: libc::c_int = 10;
 
 /// A bank being loaded on its own thread.
 #[derive(Debug)]
@@ -50,7 +89,10 @@ impl BankLoad {
         let loading = source.clone();
         BankLoad {
             source,
-            job: Job::start("bank-load", notify, move |progress| load(loading, progress)),
+            job: Job::start("bank-load", notify, move |progress| {
+                yield_to_the_window();
+                load(loading, progress)
+            }),
         }
     }
 
@@ -171,6 +213,22 @@ mod tests {
             seen.files_total,
             bank.files_checked() + bank.conversation_files_checked()
         );
+    }
+
+    #[test]
+    fn a_late_wake_drops_wakes_before_it_is_set_and_passes_on_those_after() {
+        let wakes = Arc::new(AtomicUsize::new(0));
+        let late = LateWake::default();
+        let copy = late.clone();
+        copy.wake();
+        let counted = Arc::clone(&wakes);
+        late.set(move || {
+            counted.fetch_add(1, Ordering::Relaxed);
+        });
+        late.set(|| panic!("only the first set counts"));
+        copy.wake();
+        copy.wake();
+        assert_eq!(wakes.load(Ordering::Relaxed), 2);
     }
 
     #[test]

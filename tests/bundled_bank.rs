@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use salgstrener::domain::bank::scenario::Scenario;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::teaching::taxonomy::SaleType;
@@ -22,6 +23,14 @@ const INDUSTRIES: [(&str, &str); 11] = [
     ("Hotell og restaurant", "Hospitality"),
 ];
 
+/// The bank's scenarios in `lang`.
+fn scenarios_in(bank: &Bank, lang: Language) -> Vec<&Scenario> {
+    bank.scenarios()
+        .iter()
+        .filter(|s| s.language == lang)
+        .collect()
+}
+
 #[test]
 fn each_language_has_sixty_scenarios_over_every_type_level_and_industry() {
     let bank = Bank::load(BankSource::Embedded).unwrap();
@@ -31,11 +40,7 @@ fn each_language_has_sixty_scenarios_over_every_type_level_and_industry() {
         "check --strict must pass on the bundled bank"
     );
     for lang in Language::ALL {
-        let scenarios: Vec<_> = bank
-            .scenarios()
-            .iter()
-            .filter(|s| s.language == lang)
-            .collect();
+        let scenarios = scenarios_in(&bank, lang);
         assert!(scenarios.len() >= 60, "{lang:?}: {}", scenarios.len());
         for t in SaleType::ALL {
             let n = scenarios.iter().filter(|s| s.answer == t).count();
@@ -96,11 +101,7 @@ fn every_edge_case_is_trained_by_four_scenarios_per_language_and_every_level_thr
 
     let bank = Bank::load(BankSource::Embedded).unwrap();
     for lang in Language::ALL {
-        let scenarios: Vec<_> = bank
-            .scenarios()
-            .iter()
-            .filter(|s| s.language == lang)
-            .collect();
+        let scenarios = scenarios_in(&bank, lang);
         let counts = edge_cases::counts(scenarios.iter().copied());
         for case in EdgeCase::ALL {
             assert!(

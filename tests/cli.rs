@@ -304,6 +304,34 @@ fn path_str(p: &std::path::Path) -> &str {
     p.to_str().expect("temporary paths are UTF-8")
 }
 
+/// `export --format <format>`, then `flags`, the folder and `-o <target>`, run in the fixtures.
+fn export(format: &str, flags: &[&str], folder: &str, target: &std::path::Path) -> Output {
+    let mut args = vec!["export", "--format", format];
+    args.extend_from_slice(flags);
+    args.extend([folder, "-o", path_str(target)]);
+    run(&args, &fixtures(""))
+}
+
+/// `results --format <format> --data-dir <data>` and then `extra`, run in `data`.
+fn results(format: &str, data: &std::path::Path, extra: &[&str]) -> Output {
+    let mut args = vec!["results", "--format", format, "--data-dir", path_str(data)];
+    args.extend_from_slice(extra);
+    run(&args, data)
+}
+
+/// `import --from csv`, then `flags`, the sheet and the target folder, run in `cwd`.
+fn import_csv(
+    flags: &[&str],
+    sheet: &std::path::Path,
+    target: &std::path::Path,
+    cwd: &std::path::Path,
+) -> Output {
+    let mut args = vec!["import", "--from", "csv"];
+    args.extend_from_slice(flags);
+    args.extend([path_str(sheet), path_str(target)]);
+    run(&args, cwd)
+}
+
 #[test]
 fn export_writes_each_format_and_exits_0() {
     let out = tempfile::tempdir().unwrap();
@@ -325,17 +353,7 @@ fn export_writes_each_format_and_exits_0() {
         ),
     ] {
         let target = out.path().join(file);
-        let o = run(
-            &[
-                "export",
-                "--format",
-                format,
-                "good",
-                "-o",
-                path_str(&target),
-            ],
-            &fixtures(""),
-        );
+        let o = export(format, &[], "good", &target);
         assert_eq!(o.status.code(), Some(0), "{format}: {o:?}");
         let text = std::fs::read_to_string(&target).unwrap();
         assert!(text.starts_with(start), "{format}: {text}");
@@ -346,19 +364,7 @@ fn export_writes_each_format_and_exits_0() {
         );
     }
     let target = out.path().join("en.csv");
-    let o = run(
-        &[
-            "export",
-            "--format",
-            "csv",
-            "--language",
-            "en",
-            "good",
-            "-o",
-            path_str(&target),
-        ],
-        &fixtures(""),
-    );
+    let o = export("csv", &["--language", "en"], "good", &target);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let text = std::fs::read_to_string(&target).unwrap();
     assert_eq!(
@@ -373,17 +379,7 @@ fn export_writes_each_format_and_exits_0() {
 fn export_leaves_out_files_with_errors_and_exits_1() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("bank.xml");
-    let o = run(
-        &[
-            "export",
-            "--format",
-            "moodle-xml",
-            "broken",
-            "-o",
-            path_str(&target),
-        ],
-        &fixtures(""),
-    );
+    let o = export("moodle-xml", &[], "broken", &target);
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     let err = stderr(&o);
     assert!(
@@ -422,22 +418,10 @@ fn import_round_trip_skips_changed_rows_without_force() {
     let work = tempfile::tempdir().unwrap();
     let sheet = work.path().join("bank.csv");
     let target = work.path().join("scenarios");
-    let o = run(
-        &["export", "--format", "csv", "good", "-o", path_str(&sheet)],
-        &fixtures(""),
-    );
+    let o = export("csv", &[], "good", &sheet);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
 
-    let o = run(
-        &[
-            "import",
-            "--from",
-            "csv",
-            path_str(&sheet),
-            path_str(&target),
-        ],
-        work.path(),
-    );
+    let o = import_csv(&[], &sheet, &target, work.path());
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(
         stdout(&o),
@@ -459,16 +443,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
         .unwrap()
         .replace("Ny dressbukse", "Ny dressbukse igjen");
     std::fs::write(&sheet, text).unwrap();
-    let o = run(
-        &[
-            "import",
-            "--from",
-            "csv",
-            path_str(&sheet),
-            path_str(&target),
-        ],
-        work.path(),
-    );
+    let o = import_csv(&[], &sheet, &target, work.path());
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     let out = stdout(&o);
     assert!(
@@ -480,17 +455,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
         target.display()
     );
     assert!(out.ends_with(&summary), "{out}");
-    let o = run(
-        &[
-            "import",
-            "--from",
-            "csv",
-            "--force",
-            path_str(&sheet),
-            path_str(&target),
-        ],
-        work.path(),
-    );
+    let o = import_csv(&["--force"], &sheet, &target, work.path());
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(
         std::fs::read_to_string(target.join("nb/klaer-belte.ron"))
@@ -503,16 +468,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
         .unwrap()
         .replace(",Tilleggssalg,", ",Oppsalg,");
     std::fs::write(&sheet, text).unwrap();
-    let o = run(
-        &[
-            "import",
-            "--from",
-            "csv",
-            path_str(&sheet),
-            path_str(&work.path().join("other")),
-        ],
-        work.path(),
-    );
+    let o = import_csv(&[], &sheet, &work.path().join("other"), work.path());
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     assert!(
         stdout(&o).contains(&format!("{}:", sheet.display())),
@@ -583,13 +539,10 @@ fn data_dir_with_history() -> tempfile::TempDir {
 fn results_as_xapi_and_csv() {
     let data = data_dir_with_history();
     let out = data.path().join("statements.json");
-    let o = run(
+    let o = results(
+        "xapi",
+        data.path(),
         &[
-            "results",
-            "--format",
-            "xapi",
-            "--data-dir",
-            path_str(data.path()),
             "--actor-name",
             "Kari",
             "--actor-email",
@@ -597,7 +550,6 @@ fn results_as_xapi_and_csv() {
             "-o",
             path_str(&out),
         ],
-        data.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let json: serde_json::Value =
@@ -615,16 +567,7 @@ fn results_as_xapi_and_csv() {
         "6f1c2b1e-8a5d-4c3b-9e7f-0a1b2c3d4e5f"
     );
 
-    let o = run(
-        &[
-            "results",
-            "--format",
-            "csv",
-            "--data-dir",
-            path_str(data.path()),
-        ],
-        data.path(),
-    );
+    let o = results("csv", data.path(), &[]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let lines: Vec<String> = stdout(&o).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
@@ -635,18 +578,7 @@ fn results_as_xapi_and_csv() {
         lines[1]
     );
     let file = data.path().join("results.csv");
-    let o = run(
-        &[
-            "results",
-            "--format",
-            "csv",
-            "--data-dir",
-            path_str(data.path()),
-            "-o",
-            path_str(&file),
-        ],
-        data.path(),
-    );
+    let o = results("csv", data.path(), &["-o", path_str(&file)]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 2);
 }
@@ -654,60 +586,23 @@ fn results_as_xapi_and_csv() {
 #[test]
 fn results_exit_codes_for_bad_options_and_histories() {
     let data = data_dir_with_history();
-    let dir = path_str(data.path());
-    for args in [
-        vec![
-            "results",
-            "--format",
-            "xapi",
-            "--data-dir",
-            dir,
-            "--actor-email",
-            "not-an-address",
-        ],
-        vec![
-            "results",
-            "--format",
-            "xapi",
-            "--data-dir",
-            dir,
-            "--base-iri",
-            "no scheme",
-        ],
-        vec!["results", "--format", "pdf", "--data-dir", dir],
+    for (format, extra) in [
+        ("xapi", &["--actor-email", "not-an-address"][..]),
+        ("xapi", &["--base-iri", "no scheme"][..]),
+        ("pdf", &[][..]),
     ] {
-        let o = run(&args, data.path());
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {o:?}");
+        let o = results(format, data.path(), extra);
+        assert_eq!(o.status.code(), Some(2), "{format} {extra:?}: {o:?}");
     }
     // No history yet: an empty array, exit 0.
     let empty = tempfile::tempdir().unwrap();
-    let o = run(
-        &[
-            "results",
-            "--format",
-            "xapi",
-            "--data-dir",
-            path_str(empty.path()),
-        ],
-        empty.path(),
-    );
+    let o = results("xapi", empty.path(), &[]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(stdout(&o), "[]\n");
     // An unreadable history is kept aside; nothing is written; exit 1.
     std::fs::write(empty.path().join("history.ron"), "History(attempts: [").unwrap();
     let out = empty.path().join("out.json");
-    let o = run(
-        &[
-            "results",
-            "--format",
-            "xapi",
-            "--data-dir",
-            path_str(empty.path()),
-            "-o",
-            path_str(&out),
-        ],
-        empty.path(),
-    );
+    let o = results("xapi", empty.path(), &["-o", path_str(&out)]);
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     assert!(
         stderr(&o).contains("the history could not be read"),

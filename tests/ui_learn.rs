@@ -3,8 +3,6 @@
 
 mod common;
 
-use common::fixtures;
-
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -18,14 +16,10 @@ use salgstrener::domain::teaching::lessons::{self, PathNode};
 use salgstrener::domain::teaching::taxonomy::SaleType;
 use salgstrener::domain::training::guided::Slip;
 use salgstrener::ui::action::Screen;
-use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::app::SalgstrenerApp;
 
 fn harness(language: Language) -> Harness<'static, SalgstrenerApp> {
-    let bank = Bank::load(BankSource::Folder(fixtures("good"))).expect("fixture folder loads");
-    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
-    Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+    common::ui::harness("good", language)
 }
 
 #[test]
@@ -237,11 +231,7 @@ fn guided_practice_with_every_step_right_says_so() {
 fn learn_and_guided_fit_small_and_large_windows() {
     for (width, height) in [(480.0, 360.0), (1280.0, 800.0)] {
         for lang in Language::ALL {
-            let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
-            let app = SalgstrenerApp::new(bank, Settings::for_language(lang), 3);
-            let mut h = Harness::builder()
-                .with_size(egui::vec2(width, height))
-                .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+            let mut h = common::ui::bundled_harness_sized(lang, width, height);
             let (learn, guided) = match lang {
                 Language::Nb => ("Lær", "Steg for steg"),
                 Language::En => ("Learn", "Step by step"),
@@ -282,26 +272,15 @@ fn learn_and_guided_fit_small_and_large_windows() {
 }
 
 fn assert_buttons_fit(h: &Harness<'_, SalgstrenerApp>, width: f32, what: &str, overlap: bool) {
-    let rects: Vec<(String, egui::Rect)> = h
-        .get_all_by_role(Role::Button)
-        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
-        .collect();
+    let rects = common::ui::button_rects(h);
     for (label, r) in &rects {
         assert!(
             r.min.x >= -0.5 && r.max.x <= width + 0.5,
             "{what}: {label:?} at {r:?} leaves a {width}px window"
         );
     }
-    if !overlap {
-        return;
-    }
-    for (i, (a, ra)) in rects.iter().enumerate() {
-        for (b, rb) in &rects[i + 1..] {
-            assert!(
-                !ra.shrink(1.0).intersects(rb.shrink(1.0)),
-                "{what}: {a:?} {ra:?} overlaps {b:?} {rb:?} at {width}px"
-            );
-        }
+    if overlap {
+        common::ui::assert_no_overlap(&rects, width, what);
     }
 }
 
@@ -333,10 +312,7 @@ fn press(h: &mut Harness<'_, SalgstrenerApp>, label: &str) {
 
 fn bundled_harness(language: Language) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
-    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
-    Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+    common::ui::app_harness(bank, language, 7, egui::vec2(1100.0, 900.0))
 }
 
 /// The ids of the bundled scenarios in `lang` that carry `case`'s tag.

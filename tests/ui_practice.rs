@@ -3,6 +3,7 @@
 mod common;
 
 use common::fixtures;
+use common::ui::harness;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -10,14 +11,6 @@ use egui_kittest::kittest::Queryable;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
-
-fn harness(folder: &str, language: Language) -> Harness<'static, SalgstrenerApp> {
-    let bank = Bank::load(BankSource::Folder(fixtures(folder))).expect("fixture folder loads");
-    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
-    Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
-}
 
 #[test]
 fn a_whole_question_by_mouse_right_answer() {
@@ -152,14 +145,9 @@ fn load_problems_read_in_norwegian_in_the_norwegian_interface() {
 /// and at a common laptop size, before and after answering.
 #[test]
 fn the_layout_fits_small_and_large_windows() {
-    use egui_kittest::kittest::NodeT;
     for (width, height) in [(480.0, 360.0), (560.0, 480.0), (1280.0, 800.0)] {
         for lang in Language::ALL {
-            let bank = Bank::load(BankSource::Embedded).expect("bundled bank");
-            let app = SalgstrenerApp::new(bank, Settings::for_language(lang), 3);
-            let mut h = Harness::builder()
-                .with_size(egui::vec2(width, height))
-                .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+            let mut h = common::ui::bundled_harness_sized(lang, width, height);
             for answered in [false, true] {
                 if answered {
                     h.key_press(egui::Key::Num2);
@@ -169,10 +157,7 @@ fn the_layout_fits_small_and_large_windows() {
                     h.run();
                     assert_eq!(h.state().practice().tally().answered, 1);
                 }
-                let rects: Vec<(String, egui::Rect)> = h
-                    .get_all_by_role(egui::accesskit::Role::Button)
-                    .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
-                    .collect();
+                let rects = common::ui::button_rects(&h);
                 for (label, r) in &rects {
                     assert!(
                         r.max.x <= width + 0.5,
@@ -184,14 +169,7 @@ fn the_layout_fits_small_and_large_windows() {
                     // bar, clipped, so overlap is only meaningful before scrolling.
                     continue;
                 }
-                for (i, (a, ra)) in rects.iter().enumerate() {
-                    for (b, rb) in &rects[i + 1..] {
-                        assert!(
-                            !ra.shrink(1.0).intersects(rb.shrink(1.0)),
-                            "{a:?} {ra:?} overlaps {b:?} {rb:?} at {width}px"
-                        );
-                    }
-                }
+                common::ui::assert_no_overlap(&rects, width, &format!("{lang:?}"));
             }
         }
     }

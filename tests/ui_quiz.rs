@@ -24,7 +24,8 @@ struct Setup {
     history: std::path::PathBuf,
 }
 
-fn setup(lang: Language) -> Setup {
+/// The app on the bundled bank with a fresh history, after clicking `clicks` in turn.
+fn setup(lang: Language, clicks: &[&str]) -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let history = dir.path().join(HISTORY_FILE);
     let start: Timestamp = "2026-11-27T09:00:00Z".parse().unwrap();
@@ -38,9 +39,13 @@ fn setup(lang: Language) -> Setup {
     )
     .with_clock(Box::new(move || tick.get()))
     .with_records(Records::new(Some(store)));
-    let harness = Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 900.0))
         .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    for label in clicks {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
     Setup {
         harness,
         clock,
@@ -87,13 +92,11 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
         mut harness,
         history,
         ..
-    } = setup(Language::Nb);
+    } = setup(
+        Language::Nb,
+        &["Quiz", "Modul 2: De fire påfølgende salgene"],
+    );
     let h = &mut harness;
-    h.get_by_label("Quiz").click();
-    h.run();
-    h.get_by_label("Modul 2: De fire påfølgende salgene")
-        .click();
-    h.run();
     h.get_by_label("• 12 spørsmål");
     h.get_by_label("• Du oppgir hvor sikker du er på hvert svar");
     h.get_by_label("Start quizen").click();
@@ -209,12 +212,8 @@ fn current_title(app: &SalgstrenerApp) -> String {
 fn the_clock_submits_a_timed_quiz() {
     let Setup {
         mut harness, clock, ..
-    } = setup(Language::En);
+    } = setup(Language::En, &["Quizzes", "Final test"]);
     let h = &mut harness;
-    h.get_by_label("Quizzes").click();
-    h.run();
-    h.get_by_label("Final test").click();
-    h.run();
     h.get_by_label("• Time limit: 25 min");
     h.get_by_label("• Everyone gets the same questions in the same order");
     h.key_press(egui::Key::Enter);
@@ -279,10 +278,8 @@ fn guided_answers_count_in_the_history_like_practice() {
         mut harness,
         history,
         ..
-    } = setup(Language::Nb);
+    } = setup(Language::Nb, &["Steg for steg"]);
     let h = &mut harness;
-    h.get_by_label("Steg for steg").click();
-    h.run();
     h.key_press(egui::Key::N);
     h.run();
     h.key_press(egui::Key::Num1);
@@ -298,13 +295,11 @@ fn guided_answers_count_in_the_history_like_practice() {
 
 #[test]
 fn an_answer_without_confidence_is_answered_in_the_counter_and_the_submit_dialog_alike() {
-    let Setup { mut harness, .. } = setup(Language::Nb);
+    let Setup { mut harness, .. } = setup(
+        Language::Nb,
+        &["Quiz", "Modul 2: De fire påfølgende salgene"],
+    );
     let h = &mut harness;
-    h.get_by_label("Quiz").click();
-    h.run();
-    h.get_by_label("Modul 2: De fire påfølgende salgene")
-        .click();
-    h.run();
     h.get_by_label("Start quizen").click();
     h.run();
     h.get_by_label_contains("7–9 hvor sikker");

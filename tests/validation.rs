@@ -331,21 +331,25 @@ fn a_stated_path_is_parsed_and_checked_against_the_answer() {
     );
 }
 
+/// The problems `check_text` finds in the good fixture `klaer-belte.ron` (as `x.ron`, with no
+/// assets) after each `(from, to)` replacement in turn.
+fn problems_in_good_scenario(replacements: &[(&str, &str)]) -> Vec<String> {
+    use salgstrener::domain::bank::validate::check_text;
+    let mut text = fs::read_to_string(fixtures("good/klaer-belte.ron")).unwrap();
+    for (from, to) in replacements {
+        text = text.replace(from, to);
+    }
+    let no_assets = |_: &Path| false;
+    let checked = check_text(Path::new("x.ron"), &text, &no_assets).expect("parses");
+    checked.problems.iter().map(ToString::to_string).collect()
+}
+
 #[test]
 fn a_misspelt_edge_case_tag_is_a_warning_at_the_tag_and_a_right_one_is_not() {
-    use salgstrener::domain::bank::validate::check_text;
     use salgstrener::domain::teaching::edge_cases::EdgeCase;
 
-    let good = fs::read_to_string(fixtures("good/klaer-belte.ron")).unwrap();
-    let no_assets = |_: &Path| false;
     let check = |tags: &str| {
-        let text = good.replace(r#"tags: ["butikk"],"#, &format!("tags: {tags},"));
-        let checked = check_text(Path::new("x.ron"), &text, &no_assets).expect("parses");
-        checked
-            .problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
+        problems_in_good_scenario(&[(r#"tags: ["butikk"],"#, &format!("tags: {tags},"))])
     };
     for case in EdgeCase::ALL {
         assert_eq!(
@@ -366,21 +370,13 @@ fn a_misspelt_edge_case_tag_is_a_warning_at_the_tag_and_a_right_one_is_not() {
 
 #[test]
 fn a_level_three_scenario_without_an_edge_case_tag_is_a_warning_at_its_difficulty() {
-    use salgstrener::domain::bank::validate::check_text;
     use salgstrener::domain::teaching::edge_cases::EdgeCase;
 
-    let good = fs::read_to_string(fixtures("good/klaer-belte.ron")).unwrap();
-    let no_assets = |_: &Path| false;
     let check = |difficulty: u8, tags: &str| {
-        let text = good
-            .replace("difficulty: 1,", &format!("difficulty: {difficulty},"))
-            .replace(r#"tags: ["butikk"],"#, &format!("tags: {tags},"));
-        let checked = check_text(Path::new("x.ron"), &text, &no_assets).expect("parses");
-        checked
-            .problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
+        problems_in_good_scenario(&[
+            ("difficulty: 1,", &format!("difficulty: {difficulty},")),
+            (r#"tags: ["butikk"],"#, &format!("tags: {tags},")),
+        ])
     };
     let problems = check(3, r#"["butikk"]"#);
     assert_eq!(problems.len(), 1, "{problems:?}");

@@ -2,6 +2,8 @@
 //! of them, so the unused ones must not warn there.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use std::path::PathBuf;
 
 /// A file or folder under `tests/fixtures`.

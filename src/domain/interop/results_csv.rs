@@ -58,19 +58,21 @@ pub fn history_csv(history: &History) -> String {
             .map_or_else(String::new, |c| c.best_points.to_string());
         let started = attempt.started.to_string();
         let finished = attempt.finished.to_string();
+        let columns_up_to_finished = [
+            attempt.registration.as_str(),
+            kind,
+            &attempt.quiz_id,
+            &attempt.quiz_title,
+            &started,
+            &finished,
+        ];
         for reply in attempt.conversation.iter().flat_map(|c| &c.replies) {
             let points = reply.quality.points().to_string();
             let quality = format!("{:?}", reply.quality);
             push_record(
                 &mut out,
-                [
-                    attempt.registration.as_str(),
-                    kind,
-                    &attempt.quiz_id,
-                    &attempt.quiz_title,
-                    &started,
-                    &finished,
-                    &attempt.quiz_id,
+                columns_up_to_finished.into_iter().chain([
+                    attempt.quiz_id.as_str(),
                     "",
                     "",
                     "",
@@ -83,7 +85,7 @@ pub fn history_csv(history: &History) -> String {
                     &reply.text,
                     &quality,
                     &best_points,
-                ],
+                ]),
             );
         }
         for answer in &attempt.answers {
@@ -93,14 +95,8 @@ pub fn history_csv(history: &History) -> String {
             let confidence = answer.confidence.map(|c| format!("{c:?}"));
             push_record(
                 &mut out,
-                [
-                    attempt.registration.as_str(),
-                    kind,
-                    &attempt.quiz_id,
-                    &attempt.quiz_title,
-                    &started,
-                    &finished,
-                    &answer.scenario_id,
+                columns_up_to_finished.into_iter().chain([
+                    answer.scenario_id.as_str(),
                     answer.right_type.title(),
                     answer.chosen_type.map_or("", |t| t.title()),
                     answer.chosen_offer.as_deref().unwrap_or_default(),
@@ -113,7 +109,7 @@ pub fn history_csv(history: &History) -> String {
                     "",
                     "",
                     &best_points,
-                ],
+                ]),
             );
         }
     }

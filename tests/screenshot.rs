@@ -248,6 +248,11 @@ fn the_real_binary_draws_the_practice_screen_under_xvfb() {
         "the selected tab is not the first: {runs:?}"
     );
 
+    // The first frame may still show the bank loading; the frame saved once it is ready shows
+    // the practice screen.
+    let image = Image::read(&png.with_file_name("first-frame-ready.png"));
+    assert_eq!((image.width, image.height), (WIDTH, HEIGHT));
+
     // The practice screen's selection panel: a full-height vertical line on its right edge.
     let line = (150..450).find(|&x| {
         let colour = image.at(x, 400);

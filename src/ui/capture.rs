@@ -1,5 +1,7 @@
 //! `--screenshot PATH`: run the app until its first frame is on screen, save that frame as a
-//! PNG and close (once the app is ready, when it is told what ready means). Used by the test
+//! PNG and close (once the app is ready, when it is told what ready means; the first frame
+//! then often shows the loading progress, so the first ready frame is saved too, beside it as
+//! `NAME-ready.png`). Used by the test
 //! that starts the real binary under Xvfb and by `scripts/startup-time.sh`, which times launch
 //! to first frame and to the bank being ready.
 
@@ -22,6 +24,8 @@ pub struct CaptureFirstFrame<A> {
     requested: bool,
     result: CaptureResult,
     ready: Option<fn(&A) -> bool>,
+    /// Set once the ready frame is written (or could not be): the window may close.
+    ready_saved: Option<Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl<A> CaptureFirstFrame<A> {
@@ -35,6 +39,7 @@ impl<A> CaptureFirstFrame<A> {
             requested: false,
             result,
             ready: None,
+            ready_saved: None,
         }
     }
 
@@ -76,6 +81,10 @@ impl<A> CaptureFirstFrame<A> {
                     repaint.request_repaint();
                 },
             )));
+        } else if let Some(saved) = &self.ready_saved {
+            if saved.load(std::sync::atomic::Ordering::Acquire) {
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
         } else if self.result.lock().is_ok_and(|r| r.is_some()) {
             match self.ready {
                 Some(ready) if !ready(&self.app) => {}
@@ -85,11 +94,30 @@ impl<A> CaptureFirstFrame<A> {
                         self.launched.elapsed().as_millis()
                     );
                     self.ready = None;
-                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                    self.save_ready_frame(&ctx);
                 }
                 None => ctx.send_viewport_cmd(ViewportCommand::Close),
             }
         }
+    }
+
+    /// Asks for this frame's pixels as `NAME-ready.png`; the window closes once written.
+    fn save_ready_frame(&mut self, ctx: &egui::Context) {
+        let saved = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        self.ready_saved = Some(Arc::clone(&saved));
+        let path = ready_path(&self.path);
+        let repaint = ctx.clone();
+        ctx.send_viewport_cmd(ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
+            move |image| {
+                match write_png(&path, &image) {
+                    Ok(()) => eprintln!("ready frame saved as {}", path.display()),
+                    Err(e) => eprintln!("{}: cannot write the screenshot: {e}", path.display()),
+                }
+                saved.store(true, std::sync::atomic::Ordering::Release);
+                repaint.request_repaint();
+            },
+        )));
+        ctx.request_repaint();
     }
 }
 
@@ -98,6 +126,12 @@ impl<A: eframe::App> eframe::App for CaptureFirstFrame<A> {
         self.app.ui(ui, frame);
         self.after_frame(ui);
     }
+}
+
+/// Where the first ready frame goes: `shot.png` gives `shot-ready.png`.
+pub fn ready_path(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!("{stem}-ready.png"))
 }
 
 /// Writes an image as an 8-bit RGBA PNG.

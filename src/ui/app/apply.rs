@@ -88,20 +88,8 @@ impl SalgstrenerApp {
             Action::ExportResults => {
                 let t = texts(self.settings.language);
                 let progress = &mut self.screens.progress;
-                let path = std::path::PathBuf::from(progress.export_path.trim());
                 let csv = crate::domain::interop::results_csv::history_csv(&self.records.history());
-                progress.export_message = Some(
-                    match crate::domain::storage::write_output(&path, csv.as_bytes()) {
-                        Ok(()) => (
-                            true,
-                            fill(t.progress_exported, &[("path", &path.display())]),
-                        ),
-                        Err(e) => (
-                            false,
-                            fill(t.notice_save_failed, &[("error", &t.message(&e.message()))]),
-                        ),
-                    },
-                );
+                progress.export_message = Some(write_export(t, &progress.export_path, &csv));
             }
             Action::Folder(FolderAction::Toggle) => {
                 self.open_folder.open = !self.open_folder.open;
@@ -206,19 +194,7 @@ impl SalgstrenerApp {
             return;
         };
         let html = crate::domain::class_report::html::html(report, self.settings.language);
-        let path = std::path::PathBuf::from(class.html_path.trim());
-        class.html_message = Some(
-            match crate::domain::storage::write_output(&path, html.as_bytes()) {
-                Ok(()) => (
-                    true,
-                    fill(t.progress_exported, &[("path", &path.display())]),
-                ),
-                Err(e) => (
-                    false,
-                    fill(t.notice_save_failed, &[("error", &t.message(&e.message()))]),
-                ),
-            },
-        );
+        class.html_message = Some(write_export(t, &class.html_path, &html));
     }
 
     pub(super) fn save_failed(&mut self, error: &StorageError) {
@@ -315,5 +291,21 @@ impl SalgstrenerApp {
             report,
             time_up,
         }));
+    }
+}
+
+/// Writes an export the user asked for to the path typed in, and says how it went: whether it
+/// was written, and the line to show under the button.
+fn write_export(t: &crate::ui::i18n::Texts, typed_path: &str, contents: &str) -> (bool, String) {
+    let path = std::path::PathBuf::from(typed_path.trim());
+    match crate::domain::storage::write_output(&path, contents.as_bytes()) {
+        Ok(()) => (
+            true,
+            fill(t.progress_exported, &[("path", &path.display())]),
+        ),
+        Err(e) => (
+            false,
+            fill(t.notice_save_failed, &[("error", &t.message(&e.message()))]),
+        ),
     }
 }

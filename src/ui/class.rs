@@ -203,12 +203,7 @@ impl ClassState {
             }
         });
         if let Some((ok, text)) = &self.html_message {
-            let colour = if *ok {
-                crate::ui::widgets::question::good_color(ui.visuals())
-            } else {
-                ui.visuals().error_fg_color
-            };
-            ui.colored_label(colour, text);
+            crate::ui::widgets::question::outcome_label(ui, *ok, text);
         }
     }
 

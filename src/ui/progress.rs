@@ -116,12 +116,7 @@ impl ProgressScreen<'_> {
             }
         });
         if let Some((ok, text)) = self.export_message {
-            let colour = if *ok {
-                crate::ui::widgets::question::good_color(ui.visuals())
-            } else {
-                ui.visuals().error_fg_color
-            };
-            ui.colored_label(colour, text);
+            crate::ui::widgets::question::outcome_label(ui, *ok, text);
         }
 
         if !p.series.is_empty() {

@@ -184,25 +184,11 @@ pub fn assemble(inputs: Inputs) -> ClassData {
             });
         let attempt = &mut data.attempts[index];
         match o.fact {
-            Fact::Answered {
-                scenario_id,
-                right,
-                chosen,
-                points,
-                at,
-                position,
-            } => {
+            Fact::Answered(answer) => {
                 if attempt.quiz_id.is_empty() {
                     attempt.quiz_id = o.quiz_id;
                 }
-                attempt.answers.push(ClassAnswer {
-                    scenario_id,
-                    right,
-                    chosen,
-                    points,
-                    at,
-                    position,
-                });
+                attempt.answers.push(answer);
             }
             Fact::Replied { step_id, points } => {
                 attempt.conversation = true;

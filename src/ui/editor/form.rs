@@ -39,12 +39,7 @@ impl Frame<'_> {
             ui.add_space(6.0);
         }
         if let Some(m) = &state.message {
-            let colour = if m.ok {
-                question::good_color(ui.visuals())
-            } else {
-                ui.visuals().error_fg_color
-            };
-            ui.colored_label(colour, &m.text);
+            question::outcome_label(ui, m.ok, &m.text);
         }
         let Some(doc) = state.doc.as_mut() else {
             ui.add_space(12.0);

@@ -354,6 +354,16 @@ pub fn outcome_with_ui(
         .response
 }
 
+/// The line under a button that says how an operation went: green when it worked, red when not.
+pub fn outcome_label(ui: &mut Ui, ok: bool, text: &str) {
+    let colour = if ok {
+        good_color(ui.visuals())
+    } else {
+        ui.visuals().error_fg_color
+    };
+    ui.colored_label(colour, text);
+}
+
 /// The colour for "right" in the current theme.
 pub fn good_color(visuals: &egui::Visuals) -> egui::Color32 {
     if visuals.dark_mode {

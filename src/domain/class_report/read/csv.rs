@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::{Fact, Inputs, Observation, Who, sale_type};
 use crate::domain::bank::problem::Position;
+use crate::domain::class_report::assemble::ClassAnswer;
 use crate::domain::class_report::conversation;
 use crate::domain::i18n::FileMessage;
 use crate::domain::interop::xapi::{statement_id, verbs};
@@ -246,14 +247,14 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             who,
             registration,
             quiz_id,
-            fact: Fact::Answered {
+            fact: Fact::Answered(ClassAnswer {
                 scenario_id,
                 right,
                 chosen,
                 points,
                 at: get(&record, "finished").parse().ok(),
                 position: Some(position),
-            },
+            }),
         });
     }
     for (registration, p) in attempts {

@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use crate::domain::background::Progress;
 use crate::domain::bank::problem::Position;
+use crate::domain::class_report::assemble::ClassAnswer;
 use crate::domain::i18n::FileMessage;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
@@ -65,20 +66,7 @@ pub struct Who {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fact {
     /// A question was answered.
-    Answered {
-        /// The scenario's id.
-        scenario_id: String,
-        /// The right sale type.
-        right: SaleType,
-        /// The chosen type; `None` for a question left unanswered (CSV only).
-        chosen: Option<SaleType>,
-        /// Points the answer counted in its attempt, 0-4.
-        points: u8,
-        /// When it was answered.
-        at: Option<Timestamp>,
-        /// Its place in the attempt, when known (CSV rows).
-        position: Option<usize>,
-    },
+    Answered(ClassAnswer),
     /// A reply chosen in a sales conversation (the attempt is a conversation).
     Replied {
         /// The step it was chosen at.

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::{Fact, Inputs, Observation, Who, sale_type};
 use crate::domain::bank::problem::Position;
+use crate::domain::class_report::assemble::ClassAnswer;
 use crate::domain::class_report::conversation;
 use crate::domain::i18n::FileMessage;
 use crate::domain::interop::xapi::{PLATFORM, verbs};
@@ -308,14 +309,14 @@ fn observe(s: RawStatement) -> Seen {
         };
         (
             quiz_id,
-            Fact::Answered {
+            Fact::Answered(ClassAnswer {
                 scenario_id,
                 right,
                 chosen,
                 points: points as u8,
                 at,
                 position: None,
-            },
+            }),
         )
     } else {
         let conversation = !object_id.contains("/quizzes/");

@@ -13,6 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource, SourceFile};
 use salgstrener::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
+use salgstrener::domain::teaching::edge_cases::EdgeCase;
 use salgstrener::domain::teaching::taxonomy::SaleType;
 
 const INDUSTRIES: [(&str, &str, &str); 10] = [
@@ -62,7 +63,13 @@ pub fn scenario_text(i: usize) -> String {
     let third = SaleType::ALL[(i + 3) % 5];
     let difficulty = 1 + (i / 5) % 3;
     let name = NAMES[i % NAMES.len()];
-    let tags = [TAGS[i % TAGS.len()], TAGS[(i / 3 + 1) % TAGS.len()]];
+    // Level 3 is for the edge cases, and a level-3 scenario names its case in a tag.
+    let second = if difficulty == 3 {
+        EdgeCase::ALL[i % EdgeCase::COUNT].tag()
+    } else {
+        TAGS[(i / 3 + 1) % TAGS.len()]
+    };
+    let tags = [TAGS[i % TAGS.len()], second];
     let (industry, customer, situation, cue, explanation) = if lang == "nb" {
         (
             nb_industry,

@@ -1,4 +1,5 @@
-//! Synthetic scenario banks and histories for the benchmarks and `examples/generate_bank.rs`:
+//! Synthetic scenario banks and histories for the benchmarks and `examples/generate_bank.rs`
+//! (and how the generator examples end, for `examples/generate_class.rs` too):
 //! valid files of realistic size (about 1.7 KB, like the bundled ones), varied in language,
 //! sale type, difficulty, industry and tags, and the same for the same `n` every time.
 
@@ -7,6 +8,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -328,4 +330,19 @@ pub fn bank_with_conversations(n: usize, conversations: usize) -> Bank {
         files,
         &|_: &Path| false,
     )
+}
+
+/// How a generator example ends: `done` on standard output once `written` succeeded, else why
+/// `dir` could not be written on standard error.
+pub fn report_written(written: io::Result<()>, dir: &Path, done: &str) -> ExitCode {
+    match written {
+        Ok(()) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
 }

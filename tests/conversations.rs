@@ -334,7 +334,7 @@ proptest! {
         let text = to_ron(&c).unwrap();
         let checked = check_conversation_text(Path::new("x.ron"), &text).unwrap();
         prop_assert!(checked.is_usable(), "{:#?}", checked.problems);
-        prop_assert_eq!(&checked.conversation, &c);
+        prop_assert_eq!(&checked.item, &c);
 
         let index = c.step_indexes();
         let mut at = index[c.start.as_str()];

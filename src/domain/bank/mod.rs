@@ -12,6 +12,7 @@ pub mod conversation;
 pub mod conversation_rules;
 pub mod coverage;
 mod entry;
+mod format;
 pub mod loading;
 mod parallel;
 pub mod picture;

@@ -69,9 +69,9 @@ impl SearchIndex {
 
 /// What names a file whose texts are not in the bank.
 fn named_by(entry: &Entry) -> Vec<&str> {
-    match (&entry.id, &entry.title) {
-        (Some(id), Some(title)) => vec![id, title],
-        _ => vec![entry.path.to_str().unwrap_or_default()],
+    match &entry.header {
+        Some(header) => vec![&header.id, &header.title],
+        None => vec![entry.path.to_str().unwrap_or_default()],
     }
 }
 

@@ -14,12 +14,8 @@ use crate::domain::training::talk::{Ending, Talk, TalkAction, TalkResult};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
 use crate::ui::widgets::question::{self, AnswerKey, AnswerView};
-use crate::ui::widgets::{filter, text};
+use crate::ui::widgets::{filter, layout, text};
 
-/// Below this window width the side panels fold into the main column.
-const NARROW_WIDTH: f32 = 720.0;
-/// Long lines are hard to read; the chat column stops at this width.
-const MAX_TEXT_WIDTH: f32 = 760.0;
 /// Keys for the replies, in order.
 const REPLY_KEYS: [Key; 9] = [
     Key::Num1,
@@ -75,16 +71,12 @@ impl ConversationsScreen<'_> {
     /// Draws the list or the conversation, pushing actions to `actions`.
     pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let t = texts(self.lang);
-        let narrow = ui.available_width() < NARROW_WIDTH;
+        let narrow = layout::is_narrow(ui);
         match &self.state.talk {
             None => {
                 if !narrow {
-                    egui::Panel::left("conversation_selection")
-                        .resizable(true)
-                        .default_size(220.0)
-                        .show(ui, |ui| {
-                            ScrollArea::vertical().show(ui, |ui| self.selection_ui(ui, t, actions));
-                        });
+                    let panel = egui::Panel::left("conversation_selection").default_size(220.0);
+                    layout::side_panel(ui, panel, |ui| self.selection_ui(ui, t, actions));
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
                     if narrow {
@@ -97,24 +89,18 @@ impl ConversationsScreen<'_> {
             }
             Some(talk) => {
                 if !narrow {
-                    egui::Panel::right("conversation_known")
-                        .resizable(true)
-                        .default_size(260.0)
-                        .show(ui, |ui| {
-                            ScrollArea::vertical().show(ui, |ui| {
-                                ui.heading(t.conv_known);
-                                known_ui(ui, t, talk);
-                            });
-                        });
+                    let panel = egui::Panel::right("conversation_known").default_size(260.0);
+                    layout::side_panel(ui, panel, |ui| {
+                        ui.heading(t.conv_known);
+                        known_ui(ui, t, talk);
+                    });
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
-                    ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .stick_to_bottom(true)
-                        .show(ui, |ui| {
-                            ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
-                            self.talk_ui(ui, t, talk, narrow, actions);
-                        });
+                    // The chat grows downwards; its newest line stays in view.
+                    let scroll = ScrollArea::vertical().stick_to_bottom(true);
+                    layout::text_column(ui, scroll, |ui| {
+                        self.talk_ui(ui, t, talk, narrow, actions);
+                    });
                 });
                 self.keyboard(ui, talk, actions);
             }
@@ -223,14 +209,7 @@ impl ConversationsScreen<'_> {
         actions: &mut Vec<Action>,
     ) {
         let c = talk.conversation();
-        ui.heading(&c.title);
-        ui.label(
-            RichText::new(fill(
-                t.meta_line,
-                &[("industry", &c.industry), ("difficulty", &c.difficulty)],
-            ))
-            .weak(),
-        );
+        question::title_ui(ui, t, &c.title, &c.industry, c.difficulty);
         ui.add_space(4.0);
         ui.label(RichText::new(&c.customer).italics());
         if narrow {

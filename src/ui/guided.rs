@@ -11,17 +11,15 @@ use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::{Relation, Step};
 use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::training::guided::{Guided, GuidedAction, GuidedStage};
-use crate::domain::training::practice::{PracticeAction, Question};
+use crate::domain::training::practice::PracticeAction;
 use crate::domain::training::scoring::{Outcome, TypeVerdict};
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::practice::round_over_ui;
+use crate::ui::practice::{restart_key, round_over_ui};
+use crate::ui::widgets::layout;
 use crate::ui::widgets::question::{
-    self, AnswerKey, AnswerView, TYPE_KEYS as NUMBER_KEYS, good_color,
+    self, AnswerKey, AnswerView, QuestionView, TYPE_KEYS as NUMBER_KEYS, good_color,
 };
-
-/// The question column stops at this width, as in practice.
-const MAX_TEXT_WIDTH: f32 = 760.0;
 
 /// What the guided practice screen keeps between frames.
 #[derive(Debug, Default)]
@@ -77,22 +75,22 @@ impl GuidedScreen<'_> {
     pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let t = texts(self.lang);
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical()
-                .id_salt("guided_scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
-                    ui.label(RichText::new(t.guided_intro).weak());
-                    ui.add_space(8.0);
-                    let practice = self.guided.practice();
-                    match practice
-                        .question()
-                        .and_then(|q| Some((q, self.bank.get(q.scenario)?)))
-                    {
-                        Some((q, s)) => self.question_ui(ui, t, s, q, actions),
-                        None => self.empty_ui(ui, t, actions),
+            let scroll = ScrollArea::vertical().id_salt("guided_scroll");
+            layout::text_column(ui, scroll, |ui| {
+                ui.label(RichText::new(t.guided_intro).weak());
+                ui.add_space(8.0);
+                let practice = self.guided.practice();
+                match practice
+                    .question()
+                    .and_then(|q| Some((q, self.bank.get(q.scenario)?)))
+                {
+                    Some((q, s)) => {
+                        let view = QuestionView::new(self.bank, s, &q.answer, self.lang);
+                        self.question_ui(ui, t, view, actions);
                     }
-                });
+                    None => self.empty_ui(ui, t, actions),
+                }
+            });
         });
         self.keyboard(ui, actions);
     }
@@ -102,9 +100,7 @@ impl GuidedScreen<'_> {
             return;
         }
         let Some(stage) = self.guided.stage() else {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
-                && self.guided.practice().round_size() > 0
-            {
+            if restart_key(ui, self.guided.practice()) {
                 practice(actions, PracticeAction::Restart);
             }
             return;
@@ -122,7 +118,7 @@ impl GuidedScreen<'_> {
                         push(actions, GuidedAction::AnswerKnownCustomer(false));
                     }
                 } else {
-                    for (relation, (key, _)) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
+                    for (relation, key) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
                         if pressed(key) {
                             push(actions, GuidedAction::AnswerRelation(relation));
                         }
@@ -154,14 +150,8 @@ impl GuidedScreen<'_> {
         }
     }
 
-    fn question_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        s: &Scenario,
-        q: &Question,
-        actions: &mut Vec<Action>,
-    ) {
+    fn question_ui(&self, ui: &mut Ui, t: &Texts, view: QuestionView, actions: &mut Vec<Action>) {
+        let (s, answer) = (view.scenario, view.answer);
         let tally = self.guided.practice().tally();
         ui.label(
             RichText::new(fill(
@@ -170,11 +160,8 @@ impl GuidedScreen<'_> {
             ))
             .weak(),
         );
-        let checked = q.answer.is_checked();
-        question::scenario_ui(ui, t, s, checked);
-        if let Some((path, picture)) = self.bank.picture_of(s) {
-            question::picture_ui(ui, path, &picture, &s.title);
-        }
+        let checked = answer.is_checked();
+        view.scenario_ui(ui, t);
 
         let answers = self.guided.answers();
         let expected = s.decision_path();
@@ -208,12 +195,12 @@ impl GuidedScreen<'_> {
                 step_heading_ui(ui, t, Step::Relation, self.lang);
                 ui.add_enabled_ui(!checked, |ui| {
                     ui.horizontal_wrapped(|ui| {
-                        for (relation, (_, key)) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
+                        for (relation, key) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
                             let chosen = answers.relation == Some(relation);
                             let right = expected.relation() == Some(relation);
                             let mark = step_mark(t, checked, chosen, right);
                             let label = relation.label(self.lang);
-                            if step_button(ui, label, key, chosen, mark).clicked() {
+                            if step_button(ui, label, key.name(), chosen, mark).clicked() {
                                 push(actions, GuidedAction::AnswerRelation(relation));
                             }
                         }
@@ -233,32 +220,20 @@ impl GuidedScreen<'_> {
                     ));
                 }
                 ui.add_space(4.0);
-                self.final_answer_ui(ui, t, s, q, actions);
+                self.final_answer_ui(ui, t, view.answer_view(), actions);
             });
             reveal(response, GuidedStage::Answer);
         }
         ui.label(RichText::new(t.guided_keys_hint).weak().small());
 
-        if let Some(outcome) = &q.answer.outcome {
+        if let Some(outcome) = &answer.outcome {
             ui.add_space(10.0);
             self.result_ui(ui, t, s, outcome);
         }
     }
 
-    fn final_answer_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        s: &Scenario,
-        q: &Question,
-        actions: &mut Vec<Action>,
-    ) {
-        let checked = q.answer.is_checked();
-        let view = AnswerView {
-            decision: s.into(),
-            answer: &q.answer,
-            lang: self.lang,
-        };
+    fn final_answer_ui(&self, ui: &mut Ui, t: &Texts, view: AnswerView, actions: &mut Vec<Action>) {
+        let checked = view.answer.is_checked();
         if let Some(pick) = view.type_buttons_ui(ui, t) {
             practice(actions, pick.into());
         }

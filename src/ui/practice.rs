@@ -6,19 +6,13 @@
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
-use crate::domain::bank::scenario::Scenario;
 use crate::domain::language::Language;
 use crate::domain::teaching::edge_cases::EdgeCase;
-use crate::domain::training::practice::{Practice, PracticeAction, Question};
+use crate::domain::training::practice::{Practice, PracticeAction};
 use crate::ui::action::{Action, Screen};
 use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::widgets::filter;
 use crate::ui::widgets::question::{self, AnswerKey, QuestionView};
-
-/// Below this window width the selection panel folds into the question column.
-const NARROW_WIDTH: f32 = 720.0;
-/// Long lines are hard to read; the question column stops at this width.
-const MAX_TEXT_WIDTH: f32 = 760.0;
+use crate::ui::widgets::{filter, layout};
 
 /// What the practice screen keeps between frames.
 #[derive(Debug, Default)]
@@ -62,46 +56,37 @@ impl PracticeScreen<'_> {
         let t = texts(self.lang);
         // In a narrow window the selection folds into the question column instead of taking
         // a third of the width as a side panel.
-        let narrow = ui.available_width() < NARROW_WIDTH;
+        let narrow = layout::is_narrow(ui);
         if !narrow {
-            egui::Panel::left("practice_selection")
-                .resizable(true)
-                .default_size(220.0)
-                .show(ui, |ui| {
-                    ScrollArea::vertical().show(ui, |ui| self.selection_ui(ui, t, actions));
-                });
+            let panel = egui::Panel::left("practice_selection").default_size(220.0);
+            layout::side_panel(ui, panel, |ui| self.selection_ui(ui, t, actions));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
-                    if narrow {
-                        egui::CollapsingHeader::new(t.selection_and_score)
-                            .id_salt("practice_selection_folded")
-                            .show(ui, |ui| self.selection_ui(ui, t, actions));
-                    }
-                    self.problems_banner_ui(ui, t, actions);
-                    match self.practice.question() {
-                        Some(q) => match self.bank.get(q.scenario) {
-                            Some(s) => self.question_ui(ui, t, s, q, actions),
-                            None => self.empty_ui(ui, t, actions),
-                        },
+            layout::text_column(ui, ScrollArea::vertical(), |ui| {
+                if narrow {
+                    egui::CollapsingHeader::new(t.selection_and_score)
+                        .id_salt("practice_selection_folded")
+                        .show(ui, |ui| self.selection_ui(ui, t, actions));
+                }
+                self.problems_banner_ui(ui, t, actions);
+                match self.practice.question() {
+                    Some(q) => match self.bank.get(q.scenario) {
+                        Some(s) => {
+                            let view = QuestionView::new(self.bank, s, &q.answer, self.lang);
+                            self.question_ui(ui, t, view, actions);
+                        }
                         None => self.empty_ui(ui, t, actions),
-                    }
-                });
+                    },
+                    None => self.empty_ui(ui, t, actions),
+                }
+            });
         });
         self.keyboard(ui, actions);
     }
 
     fn keyboard(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if ui.ctx().text_edit_focused() {
-            return;
-        }
         let Some(q) = self.practice.question() else {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
-                && self.practice.round_size() > 0
-            {
+            if restart_key(ui, self.practice) {
                 actions.push(Action::Practice(PracticeAction::Restart));
             }
             return;
@@ -211,27 +196,15 @@ impl PracticeScreen<'_> {
         }
     }
 
-    fn question_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        s: &Scenario,
-        q: &Question,
-        actions: &mut Vec<Action>,
-    ) {
-        let view = QuestionView {
-            scenario: s,
-            answer: &q.answer,
-            picture: self.bank.picture_of(s),
-            lang: self.lang,
-        };
+    fn question_ui(&self, ui: &mut Ui, t: &Texts, view: QuestionView, actions: &mut Vec<Action>) {
+        let answer = view.answer;
         for pick in view.ui(ui, t) {
             actions.push(Action::Practice(pick.into()));
         }
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if q.answer.is_checked() {
+            if answer.is_checked() {
                 if ui
                     .add(
                         Button::new(RichText::new(t.next).strong())
@@ -245,7 +218,7 @@ impl PracticeScreen<'_> {
                 let button =
                     Button::new(RichText::new(t.check).strong()).min_size(egui::vec2(160.0, 32.0));
                 let response = ui
-                    .add_enabled(q.answer.can_check(), button)
+                    .add_enabled(answer.can_check(), button)
                     .on_disabled_hover_text(t.check_disabled_hover);
                 if response.clicked() {
                     actions.push(Action::Practice(PracticeAction::Check));
@@ -254,9 +227,9 @@ impl PracticeScreen<'_> {
         });
         ui.label(RichText::new(t.keys_hint).weak().small());
 
-        if let Some(outcome) = &q.answer.outcome {
+        if let Some(outcome) = &answer.outcome {
             ui.add_space(10.0);
-            let response = question::outcome_ui(ui, t, self.lang, s.into(), outcome);
+            let response = question::outcome_ui(ui, t, self.lang, view.scenario.into(), outcome);
             if self.scroll_to_result {
                 response.scroll_to_me(Some(Align::Min));
             }
@@ -280,4 +253,12 @@ pub fn round_over_ui(ui: &mut Ui, t: &Texts, practice: &Practice, hint: &str) ->
     ));
     ui.add_space(8.0);
     ui.button(t.restart).clicked()
+}
+
+/// Enter, once the round is over, starts it again: true when pressed (and there was a round,
+/// and no text field has the keyboard).
+pub fn restart_key(ui: &mut Ui, practice: &Practice) -> bool {
+    !ui.ctx().text_edit_focused()
+        && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
+        && practice.round_size() > 0
 }

@@ -7,12 +7,11 @@ use jiff::Timestamp;
 
 use crate::domain::bank::Bank;
 use crate::domain::bank::conversation::{Conversation, Quality, ReplyRef};
-use crate::domain::language::Language;
 use crate::domain::training::practice::{Filter, PracticeAction};
 use crate::domain::training::scoring::cue_ranges;
 use crate::domain::training::talk::{Ending, Talk, TalkAction, TalkResult};
 use crate::ui::action::Action;
-use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::question::{self, AnswerKey, AnswerView};
 use crate::ui::widgets::{filter, layout, text};
 
@@ -63,14 +62,11 @@ pub struct ConversationsScreen<'a> {
     pub state: &'a ConversationsState,
     /// Feedback only at the end (a setting).
     pub feedback_at_end: bool,
-    /// Interface language.
-    pub lang: Language,
 }
 
 impl ConversationsScreen<'_> {
     /// Draws the list or the conversation, pushing actions to `actions`.
-    pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let t = texts(self.lang);
+    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         let narrow = layout::is_narrow(ui);
         match &self.state.talk {
             None => {
@@ -99,7 +95,8 @@ impl ConversationsScreen<'_> {
                     // The chat grows downwards; its newest line stays in view.
                     let scroll = ScrollArea::vertical().stick_to_bottom(true);
                     layout::text_column(ui, scroll, |ui| {
-                        self.talk_ui(ui, t, talk, narrow, actions);
+                        talk_header_ui(ui, t, talk, narrow);
+                        self.talk_ui(ui, t, talk, actions);
                     });
                 });
                 self.keyboard(ui, talk, actions);
@@ -109,7 +106,7 @@ impl ConversationsScreen<'_> {
 
     fn selection_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         ui.heading(t.selection);
-        if let Some(f) = filter::filter_ui(ui, t, self.lang, self.filter) {
+        if let Some(f) = filter::filter_ui(ui, t, t.lang, self.filter) {
             actions.push(Action::Practice(PracticeAction::SetFilter(f)));
         }
         ui.separator();
@@ -200,26 +197,8 @@ impl ConversationsScreen<'_> {
         }
     }
 
-    fn talk_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        talk: &Talk,
-        narrow: bool,
-        actions: &mut Vec<Action>,
-    ) {
+    fn talk_ui(&self, ui: &mut Ui, t: &Texts, talk: &Talk, actions: &mut Vec<Action>) {
         let c = talk.conversation();
-        question::title_ui(ui, t, &c.title, &c.industry, c.difficulty);
-        ui.add_space(4.0);
-        ui.label(RichText::new(&c.customer).italics());
-        if narrow {
-            egui::CollapsingHeader::new(fill_known(t, talk))
-                .id_salt("conversation_known_folded")
-                .default_open(true)
-                .show(ui, |ui| known_ui(ui, t, talk));
-        }
-        ui.separator();
-
         let show_feedback = !self.feedback_at_end;
         for turn in talk.turns() {
             let step = &c.steps[turn.at.step];
@@ -301,7 +280,7 @@ impl ConversationsScreen<'_> {
         let view = AnswerView {
             decision: talk.decision(),
             answer,
-            lang: self.lang,
+            lang: t.lang,
         };
         for pick in view.ui(ui, t) {
             push(actions, TalkAction::Pick(pick));
@@ -322,10 +301,25 @@ impl ConversationsScreen<'_> {
             }
             Some(outcome) => {
                 ui.add_space(10.0);
-                question::outcome_ui(ui, t, self.lang, talk.decision(), outcome);
+                question::outcome_ui(ui, t, t.lang, talk.decision(), outcome);
             }
         }
     }
+}
+
+/// Who the customer is; in a narrow window, with the "what you know" panel folded in below.
+fn talk_header_ui(ui: &mut Ui, t: &Texts, talk: &Talk, narrow: bool) {
+    let c = talk.conversation();
+    question::title_ui(ui, t, &c.title, &c.industry, c.difficulty);
+    ui.add_space(4.0);
+    ui.label(RichText::new(&c.customer).italics());
+    if narrow {
+        egui::CollapsingHeader::new(fill_known(t, talk))
+            .id_salt("conversation_known_folded")
+            .default_open(true)
+            .show(ui, |ui| known_ui(ui, t, talk));
+    }
+    ui.separator();
 }
 
 fn fill_known(t: &Texts, talk: &Talk) -> String {

@@ -5,12 +5,11 @@ use egui::{Button, Key, Modifiers, RichText, ScrollArea, Ui};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::bank::Bank;
-use crate::domain::language::Language;
 use crate::domain::progress::history::{Attempt, Confidence};
 use crate::domain::progress::stats::Report;
 use crate::domain::training::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun};
 use crate::ui::action::Action;
-use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::i18n::{Texts, fill};
 use crate::ui::report::ReportView;
 use crate::ui::widgets::layout;
 use crate::ui::widgets::question::{self, AnswerKey, QuestionView};
@@ -76,16 +75,13 @@ pub struct QuizScreen<'a> {
     pub bank: &'a Bank,
     /// Where the trainee is.
     pub stage: &'a QuizStage,
-    /// Interface language.
-    pub lang: Language,
     /// The current time, for the countdown.
     pub now: Timestamp,
 }
 
 impl QuizScreen<'_> {
     /// Draws the screen and pushes actions.
-    pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let t = texts(self.lang);
+    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         egui::CentralPanel::default().show(ui, |ui| match self.stage {
             QuizStage::List => self.list_ui(ui, t, actions),
             QuizStage::Ready { quiz, available } => {
@@ -98,7 +94,6 @@ impl QuizScreen<'_> {
             QuizStage::Report(done) => ReportView {
                 bank: self.bank,
                 done,
-                lang: self.lang,
             }
             .ui(ui, t, actions),
         });
@@ -112,10 +107,10 @@ impl QuizScreen<'_> {
                 .bank
                 .quizzes()
                 .iter()
-                .partition(|q| q.language == self.lang);
+                .partition(|q| q.language == t.lang);
             if mine.is_empty() {
                 ui.label(t.quiz_none_in_language);
-                self.quiz_row_ui(ui, t, &Quiz::quick(self.lang), actions);
+                self.quiz_row_ui(ui, t, &Quiz::quick(t.lang), actions);
             }
             for quiz in mine {
                 self.quiz_row_ui(ui, t, quiz, actions);
@@ -271,7 +266,7 @@ impl QuizScreen<'_> {
         };
         let after_each = quiz.feedback == FeedbackTiming::AfterEach;
         layout::text_column(ui, ScrollArea::vertical(), |ui| {
-            let view = QuestionView::new(self.bank, s, &q.answer, self.lang);
+            let view = QuestionView::new(self.bank, s, &q.answer, t.lang);
             for pick in view.ui(ui, t) {
                 push(actions, pick.into());
             }
@@ -341,7 +336,7 @@ impl QuizScreen<'_> {
             ui.label(RichText::new(hint).weak().small());
             if let Some(outcome) = &q.answer.outcome {
                 ui.add_space(10.0);
-                question::outcome_ui(ui, t, self.lang, s.into(), outcome);
+                question::outcome_ui(ui, t, t.lang, s.into(), outcome);
             }
         });
 

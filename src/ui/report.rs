@@ -20,8 +20,6 @@ pub struct ReportView<'a> {
     pub bank: &'a Bank,
     /// The submitted quiz with its figures.
     pub done: &'a Finished,
-    /// Interface language.
-    pub lang: Language,
 }
 
 impl ReportView<'_> {
@@ -136,10 +134,10 @@ impl ReportView<'_> {
                         .id_salt(("review", k))
                         .show(ui, |ui| match &q.answer.outcome {
                             Some(outcome) => {
-                                QuestionView::new(self.bank, s, &q.answer, self.lang).ui(ui, t);
-                                question::outcome_ui(ui, t, self.lang, s.into(), outcome);
+                                QuestionView::new(self.bank, s, &q.answer, t.lang).ui(ui, t);
+                                question::outcome_ui(ui, t, t.lang, s.into(), outcome);
                             }
-                            None => unanswered_ui(ui, t, s, self.lang),
+                            None => unanswered_ui(ui, t, s, t.lang),
                         });
                 }
             });
@@ -149,13 +147,7 @@ impl ReportView<'_> {
 impl ReportView<'_> {
     fn accuracy_ui(&self, ui: &mut Ui, t: &Texts) {
         ui.strong(t.report_by_type);
-        charts::accuracy_chart_ui(
-            ui,
-            t,
-            "report_accuracy",
-            &self.done.report.by_type,
-            self.lang,
-        );
+        charts::accuracy_chart_ui(ui, t, "report_accuracy", &self.done.report.by_type, t.lang);
     }
 
     fn matrix_ui(&self, ui: &mut Ui, t: &Texts) {
@@ -175,7 +167,7 @@ impl ReportView<'_> {
                     ))
                     .strong(),
                 );
-                if let Some(diff) = deciding_difference(c.right, c.chosen, self.lang) {
+                if let Some(diff) = deciding_difference(c.right, c.chosen, t.lang) {
                     ui.label(diff);
                 }
             }

@@ -12,7 +12,7 @@ use egui::{ProgressBar, RichText, ScrollArea, Ui};
 use egui_extras::{Column, TableBuilder, TableRow};
 use egui_plot::{Legend, Plot, PlotPoints, Points};
 
-use crate::domain::background::Job;
+use crate::domain::background::{Job, PROGRESS_REFRESH};
 use crate::domain::bank::Bank;
 use crate::domain::class_report::{
     self, AttemptChoice, BankInfo, ClassReport, ItemStats, render, words,
@@ -503,8 +503,10 @@ impl ClassState {
 }
 
 /// The reading's progress: the files read of the total and the problems so far. The reader
-/// wakes the window when the counters move, so nothing here waits or animates.
+/// wakes the window only when the report is ready, so the counters are redrawn a few times
+/// a second; nothing here waits.
 fn reading_ui(ui: &mut Ui, job: &Job<ClassReport>, t: &Texts, actions: &mut Vec<Action>) {
+    ui.ctx().request_repaint_after(PROGRESS_REFRESH);
     let p = job.progress();
     ui.separator();
     ui.horizontal_wrapped(|ui| {

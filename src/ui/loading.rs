@@ -28,7 +28,7 @@ pub struct LoadingScreen<'a> {
 }
 
 impl LoadingScreen<'_> {
-    /// Draws the progress. The app repaints when the counters move, so this never waits.
+    /// Draws the progress; the app redraws it a few times a second while it loads.
     pub fn ui(&self, ui: &mut Ui, t: &Texts) {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.add_space(24.0);
@@ -52,7 +52,7 @@ impl LoadingScreen<'_> {
                 if p.files_total == 0 {
                     ui.spinner();
                 } else {
-                    // No animation: the loader wakes the window when the counters move.
+                    // No animation: the window redraws the counters a few times a second.
                     ui.add(
                         ProgressBar::new(p.fraction())
                             .desired_width(ui.available_width().min(420.0)),

@@ -39,8 +39,6 @@ pub struct Entry {
     pub difficulty: Option<u8>,
     /// The tags of a scenario.
     pub tags: Vec<String>,
-    /// Lower-case id, title and texts, for search.
-    pub search: String,
     /// Errors in the file.
     pub errors: u32,
     /// Warnings in the file.
@@ -49,7 +47,6 @@ pub struct Entry {
 
 impl Entry {
     pub(super) fn unreadable(path: PathBuf, kind: EntryKind) -> Entry {
-        let search = path.to_string_lossy().to_lowercase();
         Entry {
             path,
             kind,
@@ -59,7 +56,6 @@ impl Entry {
             answer: None,
             difficulty: None,
             tags: Vec::new(),
-            search,
             errors: 0,
             warnings: 0,
         }
@@ -72,18 +68,6 @@ impl Entry {
         self.answer = Some(s.answer);
         self.difficulty = Some(s.difficulty);
         self.tags = s.tags.clone();
-        self.search = [
-            &s.id,
-            &s.title,
-            &s.industry,
-            &s.customer,
-            &s.situation,
-            &s.explanation,
-        ]
-        .iter()
-        .map(|t| t.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n");
     }
 
     pub(super) fn describe_conversation(&mut self, c: &Conversation) {
@@ -93,18 +77,12 @@ impl Entry {
         self.answer = Some(c.answer);
         self.difficulty = Some(c.difficulty);
         self.tags = c.tags.clone();
-        self.search = [&c.id, &c.title, &c.industry, &c.customer, &c.explanation]
-            .iter()
-            .map(|t| t.to_lowercase())
-            .collect::<Vec<_>>()
-            .join("\n");
     }
 
     pub(super) fn describe_quiz(&mut self, q: &Quiz) {
         self.id = Some(q.id.clone());
         self.title = Some(q.title.clone());
         self.language = Some(q.language);
-        self.search = format!("{}\n{}", q.id, q.title).to_lowercase();
     }
 
     /// The name shown in lists: the title, or the file name when it could not be read.

@@ -256,7 +256,7 @@ fn valid_conversation() -> impl Strategy<Value = Conversation> {
     let example = conversation_example_file("prop", Language::Nb);
     let example = check_conversation_text(Path::new("x.ron"), &example)
         .unwrap()
-        .conversation;
+        .item;
     (1usize..30)
         .prop_flat_map(|n| {
             let replies = (0..n)
@@ -330,7 +330,7 @@ proptest! {
         let text = to_ron(&c).unwrap();
         let checked = check_conversation_text(Path::new("x.ron"), &text).unwrap();
         prop_assert!(checked.is_usable(), "{:#?}", checked.problems);
-        prop_assert_eq!(&checked.conversation, &c);
+        prop_assert_eq!(&checked.item, &c);
 
         let index = c.step_indexes();
         let mut at = index[c.start.as_str()];

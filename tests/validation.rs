@@ -284,7 +284,7 @@ fn a_stated_path_is_parsed_and_checked_against_the_answer() {
     let check = |text: &str| {
         let checked = check_text(Path::new("x.ron"), text, &no_assets).expect("parses");
         let problems: Vec<String> = checked.problems.iter().map(ToString::to_string).collect();
-        (checked.scenario, problems)
+        (checked.item, problems)
     };
 
     let (s, problems) = check(&with_path(

@@ -6,7 +6,7 @@ use crate::domain::bank::BankSource;
 use crate::domain::bank::loading::ProgressSnapshot;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
-use crate::ui::widgets::path_field::{PathField, Pick};
+use crate::ui::widgets::path_field::{self, PathField, Pick};
 
 /// What the "open another scenario folder" panel asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,12 +90,7 @@ impl OpenFolderPanel<'_> {
                     .width(360.0)
                     .show(ui, label.id, t);
                 let typed = !self.path.trim().is_empty();
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui
-                    .add_enabled(typed, egui::Button::new(t.open_folder_button))
-                    .clicked()
-                    || (typed && enter)
-                {
+                if path_field::submit_button(ui, &field, typed, t.open_folder_button) {
                     actions.push(Action::Folder(FolderAction::OpenTyped));
                 }
                 if !self.bundled && ui.button(t.open_folder_bundled).clicked() {

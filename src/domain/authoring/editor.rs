@@ -322,7 +322,7 @@ pub fn validate_draft(
             let mut problems = quiz::validate_quiz(path, &text, q, bank);
             let clash = bank.entries().iter().any(|e| {
                 e.kind == crate::domain::bank::EntryKind::Quiz
-                    && e.id.as_deref() == Some(q.id.as_str())
+                    && e.id() == Some(q.id.as_str())
                     && e.path != path
             });
             if clash {

@@ -70,7 +70,7 @@ impl Workspace {
 
     /// True when a file of the bank, or a file on disk where a new one would go, has `id`.
     pub fn id_taken(&self, bank: &Bank, id: &str) -> bool {
-        bank.entries().iter().any(|e| e.id.as_deref() == Some(id))
+        bank.entries().iter().any(|e| e.id() == Some(id))
             || scenario_path(&self.root, id).exists()
             || Language::ALL
                 .iter()

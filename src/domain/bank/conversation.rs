@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::format::exercise_format;
 use super::scenario::Offer;
-use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 
 /// How good a reply is; it earns 2, 1 or 0 points.
@@ -79,38 +79,26 @@ pub struct Step {
     pub replies: Vec<Reply>,
 }
 
-/// A sales conversation. Field order here is the documented order in the file format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Conversation {
-    /// Unique in the bank among scenarios and conversations, `[a-z0-9-]+`.
-    pub id: String,
-    /// Language of the texts.
-    pub language: Language,
-    /// Short title shown in the list.
-    pub title: String,
-    /// Industry, used for filtering and coverage.
-    pub industry: String,
-    /// 1 to 3, as for scenarios.
-    pub difficulty: u8,
-    /// Free labels for selection.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// What the trainee sees when the customer walks in.
-    pub customer: String,
-    /// The id of the first step.
-    pub start: String,
-    /// The steps, in any order.
-    pub steps: Vec<Step>,
-    /// The right sale type at the decision.
-    pub answer: SaleType,
-    /// Phrases in `customer`, a step's `customer` or a `reveals` entry that decide the answer.
-    #[serde(default)]
-    pub cues: Vec<String>,
-    /// Why the answer is right, in the taxonomy's terms.
-    pub explanation: String,
-    /// The follow-up offers of the decision.
-    pub offers: Vec<Offer>,
+exercise_format! {
+    /// A sales conversation. Field order here is the documented order in the file format,
+    /// after the fields it shares with scenarios (`id` to `tags`).
+    pub struct Conversation {
+        /// What the trainee sees when the customer walks in.
+        pub customer: String,
+        /// The id of the first step.
+        pub start: String,
+        /// The steps, in any order.
+        pub steps: Vec<Step>,
+        /// The right sale type at the decision.
+        pub answer: SaleType,
+        /// Phrases in `customer`, a step's `customer` or a `reveals` entry that decide the answer.
+        #[serde(default)]
+        pub cues: Vec<String>,
+        /// Why the answer is right, in the taxonomy's terms.
+        pub explanation: String,
+        /// The follow-up offers of the decision.
+        pub offers: Vec<Offer>,
+    }
 }
 
 /// A reply by its place in the file: step index and reply index (0-based).
@@ -261,6 +249,7 @@ pub(crate) fn topological_order(edges: &[Vec<Option<usize>>]) -> Option<Vec<usiz
 pub(crate) mod tests {
     use super::*;
     use crate::domain::bank::scenario::Fit;
+    use crate::domain::language::Language;
 
     /// A small conversation: hilsen -> behov (Good) or Leave (Poor); behov -> Decide.
     pub(crate) fn example() -> Conversation {

@@ -9,7 +9,7 @@ use crate::domain::bank::conversation::{Conversation, Next, Quality, topological
 use crate::domain::bank::problem::{Position, Problem};
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
-    Decision, RECURSION_LIMIT, decision_rules, field_name, is_valid_id, ron_problem, too_long,
+    Checked, Decision, decision_rules, field_name, is_valid_id, parse_ron, too_long,
     too_long_message,
 };
 use crate::domain::i18n::Message;
@@ -34,22 +34,6 @@ fn field_of(name: &Message, field: &str) -> Message {
     Message::NamedField {
         name: Box::new(name.clone()),
         field: field.to_owned(),
-    }
-}
-
-/// A parsed conversation with the problems its rules found. Errors keep it out of the bank.
-#[derive(Debug)]
-pub struct CheckedConversation {
-    /// The conversation as written.
-    pub conversation: Conversation,
-    /// Rule violations, errors and warnings.
-    pub problems: Vec<Problem>,
-}
-
-impl CheckedConversation {
-    /// True when nothing keeps the conversation out of the bank.
-    pub fn is_usable(&self) -> bool {
-        !self.problems.iter().any(Problem::is_error)
     }
 }
 
@@ -98,20 +82,17 @@ fn skip_block_comment(text: &str) -> &str {
 /// Parses `text` as a conversation. On a syntax or type error the one problem RON found is
 /// returned.
 pub fn parse_conversation(path: &Path, text: &str) -> Result<Conversation, Problem> {
-    ron::Options::default()
-        .with_recursion_limit(RECURSION_LIMIT)
-        .from_str::<Conversation>(text)
-        .map_err(|e| ron_problem(path, &e, CONVERSATION_DOC))
+    parse_ron(path, text, CONVERSATION_DOC)
 }
 
 /// Parses and checks one conversation file's text.
-pub fn check_conversation_text(path: &Path, text: &str) -> Result<CheckedConversation, Problem> {
+pub fn check_conversation_text(path: &Path, text: &str) -> Result<Checked<Conversation>, Problem> {
     let conversation = parse_conversation(path, text)?;
     let map = OnceCell::new();
     let position = |at: &str| map.get_or_init(|| SourceMap::new(text)).position_at(at);
     let problems = rules(path, &conversation, &position);
-    Ok(CheckedConversation {
-        conversation,
+    Ok(Checked {
+        item: conversation,
         problems,
     })
 }

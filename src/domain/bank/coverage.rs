@@ -54,22 +54,8 @@ impl Coverage {
     /// The four `coverage:` lines of `check`: scenarios by sale type, difficulty and language,
     /// then conversations by sale type and language.
     pub fn lines(&self) -> Vec<Message> {
-        let by_type = |counts: [usize; 5]| {
-            SaleType::ALL
-                .iter()
-                .zip(counts)
-                .map(|(t, n)| format!("{} {n}", t.norwegian()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let by_language = |counts: [usize; 2]| {
-            Language::ALL
-                .iter()
-                .zip(counts)
-                .map(|(l, n)| format!("{} {n}", l.code()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let by_type = |counts: [usize; 5]| counted(SaleType::ALL.map(SaleType::norwegian), counts);
+        let by_language = |counts: [usize; 2]| counted(Language::ALL.map(Language::code), counts);
         let types = by_type(self.by_type);
         let levels = self
             .by_difficulty
@@ -112,6 +98,16 @@ impl Coverage {
             })
             .collect()
     }
+}
+
+/// "label n" for each label and its count, joined with commas, as a `coverage:` line lists them.
+fn counted<const N: usize>(labels: [&str; N], counts: [usize; N]) -> String {
+    labels
+        .iter()
+        .zip(counts)
+        .map(|(label, n)| format!("{label} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod conversation;
 pub mod conversation_rules;
 pub mod coverage;
 mod entry;
+mod format;
 pub mod loading;
 mod parallel;
 pub mod picture;
@@ -23,7 +24,7 @@ pub mod source_map;
 pub mod validate;
 pub mod watch;
 
-pub use entry::{Entry, EntryKind};
+pub use entry::{Entry, EntryKind, Header, Profile};
 pub use source::{
     BankSource, LoadError, MAX_FILES, QUIZ_FOLDER, SourceFile, assets_folder, embedded_files,
     embedded_quiz_files, read_folder, read_quiz_folder, read_scenario_file,
@@ -34,7 +35,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use self::conversation::Conversation;
-use self::conversation_rules::CheckedConversation;
 use self::loading::LoadProgress;
 use self::parallel::parallel_map;
 use self::picture::{Picture, PictureCache};
@@ -52,9 +52,9 @@ use crate::domain::training::quiz::{self, Quiz};
 #[derive(Debug)]
 pub enum Content {
     /// A `Scenario(...)`.
-    Scenario(Checked),
+    Scenario(Checked<Scenario>),
     /// A `Conversation(...)`.
-    Conversation(CheckedConversation),
+    Conversation(Checked<Conversation>),
 }
 
 /// Parses and checks one content file, telling a conversation from a scenario by its
@@ -307,29 +307,29 @@ impl Bank {
                 EntryKind::Conversation => bank.conversation_files += 1,
                 _ => bank.files += 1,
             }
-            let mut entry = Entry::unreadable(file.path.clone(), file.kind);
             let checked = match file.checked {
                 Ok(checked) => checked,
                 Err(problem) => {
-                    bank.problems.push(problem);
-                    bank.entries.push(entry);
+                    bank.list_unreadable(&file.path, file.kind, problem);
                     continue;
                 }
             };
-            let (id, usable) = match &checked {
-                Content::Scenario(c) => {
-                    entry.describe_scenario(&c.scenario);
-                    (c.scenario.id.clone(), c.is_usable())
-                }
-                Content::Conversation(c) => {
-                    entry.describe_conversation(&c.conversation);
-                    (c.conversation.id.clone(), c.is_usable())
-                }
+            let (entry, id, usable) = match &checked {
+                Content::Scenario(c) => (
+                    Entry::scenario(file.path.clone(), &c.item),
+                    c.item.id.clone(),
+                    c.is_usable(),
+                ),
+                Content::Conversation(c) => (
+                    Entry::conversation(file.path.clone(), &c.item),
+                    c.item.id.clone(),
+                    c.is_usable(),
+                ),
             };
             bank.entries.push(entry);
             let (problems, content) = match checked {
-                Content::Scenario(c) => (c.problems, Ok(c.scenario)),
-                Content::Conversation(c) => (c.problems, Err(c.conversation)),
+                Content::Scenario(c) => (c.problems, Ok(c.item)),
+                Content::Conversation(c) => (c.problems, Err(c.item)),
             };
             bank.problems.extend(problems);
             if !usable {
@@ -407,6 +407,13 @@ impl Bank {
         }
     }
 
+    /// Lists a file that could not be read or parsed, with the problem that says why.
+    fn list_unreadable(&mut self, path: &Path, kind: EntryKind, problem: Problem) {
+        self.problems.push(problem);
+        self.entries
+            .push(Entry::unreadable(path.to_path_buf(), kind));
+    }
+
     /// Every file of the bank, scenarios in path order then quizzes, for the editor's list.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -421,25 +428,17 @@ impl Bank {
     pub fn add_quizzes(&mut self, files: Vec<SourceFile>) {
         for file in files {
             self.quiz_files += 1;
-            let mut entry = Entry::unreadable(file.path.clone(), EntryKind::Quiz);
-            let text = match file.text {
-                Ok(text) => text,
+            let parsed = file
+                .text
+                .and_then(|text| Ok((quiz::parse_quiz(&file.path, &text)?, text)));
+            let (quiz, text) = match parsed {
+                Ok(parsed) => parsed,
                 Err(problem) => {
-                    self.problems.push(problem);
-                    self.entries.push(entry);
+                    self.list_unreadable(&file.path, EntryKind::Quiz, problem);
                     continue;
                 }
             };
-            let quiz = match quiz::parse_quiz(&file.path, &text) {
-                Ok(quiz) => quiz,
-                Err(problem) => {
-                    self.problems.push(problem);
-                    self.entries.push(entry);
-                    continue;
-                }
-            };
-            entry.describe_quiz(&quiz);
-            self.entries.push(entry);
+            self.entries.push(Entry::quiz(file.path.clone(), &quiz));
             let mut problems = quiz::validate_quiz(&file.path, &text, &quiz, self);
             if let Some(first) = self.quizzes.iter().position(|q| q.id == quiz.id) {
                 let position = SourceMap::new(&text).position(&Locus::Field("id"));

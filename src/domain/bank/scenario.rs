@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::language::Language;
+use super::format::exercise_format;
 use crate::domain::teaching::decision_path::{DecisionPath, StatedPath};
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -36,43 +36,31 @@ pub struct Offer {
     pub feedback: String,
 }
 
-/// One customer scenario. Field order here is the documented order in the file format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scenario {
-    /// Unique in the bank, `[a-z0-9-]+`.
-    pub id: String,
-    /// Language of the texts.
-    pub language: Language,
-    /// Short title shown above the scenario.
-    pub title: String,
-    /// Industry, used for filtering and coverage.
-    pub industry: String,
-    /// 1 (cue stated plainly) to 3 (with distractors).
-    pub difficulty: u8,
-    /// Free labels for selection.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Who the customer is and their history with the seller.
-    pub customer: String,
-    /// What is happening now.
-    pub situation: String,
-    /// The right sale type.
-    pub answer: SaleType,
-    /// Phrases in `customer` or `situation` that decide the answer; highlighted after checking.
-    #[serde(default)]
-    pub cues: Vec<String>,
-    /// Why the answer is right, in the taxonomy's terms.
-    pub explanation: String,
-    /// The follow-up offers to choose from.
-    pub offers: Vec<Offer>,
-    /// Optional picture, relative to the `assets/` folder.
-    #[serde(default)]
-    pub image: Option<String>,
-    /// Optional answers to the decision path's two questions, for guided practice. Left out,
-    /// they follow from `answer`.
-    #[serde(default)]
-    pub path: Option<StatedPath>,
+exercise_format! {
+    /// One customer scenario. Field order here is the documented order in the file format,
+    /// after the fields it shares with conversations (`id` to `tags`).
+    pub struct Scenario {
+        /// Who the customer is and their history with the seller.
+        pub customer: String,
+        /// What is happening now.
+        pub situation: String,
+        /// The right sale type.
+        pub answer: SaleType,
+        /// Phrases in `customer` or `situation` that decide the answer; highlighted after checking.
+        #[serde(default)]
+        pub cues: Vec<String>,
+        /// Why the answer is right, in the taxonomy's terms.
+        pub explanation: String,
+        /// The follow-up offers to choose from.
+        pub offers: Vec<Offer>,
+        /// Optional picture, relative to the `assets/` folder.
+        #[serde(default)]
+        pub image: Option<String>,
+        /// Optional answers to the decision path's two questions, for guided practice. Left out,
+        /// they follow from `answer`.
+        #[serde(default)]
+        pub path: Option<StatedPath>,
+    }
 }
 
 impl Scenario {
@@ -99,6 +87,7 @@ impl Scenario {
     /// A small scenario for unit tests: `answer` is right, and there is one offer of each
     /// (kind, fit), with placeholder texts.
     pub(crate) fn for_tests(answer: SaleType, offers: &[(SaleType, Fit)]) -> Scenario {
+        use crate::domain::language::Language;
         Scenario {
             id: "t".into(),
             language: Language::Nb,

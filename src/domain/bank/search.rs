@@ -69,43 +69,73 @@ impl SearchIndex {
 
 /// What names a file whose texts are not in the bank.
 fn named_by(entry: &Entry) -> Vec<&str> {
-    match (&entry.id, &entry.title) {
-        (Some(id), Some(title)) => vec![id, title],
-        _ => vec![entry.path.to_str().unwrap_or_default()],
+    match &entry.header {
+        Some(header) => vec![&header.id, &header.title],
+        None => vec![entry.path.to_str().unwrap_or_default()],
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
-    use crate::domain::bank::BankSource;
+    use crate::domain::bank::{BankSource, SourceFile};
+
+    const GOOD: &str = include_str!("../../../scenarios/nb/bil-elbil-hengerfeste.ron");
+
+    fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from(name),
+            text: Ok(text.to_owned()),
+        }
+    }
 
     #[test]
-    fn every_file_is_found_by_its_words_in_any_case_and_only_by_its_own() {
-        let bank = Bank::load(BankSource::Embedded).unwrap();
+    fn a_file_is_found_by_its_words_in_any_case_and_a_file_not_loaded_by_its_name() {
+        // The second file is read but not loaded (level 9 is an error); the third cannot be
+        // read as a scenario at all.
+        let unloaded = GOOD.replacen("difficulty: 1", "difficulty: 9", 1).replacen(
+            "bil-elbil-hengerfeste",
+            "bil-ikke-lastet",
+            1,
+        );
+        let files = vec![
+            file("a.ron", GOOD),
+            file("b.ron", &unloaded),
+            file("c.ron", "Scenario("),
+        ];
+        let bank = Bank::from_files(BankSource::Embedded, files, &|_: &Path| false);
+        assert_eq!((bank.entries().len(), bank.scenarios().len()), (3, 1));
         let index = SearchIndex::of(&bank);
-        let s = &bank.scenarios()[0];
-        let word = s
-            .situation
-            .split_whitespace()
-            .last()
-            .unwrap()
-            .to_lowercase();
-        let at = bank
-            .entries()
-            .iter()
-            .position(|e| e.id.as_deref() == Some(s.id.as_str()))
-            .unwrap();
-        assert!(index.matches(at, &word), "{word:?} in {}", s.id);
-        assert!(index.matches(at, &s.title.to_lowercase()));
-        assert!(!index.matches(at, "no such words anywhere"));
-        let quiz = bank
-            .entries()
-            .iter()
-            .position(|e| e.kind == EntryKind::Quiz)
-            .unwrap();
-        let title = bank.entries()[quiz].title.clone().unwrap().to_lowercase();
-        assert!(index.matches(quiz, &title));
-        assert!(!index.matches(bank.entries().len(), ""), "no such entry");
+        let found = |needle: &str| {
+            (0..3)
+                .filter(|&i| index.matches(i, needle))
+                .collect::<Vec<_>>()
+        };
+
+        assert_eq!(found("båt på henger"), [0], "a word of the situation");
+        assert_eq!(
+            found("utvider hva den kan"),
+            [0],
+            "a word of the explanation"
+        );
+        assert_eq!(
+            found("elbil og båthenger"),
+            [0, 1],
+            "the title, lower-cased"
+        );
+        assert_eq!(
+            found("bil-ikke-lastet"),
+            [1],
+            "the id of the file not loaded"
+        );
+        assert_eq!(
+            found("c.ron"),
+            [2],
+            "the path of the file that could not be read"
+        );
+        assert!(found("no such words").is_empty());
+        assert!(!index.matches(3, ""), "no such entry");
     }
 }

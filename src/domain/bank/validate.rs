@@ -3,6 +3,8 @@
 use std::cell::OnceCell;
 use std::path::{Component, Path};
 
+use serde::de::DeserializeOwned;
+
 use crate::domain::bank::problem::{Position, Problem};
 use crate::domain::bank::scenario::{Fit, Offer, Scenario};
 use crate::domain::bank::source_map::{Locus, SourceMap};
@@ -57,39 +59,54 @@ impl<F: Fn(&Path) -> bool + Sync> AssetLookup for F {
     }
 }
 
-/// A parsed scenario with the problems its rules found. Errors keep it out of the bank.
+/// A parsed scenario or conversation with the problems its rules found. Errors keep it out
+/// of the bank.
 #[derive(Debug)]
-pub struct Checked {
-    /// The scenario as written.
-    pub scenario: Scenario,
+pub struct Checked<T> {
+    /// The scenario or conversation as written.
+    pub item: T,
     /// Rule violations, errors and warnings.
     pub problems: Vec<Problem>,
 }
 
-impl Checked {
-    /// True when nothing keeps the scenario out of the bank.
+impl<T> Checked<T> {
+    /// True when nothing keeps the item out of the bank.
     pub fn is_usable(&self) -> bool {
         !self.problems.iter().any(Problem::is_error)
     }
 }
 
-/// Parses `text` as a scenario. On a syntax or type error the one problem RON found is returned.
-pub fn parse_scenario(path: &Path, text: &str) -> Result<Scenario, Problem> {
+/// Parses `text` as one of the bank's RON formats, with the recursion limit they share. On a
+/// syntax or type error the one problem RON found is returned; `doc` names the format's
+/// documentation.
+pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str, doc: &str) -> Result<T, Problem> {
     ron::Options::default()
         .with_recursion_limit(RECURSION_LIMIT)
-        .from_str::<Scenario>(text)
-        .map_err(|e| ron_problem(path, &e, SCENARIO_DOC))
+        .from_str::<T>(text)
+        .map_err(|e| ron_problem(path, &e, doc))
+}
+
+/// Parses `text` as a scenario. On a syntax or type error the one problem RON found is returned.
+pub fn parse_scenario(path: &Path, text: &str) -> Result<Scenario, Problem> {
+    parse_ron(path, text, SCENARIO_DOC)
 }
 
 /// Parses and checks one file's text: the whole per-file pipeline.
-pub fn check_text(path: &Path, text: &str, assets: &dyn AssetLookup) -> Result<Checked, Problem> {
+pub fn check_text(
+    path: &Path,
+    text: &str,
+    assets: &dyn AssetLookup,
+) -> Result<Checked<Scenario>, Problem> {
     let scenario = parse_scenario(path, text)?;
     // Scanning for positions costs nearly as much as parsing, and most files have no problem:
     // the map is only built when a rule needs a position.
     let map = OnceCell::new();
     let position = |locus: &Locus<'_>| map.get_or_init(|| SourceMap::new(text)).position(locus);
     let problems = rules(path, &scenario, &position, assets);
-    Ok(Checked { scenario, problems })
+    Ok(Checked {
+        item: scenario,
+        problems,
+    })
 }
 
 /// Where instructors read about the scenario format.

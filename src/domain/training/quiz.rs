@@ -14,7 +14,7 @@ use crate::domain::bank::problem::Problem;
 use crate::domain::bank::scenario::Scenario;
 use crate::domain::bank::source_map::{Locus, SourceMap};
 use crate::domain::bank::validate::{
-    RECURSION_LIMIT, field_name, is_valid_id, ron_problem, too_long, too_long_message,
+    field_name, is_valid_id, parse_ron, too_long, too_long_message,
 };
 use crate::domain::i18n::{Message, texts};
 use crate::domain::language::Language;
@@ -154,10 +154,7 @@ pub const QUIZ_DOC: &str = "docs/quiz-format.md";
 
 /// Parses a quiz file.
 pub fn parse_quiz(path: &Path, text: &str) -> Result<Quiz, Problem> {
-    ron::Options::default()
-        .with_recursion_limit(RECURSION_LIMIT)
-        .from_str::<Quiz>(text)
-        .map_err(|e| ron_problem(path, &e, QUIZ_DOC))
+    parse_ron(path, text, QUIZ_DOC)
 }
 
 /// Checks a quiz against the bank it will draw from.

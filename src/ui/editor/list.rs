@@ -56,10 +56,16 @@ fn filter_entries(entries: &[Entry], index: Option<&SearchIndex>, key: &ListKey)
         .enumerate()
         .filter(|&(i, e)| {
             index.is_none_or(|index| index.matches(i, &key.search))
-                && key.language.is_none_or(|l| e.language == Some(l))
-                && key.sale_type.is_none_or(|t| e.answer == Some(t))
-                && key.level.is_none_or(|l| e.difficulty == Some(l))
-                && (key.tag.is_empty() || e.tags.iter().any(|t| t.to_lowercase() == key.tag))
+                && key.language.is_none_or(|l| e.language() == Some(l))
+                && key
+                    .sale_type
+                    .is_none_or(|t| e.profile().map(|p| p.answer) == Some(t))
+                && key
+                    .level
+                    .is_none_or(|l| e.profile().map(|p| p.difficulty) == Some(l))
+                && (key.tag.is_empty()
+                    || e.profile()
+                        .is_some_and(|p| p.tags.iter().any(|t| t.to_lowercase() == key.tag)))
         })
         .map(|(i, _)| i)
         .collect()
@@ -246,8 +252,8 @@ fn row_ui(ui: &mut Ui, t: &Texts, entry: &Entry, selected: bool) -> egui::Respon
     if entry.kind == EntryKind::Quiz {
         text = text.italics();
     }
-    if let Some(answer) = entry.answer {
-        text = text.color(sale_type::color(answer, dark));
+    if let Some(profile) = entry.profile() {
+        text = text.color(sale_type::color(profile.answer, dark));
     }
     let mark = if entry.errors > 0 {
         Some(
@@ -271,9 +277,8 @@ fn row_ui(ui: &mut Ui, t: &Texts, entry: &Entry, selected: bool) -> egui::Respon
         button = button.right_text(mark);
     }
     let hover = entry
-        .id
-        .clone()
-        .unwrap_or_else(|| entry.path.display().to_string());
+        .id()
+        .map_or_else(|| entry.path.display().to_string(), str::to_owned);
     ui.add(button).on_hover_text(hover)
 }
 
@@ -309,7 +314,7 @@ mod tests {
         );
         assert!(
             rows.iter()
-                .any(|&i| bank.entries()[i].id.as_deref() == Some(scenario.id.as_str()))
+                .any(|&i| bank.entries()[i].id() == Some(scenario.id.as_str()))
         );
 
         // Another bank (a new generation) is searched by its own words.

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use jiff::Timestamp;
 use uuid::Uuid;
 
-use super::read::{Fact, InputProblem, Inputs};
+use super::read::{Fact, Inputs, Tally};
 use crate::domain::progress::records::PRACTICE_ID;
 use crate::domain::teaching::taxonomy::SaleType;
 
@@ -133,25 +133,16 @@ pub struct ClassData {
     pub trainees: Vec<Trainee>,
     /// Every attempt.
     pub attempts: Vec<ClassAttempt>,
-    /// Files read.
-    pub files: usize,
-    /// Statements and rows seen.
-    pub records: usize,
     /// Statements read more than once (same id), counted once.
     pub duplicates: usize,
-    /// Statements from the app that the report does not use.
-    pub ignored: usize,
-    /// What could not be used.
-    pub problems: Vec<InputProblem>,
+    /// How much was read and what could not be used.
+    pub tally: Tally,
 }
 
 /// Dedupes the observations by statement id (the first one read counts) and groups them.
 pub fn assemble(inputs: Inputs) -> ClassData {
     let mut data = ClassData {
-        files: inputs.files,
-        records: inputs.records,
-        ignored: inputs.ignored,
-        problems: inputs.problems,
+        tally: inputs.tally,
         ..ClassData::default()
     };
     let mut seen: HashSet<Uuid> = HashSet::with_capacity(inputs.observations.len());

@@ -266,12 +266,12 @@ pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> Clas
 
     ClassReport {
         choice,
-        files: data.files,
-        records: data.records,
+        files: data.tally.files,
+        records: data.tally.records,
         duplicates: data.duplicates,
-        ignored: data.ignored,
+        ignored: data.tally.ignored,
         left_out: left_out + talks_left_out,
-        problems: data.problems.clone(),
+        problems: data.tally.problems.clone(),
         trainees,
         quizzes,
         conversations: conversation::summarise(&talks, bank, |id, decided| {

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 pub use assemble::{ClassAnswer, ClassAttempt, ClassData, Trainee};
 pub use compute::{ClassReport, Flag, ItemStats, QuizStats, TraineeStats};
 pub use conversation::ConversationStats;
-pub use read::{InputProblem, Inputs};
+pub use read::{InputProblem, Inputs, Tally};
 
 use super::background::{Job, Progress};
 use super::bank::Bank;

@@ -88,7 +88,7 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
     }
     let mut attempts: Vec<(String, Pending)> = Vec::new();
     for record in reader.records() {
-        out.records += 1;
+        out.tally.records += 1;
         let record = match record {
             Ok(r) => r,
             Err(e) => {

@@ -117,12 +117,20 @@ pub struct Observation {
 /// Everything read from the inputs, in the order the files were read (sorted by path).
 #[derive(Clone, Debug, Default)]
 pub struct Inputs {
+    /// The usable statements and rows.
+    pub observations: Vec<Observation>,
+    /// How much was read and what could not be used.
+    pub tally: Tally,
+}
+
+/// How much reading the inputs came to besides the observations, and what could not be used:
+/// counted here and carried whole into the class data.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
     /// Files opened.
     pub files: usize,
     /// Statements and rows seen, usable or not.
     pub records: usize,
-    /// The usable ones.
-    pub observations: Vec<Observation>,
     /// Statements from this app that the report does not use (a later version's new kinds).
     pub ignored: usize,
     /// What could not be used.
@@ -131,11 +139,12 @@ pub struct Inputs {
 
 impl Inputs {
     fn append(&mut self, other: Inputs) {
-        self.files += other.files;
-        self.records += other.records;
         self.observations.extend(other.observations);
-        self.ignored += other.ignored;
-        self.problems.extend(other.problems);
+        let (mine, theirs) = (&mut self.tally, other.tally);
+        mine.files += theirs.files;
+        mine.records += theirs.records;
+        mine.ignored += theirs.ignored;
+        mine.problems.extend(theirs.problems);
     }
 }
 
@@ -153,9 +162,9 @@ pub fn read_inputs_counting(inputs: &[PathBuf], progress: &Progress) -> Inputs {
     let mut files = Vec::new();
     for input in inputs {
         match fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => collect_files(input, &mut files, &mut out.problems),
+            Ok(meta) if meta.is_dir() => collect_files(input, &mut files, &mut out.tally.problems),
             Ok(_) => files.push(input.clone()),
-            Err(e) => out.problems.push(InputProblem {
+            Err(e) => out.tally.problems.push(InputProblem {
                 path: input.clone(),
                 position: None,
                 message: FileMessage::InputCannotOpen {
@@ -178,7 +187,7 @@ pub fn read_inputs_counting(inputs: &[PathBuf], progress: &Progress) -> Inputs {
                         .take_while(|_| !progress.is_cancelled())
                         .map(|p| {
                             let read = read_file(p);
-                            progress.file_read(read.problems.len());
+                            progress.file_read(read.tally.problems.len());
                             read
                         })
                         .collect::<Vec<_>>()
@@ -231,10 +240,8 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<InputP
 
 /// Reads one file of any of the three kinds.
 pub fn read_file(path: &Path) -> Inputs {
-    let mut out = Inputs {
-        files: 1,
-        ..Inputs::default()
-    };
+    let mut out = Inputs::default();
+    out.tally.files = 1;
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -269,7 +276,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], out: &mut Inputs) {
 
 impl Inputs {
     fn problem(&mut self, path: &Path, position: Option<Position>, message: FileMessage) {
-        self.problems.push(InputProblem {
+        self.tally.problems.push(InputProblem {
             path: path.to_path_buf(),
             position,
             message,

@@ -126,12 +126,12 @@ pub(super) fn read_json(path: &Path, text: &str, out: &mut Inputs) {
     }
     let mut lines = LineIndex::new(text);
     for (number, raw) in statements.iter().enumerate() {
-        out.records += 1;
+        out.tally.records += 1;
         let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         match serde_json::from_str::<RawStatement>(raw.get()) {
             Ok(statement) => match observe(statement) {
                 Seen::Used(observation) => out.observations.push(observation),
-                Seen::Ignored => out.ignored += 1,
+                Seen::Ignored => out.tally.ignored += 1,
                 Seen::Problem(message) => {
                     let at = lines.position(offset);
                     out.problem(

@@ -74,9 +74,20 @@ impl Frames {
     }
 }
 
-fn app(n: usize, broken_every: usize) -> SalgstrenerApp {
-    let bank = support::bank_in_memory(n, broken_every);
+/// The app on `bank`, in Norwegian, on a clock that stands still.
+fn app_on(bank: Bank) -> SalgstrenerApp {
     SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7).with_clock(Box::new(now))
+}
+
+/// The app on a generated bank of `n` scenarios, every `broken_every`th file broken (0: none).
+fn app(n: usize, broken_every: usize) -> SalgstrenerApp {
+    app_on(support::bank_in_memory(n, broken_every))
+}
+
+/// The frames of `app` once it shows `screen`.
+fn showing(mut app: SalgstrenerApp, screen: Screen) -> Frames {
+    apply(&mut app, Action::Show(screen));
+    Frames::new(app)
 }
 
 fn apply(app: &mut SalgstrenerApp, action: Action) {
@@ -122,11 +133,7 @@ fn screen(name: &str, n: usize) -> Frames {
         "practice" => Frames::new(app(n, 0)),
         // A bank with every tenth file broken: the banner that links to the problems shows.
         "practice_broken_bank" => Frames::new(app(n, 10)),
-        "quiz_list" => {
-            let mut a = app(n, 0);
-            apply(&mut a, Action::Show(Screen::Quiz));
-            Frames::new(a)
-        }
+        "quiz_list" => showing(app(n, 0), Screen::Quiz),
         "quiz_start_page" => {
             let mut a = app(n, 0);
             open_generated_quiz(&mut a);
@@ -154,20 +161,14 @@ fn screen(name: &str, n: usize) -> Frames {
             std::fs::write(&path, text).expect("writable");
             let (store, notice) = HistoryStore::open(&path, now()).expect("opens");
             assert!(notice.is_none());
-            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
-                .with_clock(Box::new(now))
-                .with_records(Records::new(Some(store)));
+            let mut a = app_on(bank).with_records(Records::new(Some(store)));
             apply(&mut a, Action::Show(Screen::Progress));
             let mut frames = Frames::new(a);
             frames._dir = Some(dir);
             frames
         }
-        "problems" => {
-            // Every tenth file broken: 10 % of the bank in the list.
-            let mut a = app(n, 10);
-            apply(&mut a, Action::Show(Screen::Problems));
-            Frames::new(a)
-        }
+        // Every tenth file broken: 10 % of the bank in the list.
+        "problems" => showing(app(n, 10), Screen::Problems),
         "editor_list" => {
             // The list of every file, filtered by a search, with no file open.
             let mut a = app(n, 0);
@@ -180,37 +181,24 @@ fn screen(name: &str, n: usize) -> Frames {
             // read from a generated folder, since opening a file reads it from disk.
             let bank = Bank::load(BankSource::Folder(support::bank_folder(n))).expect("loads");
             let first = bank.entries()[0].path.clone();
-            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
-                .with_clock(Box::new(now));
+            let mut a = app_on(bank);
             apply(&mut a, Action::Show(Screen::Editor));
             apply(&mut a, Action::Editor(EditorAction::Open(first)));
             assert!(a.editor().doc.is_some());
             Frames::new(a)
         }
-        "learn" => {
-            let mut a = app(n, 0);
-            apply(&mut a, Action::Show(Screen::Learn));
-            Frames::new(a)
-        }
-        "guided" => {
-            let mut a = app(n, 0);
-            apply(&mut a, Action::Show(Screen::Guided));
-            Frames::new(a)
-        }
+        "learn" => showing(app(n, 0), Screen::Learn),
+        "guided" => showing(app(n, 0), Screen::Guided),
         // One conversation per ten scenarios: 1,000 beside 10,000 scenarios.
-        "conversations_list" => {
-            let bank = support::bank_with_conversations(n, n / 10);
-            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
-                .with_clock(Box::new(now));
-            apply(&mut a, Action::Show(Screen::Conversations));
-            Frames::new(a)
-        }
+        "conversations_list" => showing(
+            app_on(support::bank_with_conversations(n, n / 10)),
+            Screen::Conversations,
+        ),
         "conversation" => {
             // A conversation in progress: three replies in the chat, three facts known.
             let bank = support::bank_with_conversations(n, n / 10);
             let id = bank.conversations()[0].id.clone();
-            let mut a = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7)
-                .with_clock(Box::new(now));
+            let mut a = app_on(bank);
             apply(&mut a, Action::Show(Screen::Conversations));
             apply(&mut a, Action::Conversation(ConversationCommand::Open(id)));
             for _ in 0..3 {

@@ -22,14 +22,6 @@ fn main() -> ExitCode {
         eprintln!("error: {} already exists; pick a new folder", dir.display());
         return ExitCode::from(2);
     }
-    match support::write_bank(&dir, n) {
-        Ok(()) => {
-            println!("{n} scenarios and 2 quizzes written to {}", dir.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: cannot write {}: {e}", dir.display());
-            ExitCode::FAILURE
-        }
-    }
+    let done = format!("{n} scenarios and 2 quizzes written to {}", dir.display());
+    support::report_written(support::write_bank(&dir, n), &dir, &done)
 }

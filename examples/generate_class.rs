@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 use salgstrener::domain::class_report::sample::{ClassShape, write_class};
 
+#[path = "../benches/support/mod.rs"]
+mod support;
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
@@ -17,14 +20,6 @@ fn main() -> ExitCode {
         trainees,
         ..ClassShape::REALISTIC
     };
-    match write_class(&dir, shape, 2026) {
-        Ok(()) => {
-            eprintln!("{trainees} trainees written to {}", dir.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {}: {e}", dir.display());
-            ExitCode::FAILURE
-        }
-    }
+    let done = format!("{trainees} trainees written to {}", dir.display());
+    support::report_written(write_class(&dir, shape, 2026), &dir, &done)
 }

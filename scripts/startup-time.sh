@@ -7,6 +7,7 @@
 #                 the window open until then under --screenshot)
 #   peak RSS      the process's maximum resident memory (/usr/bin/time), window and bank
 # and, for each generated bank, the time `salgstrener check` takes to load it (outside clock).
+# The configurations take turns, one run each per round.
 #
 # Usage: scripts/startup-time.sh [RUNS]      (DISPLAY_NUMBER=95 by default, one of 91-97)
 # SIZES="10000 50000" picks the generated banks; they are written once to $BANKS
@@ -58,30 +59,31 @@ done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure NAME COMMAND...: RUNS runs of a --screenshot start-up; sets frame, ready and rss
-# (medians; ready is empty for the bare window).
-measure() {
+# run_once NAME COMMAND...: one --screenshot start-up; appends its first frame, ready and peak
+# RSS to $work/NAME.frame, .ready and .rss (ready is absent for the bare window).
+run_once() {
     local name="$1"
     shift
-    local frames=() readies=() rsss=()
-    for i in $(seq "$runs"); do
-        DISPLAY=":$display" WAYLAND_DISPLAY='' HOME="$work" XDG_DATA_HOME="$work/xdg" \
-            /usr/bin/time -f "rss %M" "$@" --screenshot "$work/frame.png" 2>"$work/stderr" >/dev/null
-        local f r m
-        f=$(sed -n 's/^first frame drawn \([0-9]*\) ms.*/\1/p' "$work/stderr")
-        r=$(sed -n 's/^ready \([0-9]*\) ms.*/\1/p' "$work/stderr")
-        m=$(sed -n 's/^rss \([0-9]*\)$/\1/p' "$work/stderr")
-        [ -n "$f" ] && [ -n "$m" ] || { cat "$work/stderr" >&2; exit 1; }
-        frames+=("$f")
-        rsss+=("$m")
-        [ -n "$r" ] && readies+=("$r")
-    done
-    frame=$(printf '%s\n' "${frames[@]}" | median)
-    rss=$(( $(printf '%s\n' "${rsss[@]}" | median | cut -d. -f1) / 1024 ))
+    DISPLAY=":$display" WAYLAND_DISPLAY='' HOME="$work" XDG_DATA_HOME="$work/xdg" \
+        /usr/bin/time -f "rss %M" "$@" --screenshot "$work/frame.png" 2>"$work/stderr" >/dev/null
+    local f r m
+    f=$(sed -n 's/^first frame drawn \([0-9]*\) ms.*/\1/p' "$work/stderr")
+    r=$(sed -n 's/^ready \([0-9]*\) ms.*/\1/p' "$work/stderr")
+    m=$(sed -n 's/^rss \([0-9]*\)$/\1/p' "$work/stderr")
+    [ -n "$f" ] && [ -n "$m" ] || { cat "$work/stderr" >&2; exit 1; }
+    echo "$f" >>"$work/$name.frame"
+    echo "$m" >>"$work/$name.rss"
+    [ -z "$r" ] || echo "$r" >>"$work/$name.ready"
+}
+
+# report NAME LABEL: prints the medians of NAME's runs; sets frame, ready and rss.
+report() {
+    frame=$(median <"$work/$1.frame")
+    rss=$(( $(median <"$work/$1.rss" | cut -d. -f1) / 1024 ))
     ready=""
-    [ "${#readies[@]}" -gt 0 ] && ready=$(printf '%s\n' "${readies[@]}" | median)
+    [ -s "$work/$1.ready" ] && ready=$(median <"$work/$1.ready")
     printf '%-22s first frame %7s ms   ready %7s ms   peak RSS %4s MB\n' \
-        "$name" "$frame" "${ready:--}" "$rss"
+        "$2" "$frame" "${ready:--}" "$rss"
 }
 
 # check_time DIR: median wall time of `salgstrener check DIR` in ms.
@@ -99,12 +101,21 @@ check_time() {
 
 cd "$work" # no ./scenarios here: the bundled bank opens
 echo "median of $runs runs each, under Xvfb :$display"
-measure "bare eframe window" ./bare_window
+# Round by round, so that a machine growing busier or quieter meanwhile weighs on every
+# configuration alike.
+for i in $(seq "$runs"); do
+    run_once bare ./bare_window
+    run_once bundled ./salgstrener --data-dir "$work/data"
+    for n in $sizes; do
+        run_once "bank$n" ./salgstrener --data-dir "$work/data" --scenarios "$banks/$n"
+    done
+done
+report bare "bare eframe window"
 bare_frame=$frame bare_rss=$rss
-measure "bundled bank" ./salgstrener --data-dir "$work/data"
+report bundled "bundled bank"
 echo "    first frame $(awk -v a="$frame" -v b="$bare_frame" 'BEGIN { printf "%+.1f", a - b }') ms and peak RSS $(( rss - bare_rss )) MB against the bare window"
 for n in $sizes; do
-    measure "$n scenarios" ./salgstrener --data-dir "$work/data" --scenarios "$banks/$n"
+    report "bank$n" "$n scenarios"
     check=$(check_time "$banks/$n")
     echo "    first frame $(awk -v a="$frame" -v b="$bare_frame" 'BEGIN { printf "%+.1f", a - b }') ms and peak RSS $(( rss - bare_rss )) MB against the bare window; ready $(awk -v a="$ready" -v b="$check" 'BEGIN { printf "%.2f", a / b }') × the $check ms \`check\` takes"
 done

@@ -335,12 +335,6 @@ fn run_window(
             .with_icon(icons::app_icon()),
         ..Default::default()
     };
-    // A folder named here starts loading now, while the window is being created.
-    let wake = loading::LateWake::default();
-    let early = explicit.map(|source| {
-        let wake = wake.clone();
-        BankLoad::start(source, move || wake.wake())
-    });
     let captured = CaptureResult::default();
     let wants_capture = screenshot.is_some();
     let capture = screenshot.map(|path| (path, Arc::clone(&captured)));
@@ -352,12 +346,10 @@ fn run_window(
                 .storage
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
                 .unwrap_or_else(|| Settings::for_language(system_language()));
+            // The load waits for the window's first frame (see BankLoad::go).
+            let source = explicit.unwrap_or_else(|| remembered_or_bundled(&settings));
             let ctx = cc.egui_ctx.clone();
-            wake.set(move || ctx.request_repaint());
-            let load = early.unwrap_or_else(|| {
-                let source = remembered_or_bundled(&settings);
-                BankLoad::start(source, move || wake.wake())
-            });
+            let load = BankLoad::start(source, move || ctx.request_repaint());
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(format!(
                     "Salgstreneren – {}",

@@ -11,7 +11,7 @@ use html5ever::tendril::TendrilSink;
 use jiff::Timestamp;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use common::answer;
+use common::{answer, assert_a_line_contains};
 use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::class_report::{
     self, AttemptChoice, BankInfo, ClassReport, Flag, html, render, sample,
@@ -137,6 +137,18 @@ fn report(inputs: &[PathBuf], choice: AttemptChoice) -> ClassReport {
     class_report::report_of(inputs, choice, &BankInfo::default())
 }
 
+/// The report on every export in `dir`.
+fn report_on(dir: &Path, choice: AttemptChoice) -> ClassReport {
+    report(&[dir.to_path_buf()], choice)
+}
+
+/// A temporary folder holding the exports that `write` writes.
+fn class_folder(write: fn(&Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path());
+    dir
+}
+
 fn close(value: Option<f64>, expected: f64) {
     let v = value.unwrap_or_else(|| panic!("expected {expected}, got None"));
     assert!((v - expected).abs() < 1e-9, "expected {expected}, got {v}");
@@ -144,9 +156,8 @@ fn close(value: Option<f64>, expected: f64) {
 
 #[test]
 fn statistics_match_hand_computed_values() {
-    let dir = tempfile::tempdir().unwrap();
-    write_small_class(dir.path());
-    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let dir = class_folder(write_small_class);
+    let r = report_on(dir.path(), AttemptChoice::First);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.trainees.len(), 4);
     assert_eq!(r.left_out, 1, "A's second attempt");
@@ -205,7 +216,7 @@ fn statistics_match_hand_computed_values() {
     );
 
     // Every attempt: A's second attempt counts too.
-    let all = report(&[dir.path().to_path_buf()], AttemptChoice::All);
+    let all = report_on(dir.path(), AttemptChoice::All);
     let q = all.quizzes.iter().find(|q| q.quiz_id == "q").unwrap();
     assert_eq!((q.attempts, all.left_out), (5, 0));
     close(q.mean, (100.0 + 75.0 + 25.0 + 50.0) / 5.0);
@@ -213,8 +224,7 @@ fn statistics_match_hand_computed_values() {
 
 #[test]
 fn the_reading_counts_its_files_and_problems() {
-    let dir = tempfile::tempdir().unwrap();
-    write_small_class(dir.path());
+    let dir = class_folder(write_small_class);
     fs::write(dir.path().join("notes.txt"), "not an export").unwrap();
     let progress = salgstrener::domain::background::Progress::default();
     let r = class_report::report_counting(
@@ -234,7 +244,7 @@ fn the_reading_counts_its_files_and_problems() {
 #[test]
 fn an_empty_input_gives_an_empty_report() {
     let dir = tempfile::tempdir().unwrap();
-    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let r = report_on(dir.path(), AttemptChoice::First);
     assert!(r.is_empty());
     assert!(r.quizzes.is_empty() && r.practice.is_empty() && r.problems.is_empty());
     assert_eq!(r.answers(), 0);
@@ -245,9 +255,8 @@ fn an_empty_input_gives_an_empty_report() {
 
 #[test]
 fn the_same_statements_read_twice_count_once() {
-    let dir = tempfile::tempdir().unwrap();
-    write_small_class(dir.path());
-    let once = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let dir = class_folder(write_small_class);
+    let once = report_on(dir.path(), AttemptChoice::First);
 
     // The same file twice, and a new export of A's history in another folder.
     let again = dir.path().join("again");
@@ -284,7 +293,7 @@ fn a_results_csv_is_one_trainee_named_after_the_file() {
         salgstrener::domain::interop::results_csv::history_csv(d),
     )
     .unwrap();
-    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let r = report_on(dir.path(), AttemptChoice::First);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.trainees.len(), 1);
     assert_eq!(r.trainees[0].name, "dina");
@@ -346,30 +355,15 @@ fn bad_input_is_listed_with_file_and_position_and_the_rest_is_reported() {
     };
     let mixed = about("mixed.json");
     assert_eq!(mixed.len(), 5, "{mixed:#?}");
-    assert!(
-        mixed
-            .iter()
-            .any(|p| p.contains("is not a valid xAPI statement")),
-        "{mixed:#?}"
-    );
-    assert!(
-        mixed
-            .iter()
-            .any(|p| p.contains("not a Salgstreneren answer")),
-        "{mixed:#?}"
-    );
-    assert!(
-        mixed.iter().any(|p| p.contains("no valid statement id")),
-        "{mixed:#?}"
-    );
-    assert!(
-        mixed.iter().any(|p| p.contains("no score from 0 to 4")),
-        "{mixed:#?}"
-    );
-    assert!(
-        mixed.iter().any(|p| p.contains("\"Oppsalg\"")),
-        "{mixed:#?}"
-    );
+    for part in [
+        "is not a valid xAPI statement",
+        "not a Salgstreneren answer",
+        "no valid statement id",
+        "no score from 0 to 4",
+        "\"Oppsalg\"",
+    ] {
+        assert_a_line_contains(&mixed, part);
+    }
     // Every statement problem has a line and column past the good statements.
     for p in r.problems.iter().filter(|p| p.path.ends_with("mixed.json")) {
         assert!(p.position.is_some_and(|pos| pos.line > 10), "{p}");
@@ -418,7 +412,7 @@ fn statements_from_the_app_that_the_report_does_not_use_are_not_problems() {
         serde_json::to_string(&statements).unwrap(),
     )
     .unwrap();
-    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let r = report_on(dir.path(), AttemptChoice::First);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.ignored, 1);
 }
@@ -443,9 +437,8 @@ fn text_of(node: &Handle, out: &mut String) {
 
 #[test]
 fn the_html_report_is_valid_self_contained_html5() {
-    let dir = tempfile::tempdir().unwrap();
-    write_small_class(dir.path());
-    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let dir = class_folder(write_small_class);
+    let r = report_on(dir.path(), AttemptChoice::First);
     for language in [Language::Nb, Language::En] {
         let page = html::html(&r, language);
         let dom = html5ever::parse_document(RcDom::default(), Default::default())
@@ -504,9 +497,8 @@ fn the_html_report_is_valid_self_contained_html5() {
 
 #[test]
 fn the_csv_has_the_documented_columns() {
-    let dir = tempfile::tempdir().unwrap();
-    write_small_class(dir.path());
-    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let dir = class_folder(write_small_class);
+    let r = report_on(dir.path(), AttemptChoice::First);
     let csv = render::items_csv(&r);
     let mut lines = csv.lines();
     assert_eq!(
@@ -543,15 +535,18 @@ fn the_binary_reports_a_generated_class() {
             .output()
             .unwrap()
     };
+    let report_to = |format: &str, out: &Path| {
+        run(&[
+            "class",
+            class.to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    };
     let out = dir.path().join("report.html");
-    let html = run(&[
-        "class",
-        class.to_str().unwrap(),
-        "--format",
-        "html",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let html = report_to("html", &out);
     assert_eq!(
         html.status.code(),
         Some(0),
@@ -565,14 +560,7 @@ fn the_binary_reports_a_generated_class() {
     );
 
     let csv_out = dir.path().join("items.csv");
-    let csv = run(&[
-        "class",
-        class.to_str().unwrap(),
-        "--format",
-        "csv",
-        "-o",
-        csv_out.to_str().unwrap(),
-    ]);
+    let csv = report_to("csv", &csv_out);
     assert_eq!(csv.status.code(), Some(0));
     let rows = fs::read_to_string(&csv_out).unwrap();
     // 3 quizzes of 12 scenarios, and practice rows.
@@ -681,9 +669,8 @@ fn conversation_class(dir: &Path) {
 
 #[test]
 fn conversations_are_read_from_xapi_and_csv_and_summarised() {
-    let dir = tempfile::tempdir().unwrap();
-    conversation_class(dir.path());
-    let r = report(&[dir.path().to_path_buf()], AttemptChoice::First);
+    let dir = class_folder(conversation_class);
+    let r = report_on(dir.path(), AttemptChoice::First);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.ignored, 0, "every conversation statement is used");
     assert_eq!(
@@ -721,7 +708,7 @@ fn conversations_are_read_from_xapi_and_csv_and_summarised() {
     close(kari.conversation_share, 1.0);
 
     // Every attempt: ola's wrong decision and acceptable replies count too.
-    let all = report(&[dir.path().to_path_buf()], AttemptChoice::All);
+    let all = report_on(dir.path(), AttemptChoice::All);
     let c = &all.conversations[0];
     assert_eq!((c.attempts, c.left, all.left_out), (3, 1, 0));
     close(c.reply_mean, 8.0 / 3.0);
@@ -759,8 +746,7 @@ fn conversations_are_read_from_xapi_and_csv_and_summarised() {
 
 #[test]
 fn a_conversation_reads_the_same_from_csv_and_from_xapi() {
-    let dir = tempfile::tempdir().unwrap();
-    conversation_class(dir.path());
+    let dir = class_folder(conversation_class);
     let from_csv = report(&[dir.path().join("kari.csv")], AttemptChoice::First);
     let from_xapi = report(&[dir.path().join("kari.json")], AttemptChoice::First);
     assert!(from_csv.problems.is_empty(), "{:?}", from_csv.problems);

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{binary, fixtures};
+use common::{assert_a_line_starts_with, assert_ends_with, binary, fixtures};
+
 use std::process::{Command, Output};
 
 fn run(args: &[&str], cwd: &std::path::Path) -> Output {
@@ -15,6 +16,21 @@ fn run(args: &[&str], cwd: &std::path::Path) -> Output {
         .expect("the binary runs")
 }
 
+/// A finished process, checked for its exit code.
+trait Exits {
+    /// The process, once it is checked that it exited with `code` (what it printed is in
+    /// the message if not).
+    fn exits(self, code: i32) -> Self;
+}
+
+impl Exits for Output {
+    #[track_caller]
+    fn exits(self, code: i32) -> Self {
+        assert_eq!(self.status.code(), Some(code), "{self:?}");
+        self
+    }
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -24,20 +40,35 @@ fn summary(o: &Output) -> String {
     stdout(o).lines().last().unwrap_or_default().to_owned()
 }
 
+/// What `check` printed for the fixture folder `folder`, line by line, once it is checked that
+/// it exited with `code`.
+fn check_lines(folder: &str, code: i32) -> Vec<String> {
+    let o = run(&["check", folder], &fixtures("")).exits(code);
+    stdout(&o).lines().map(str::to_owned).collect()
+}
+
+/// Fails, showing all that `o` printed, unless its summary line starts with `start`.
+#[track_caller]
+fn assert_summary_starts_with(o: &Output, start: &str) {
+    assert!(summary(o).starts_with(start), "{}", stdout(o));
+}
+
+/// Fails, showing all that `o` printed, unless its summary line ends with `end`.
+#[track_caller]
+fn assert_summary_ends_with(o: &Output, end: &str) {
+    assert!(summary(o).ends_with(end), "{}", stdout(o));
+}
+
 #[test]
 fn check_speaks_norwegian_with_lang_nb_and_keeps_the_prefix_tools_parse() {
-    let o = run(&["check", "broken", "--lang", "nb"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let o = run(&["check", "broken", "--lang", "nb"], &fixtures("")).exits(1);
     let out = stdout(&o);
     assert!(
         out.lines().any(|l| l
             == "broken/unknown_sale_type.ron:11:13: error: ukjent salgstype `Oppsalg`: bruk en av `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`"),
         "{out}"
     );
-    assert!(
-        summary(&o).starts_with("21 scenarioer, 0 samtaler, 0 quizer, 20 feil,"),
-        "{out}"
-    );
+    assert_summary_starts_with(&o, "21 scenarioer, 0 samtaler, 0 quizer, 20 feil,");
     // The system language decides without --lang.
     let o = Command::new(env!("CARGO_BIN_EXE_salgstrener"))
         .env_remove("LANGUAGE")
@@ -54,12 +85,9 @@ fn check_speaks_norwegian_with_lang_nb_and_keeps_the_prefix_tools_parse() {
 
 #[test]
 fn check_on_a_good_folder_exits_0_with_a_summary() {
-    let o = run(&["check", "good"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
-    let out = stdout(&o);
-    let lines: Vec<&str> = out.lines().collect();
+    let lines = check_lines("good", 0);
     // Two tilleggssalg scenarios leave the four other types thin: warnings, not errors.
-    assert_eq!(lines.len(), 9, "{out}");
+    assert_eq!(lines.len(), 9, "{lines:#?}");
     assert!(lines[0].starts_with(
         "good: warning: only 0 nysalg scenario(s), under a quarter of the average 0.4"
     ));
@@ -78,8 +106,7 @@ fn check_on_a_good_folder_exits_0_with_a_summary() {
         "2 scenarios, 0 conversations, 0 quizzes, 0 errors, 4 warnings"
     );
     // --strict makes the warnings fail an instructor's CI.
-    let strict = run(&["check", "--strict", "good"], &fixtures(""));
-    assert_eq!(strict.status.code(), Some(1), "{strict:?}");
+    let strict = run(&["check", "--strict", "good"], &fixtures("")).exits(1);
     assert_eq!(
         summary(&strict),
         "2 scenarios, 0 conversations, 0 quizzes, 0 errors, 4 warnings"
@@ -89,43 +116,33 @@ fn check_on_a_good_folder_exits_0_with_a_summary() {
 #[test]
 fn the_bundled_bank_passes_check_strict() {
     let empty = tempfile::tempdir().unwrap();
-    let o = run(&["check", "--strict"], empty.path());
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert!(
-        summary(&o).ends_with(" quizzes, 0 errors, 0 warnings"),
-        "{}",
-        stdout(&o)
-    );
+    let o = run(&["check", "--strict"], empty.path()).exits(0);
+    assert_summary_ends_with(&o, " quizzes, 0 errors, 0 warnings");
 }
 
 #[test]
 fn new_scenario_writes_a_template_that_passes_check_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = run(&["new-scenario", "--id", "klaer-sokker", "."], tmp.path());
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let o = run(&["new-scenario", "--id", "klaer-sokker", "."], tmp.path()).exits(0);
     assert_eq!(stdout(&o), "./klaer-sokker.ron\n");
     let written = std::fs::read_to_string(tmp.path().join("klaer-sokker.ron")).unwrap();
     assert!(written.contains("id: \"klaer-sokker\""));
-    let check = run(&["check", "."], tmp.path());
-    assert_eq!(check.status.code(), Some(0), "{check:?}");
-    assert!(summary(&check).starts_with("1 scenarios, 0 conversations, 0 quizzes, 0 errors"));
+    let check = run(&["check", "."], tmp.path()).exits(0);
+    assert_summary_starts_with(&check, "1 scenarios, 0 conversations, 0 quizzes, 0 errors");
 
     std::fs::write(tmp.path().join("klaer-sokker.ron"), "mine").unwrap();
-    let again = run(&["new-scenario", "--id", "klaer-sokker", "."], tmp.path());
-    assert_eq!(again.status.code(), Some(1));
+    let again = run(&["new-scenario", "--id", "klaer-sokker", "."], tmp.path()).exits(1);
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("klaer-sokker.ron")).unwrap(),
         "mine"
     );
-    let bad = run(&["new-scenario", "--id", "Ugyldig Id", "."], tmp.path());
-    assert_eq!(bad.status.code(), Some(2));
+    run(&["new-scenario", "--id", "Ugyldig Id", "."], tmp.path()).exits(2);
 }
 
 #[test]
 fn check_counts_conversations_beside_scenarios_and_new_conversation_writes_a_template() {
-    let o = run(&["check", "conversations/good"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let o = run(&["check", "conversations/good"], &fixtures("")).exits(0);
     let out = stdout(&o);
     assert!(
         out.contains("coverage: conversations by sale type: nysalg 0, mersalg 0, gjensalg 0, kryssalg 2, tilleggssalg 0; by language: nb 1, en 1\n"),
@@ -138,25 +155,22 @@ fn check_counts_conversations_beside_scenarios_and_new_conversation_writes_a_tem
     let broken = run(
         &["check", "--strict", "conversations/broken"],
         &fixtures(""),
-    );
-    assert_eq!(broken.status.code(), Some(1), "{broken:?}");
+    )
+    .exits(1);
     let out = stdout(&broken);
     assert!(
         out.contains("conversations/broken/cycle.ron:89:21: error: step \"morket\", reply 2 leads back to step \"trening\""),
         "{out}"
     );
-    assert!(
-        summary(&broken).starts_with("1 scenarios, 18 conversations, 0 quizzes, "),
-        "{out}"
-    );
+    assert_summary_starts_with(&broken, "1 scenarios, 18 conversations, 0 quizzes, ");
 
     let tmp = tempfile::tempdir().unwrap();
     for (id, language) in [("sport-samtale", "nb"), ("sport-conversation", "en")] {
         let o = run(
             &["new-conversation", "--id", id, "--language", language, "."],
             tmp.path(),
-        );
-        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        )
+        .exits(0);
         assert_eq!(stdout(&o), format!("./{id}.ron\n"));
     }
     let check = run(&["check", "--strict", "."], tmp.path());
@@ -166,41 +180,30 @@ fn check_counts_conversations_beside_scenarios_and_new_conversation_writes_a_tem
         summary(&check),
         "0 scenarios, 2 conversations, 0 quizzes, 0 errors, 0 warnings"
     );
-    let again = run(
+    run(
         &["new-conversation", "--id", "sport-samtale", "."],
         tmp.path(),
-    );
-    assert_eq!(again.status.code(), Some(1));
-    let bad = run(&["new-conversation", "--id", "Ugyldig", "."], tmp.path());
-    assert_eq!(bad.status.code(), Some(2));
+    )
+    .exits(1);
+    run(&["new-conversation", "--id", "Ugyldig", "."], tmp.path()).exits(2);
 }
 
 #[test]
 fn check_on_a_broken_folder_lists_every_problem_and_exits_1() {
-    let o = run(&["check", "broken"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(1), "{o:?}");
-    let out = stdout(&o);
-    let lines: Vec<&str> = out.lines().collect();
+    let lines = check_lines("broken", 1);
     // 21 problems, 4 thin sale types, 4 coverage lines and the summary.
-    assert_eq!(lines.len(), 30, "{out}");
+    assert_eq!(lines.len(), 30, "{lines:#?}");
     assert_eq!(
-        *lines.last().unwrap(),
+        lines.last().unwrap(),
         "21 scenarios, 0 conversations, 0 quizzes, 20 errors, 5 warnings"
     );
-    assert!(lines.contains(
-        &"broken/unknown_sale_type.ron:11:13: error: unknown sale type `Oppsalg`: use one of `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`"
-    ), "{out}");
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("broken/warning_best_kind.ron:15:49: warning: ")),
-        "{out}"
-    );
-    assert!(
-        lines.iter().any(|l| l.starts_with(
-            "broken/dup-b.ron:3:5: error: id \"dup\" is already used by broken/dup-a.ron"
-        )),
-        "{out}"
+    assert!(lines.iter().any(|l| l
+        == "broken/unknown_sale_type.ron:11:13: error: unknown sale type `Oppsalg`: use one of `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`"
+    ), "{lines:#?}");
+    assert_a_line_starts_with(&lines, "broken/warning_best_kind.ron:15:49: warning: ");
+    assert_a_line_starts_with(
+        &lines,
+        "broken/dup-b.ron:3:5: error: id \"dup\" is already used by broken/dup-a.ron",
     );
 }
 
@@ -208,8 +211,7 @@ fn check_on_a_broken_folder_lists_every_problem_and_exits_1() {
 fn check_without_a_folder_checks_what_the_app_would_open() {
     // In a folder without ./scenarios the app opens the bundled bank.
     let empty = tempfile::tempdir().unwrap();
-    let o = run(&["check"], empty.path());
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let o = run(&["check"], empty.path()).exits(0);
     let out = summary(&o);
     let count: usize = out
         .split_whitespace()
@@ -226,33 +228,24 @@ fn check_without_a_folder_checks_what_the_app_would_open() {
         project.path().join("scenarios/klaer-belte.ron"),
     )
     .unwrap();
-    let o = run(&["check"], project.path());
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert!(
-        summary(&o).starts_with("1 scenarios, 0 conversations, 0 quizzes, 0 errors, "),
-        "{}",
-        stdout(&o)
-    );
+    let o = run(&["check"], project.path()).exits(0);
+    assert_summary_starts_with(&o, "1 scenarios, 0 conversations, 0 quizzes, 0 errors, ");
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let o = run(&["check", "no-such-folder"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let o = run(&["check", "no-such-folder"], &fixtures("")).exits(2);
     assert!(
         String::from_utf8_lossy(&o.stderr)
             .contains("no-such-folder: cannot open the scenario folder")
     );
-    let o = run(&["check", "--no-such-flag"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
-    let o = run(&["--scenarios", "no-such-folder"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    run(&["check", "--no-such-flag"], &fixtures("")).exits(2);
+    run(&["--scenarios", "no-such-folder"], &fixtures("")).exits(2);
 }
 
 #[test]
 fn the_other_commands_speak_norwegian_with_lang_nb() {
-    let o = run(&["check", "no-such-folder", "--lang", "nb"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let o = run(&["check", "no-such-folder", "--lang", "nb"], &fixtures("")).exits(2);
     assert!(
         stderr(&o).starts_with("error: no-such-folder: kan ikke åpne scenariomappen: "),
         "{o:?}"
@@ -260,8 +253,8 @@ fn the_other_commands_speak_norwegian_with_lang_nb() {
     let o = run(
         &["import", "--from", "csv", "no-such.csv", "--lang", "nb"],
         &fixtures(""),
-    );
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    )
+    .exits(2);
     assert!(
         stderr(&o).starts_with("error: no-such.csv: kan ikke lese filen: "),
         "{o:?}"
@@ -277,14 +270,13 @@ fn the_other_commands_speak_norwegian_with_lang_nb() {
             "nb",
         ],
         &fixtures(""),
-    );
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    )
+    .exits(2);
     assert!(
         stderr(&o).starts_with("error: «nobody» er ikke en e-postadresse"),
         "{o:?}"
     );
-    let o = run(&["class", "no-such-export", "--lang", "nb"], &fixtures(""));
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let o = run(&["class", "no-such-export", "--lang", "nb"], &fixtures("")).exits(2);
     let err = stderr(&o);
     assert!(
         err.starts_with("no-such-export: kan ikke åpnes (") && err.contains("sjekk stien"),
@@ -364,8 +356,7 @@ fn export_writes_each_format_and_exits_0() {
         );
     }
     let target = out.path().join("en.csv");
-    let o = export("csv", &["--language", "en"], "good", &target);
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    export("csv", &["--language", "en"], "good", &target).exits(0);
     let text = std::fs::read_to_string(&target).unwrap();
     assert_eq!(
         text.lines().count(),
@@ -379,8 +370,7 @@ fn export_writes_each_format_and_exits_0() {
 fn export_leaves_out_files_with_errors_and_exits_1() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("bank.xml");
-    let o = export("moodle-xml", &[], "broken", &target);
-    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let o = export("moodle-xml", &[], "broken", &target).exits(1);
     let err = stderr(&o);
     assert!(
         err.contains("broken/unknown_sale_type.ron:11:13: error: unknown sale type"),
@@ -418,11 +408,9 @@ fn import_round_trip_skips_changed_rows_without_force() {
     let work = tempfile::tempdir().unwrap();
     let sheet = work.path().join("bank.csv");
     let target = work.path().join("scenarios");
-    let o = export("csv", &[], "good", &sheet);
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    export("csv", &[], "good", &sheet).exits(0);
 
-    let o = import_csv(&[], &sheet, &target, work.path());
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let o = import_csv(&[], &sheet, &target, work.path()).exits(0);
     assert_eq!(
         stdout(&o),
         format!(
@@ -432,19 +420,14 @@ fn import_round_trip_skips_changed_rows_without_force() {
     );
     assert!(target.join("nb/klaer-belte.ron").is_file());
     let o = run(&["check", path_str(&target)], work.path());
-    assert!(
-        summary(&o).starts_with("2 scenarios, 0 conversations, 0 quizzes, 0 errors, "),
-        "{}",
-        stdout(&o)
-    );
+    assert_summary_starts_with(&o, "2 scenarios, 0 conversations, 0 quizzes, 0 errors, ");
 
     // A changed title is refused without --force (exit 1), accepted with it (exit 0).
     let text = std::fs::read_to_string(&sheet)
         .unwrap()
         .replace("Ny dressbukse", "Ny dressbukse igjen");
     std::fs::write(&sheet, text).unwrap();
-    let o = import_csv(&[], &sheet, &target, work.path());
-    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let o = import_csv(&[], &sheet, &target, work.path()).exits(1);
     let out = stdout(&o);
     assert!(
         out.contains(":id: error: scenario \"klaer-belte\" already exists in "),
@@ -455,8 +438,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
         target.display()
     );
     assert!(out.ends_with(&summary), "{out}");
-    let o = import_csv(&["--force"], &sheet, &target, work.path());
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    import_csv(&["--force"], &sheet, &target, work.path()).exits(0);
     assert!(
         std::fs::read_to_string(target.join("nb/klaer-belte.ron"))
             .unwrap()
@@ -468,8 +450,7 @@ fn import_round_trip_skips_changed_rows_without_force() {
         .unwrap()
         .replace(",Tilleggssalg,", ",Oppsalg,");
     std::fs::write(&sheet, text).unwrap();
-    let o = import_csv(&[], &sheet, &work.path().join("other"), work.path());
-    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let o = import_csv(&[], &sheet, &work.path().join("other"), work.path()).exits(1);
     assert!(
         stdout(&o).contains(&format!("{}:", sheet.display())),
         "{o:?}"
@@ -483,22 +464,20 @@ fn import_round_trip_skips_changed_rows_without_force() {
 #[test]
 fn import_usage_errors_exit_2() {
     let work = tempfile::tempdir().unwrap();
-    let o = run(&["import", "--from", "csv", "missing.csv"], work.path());
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let o = run(&["import", "--from", "csv", "missing.csv"], work.path()).exits(2);
     assert!(
         stderr(&o).contains("missing.csv: cannot read the file"),
         "{o:?}"
     );
-    let o = run(&["import", "--from", "xlsx", "x.xlsx"], work.path());
-    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    run(&["import", "--from", "xlsx", "x.xlsx"], work.path()).exits(2);
     // A sheet that is not UTF-8 is no longer refused: it is read as Windows-1252 (which
     // Latin-1 is a part of), and the summary says so.
     std::fs::write(work.path().join("latin1.csv"), b"id,title\n1,\xe6\n").unwrap();
     let o = run(
         &["import", "--from", "csv", "latin1.csv", "out"],
         work.path(),
-    );
-    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    )
+    .exits(1);
     assert!(
         stdout(&o).contains("(windows-1252, comma-separated)"),
         "{o:?}"
@@ -539,7 +518,7 @@ fn data_dir_with_history() -> tempfile::TempDir {
 fn results_as_xapi_and_csv() {
     let data = data_dir_with_history();
     let out = data.path().join("statements.json");
-    let o = results(
+    results(
         "xapi",
         data.path(),
         &[
@@ -550,8 +529,8 @@ fn results_as_xapi_and_csv() {
             "-o",
             path_str(&out),
         ],
-    );
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    )
+    .exits(0);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let verbs: Vec<&str> = json
@@ -567,19 +546,13 @@ fn results_as_xapi_and_csv() {
         "6f1c2b1e-8a5d-4c3b-9e7f-0a1b2c3d4e5f"
     );
 
-    let o = results("csv", data.path(), &[]);
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let o = results("csv", data.path(), &[]).exits(0);
     let lines: Vec<String> = stdout(&o).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].starts_with("registration,kind,quiz_id,"));
-    assert!(
-        lines[1].ends_with(",klaer-belte,Tilleggssalg,Kryssalg,,,,1,2,3,,,,"),
-        "{}",
-        lines[1]
-    );
+    assert_ends_with(&lines[1], ",klaer-belte,Tilleggssalg,Kryssalg,,,,1,2,3,,,,");
     let file = data.path().join("results.csv");
-    let o = results("csv", data.path(), &["-o", path_str(&file)]);
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    results("csv", data.path(), &["-o", path_str(&file)]).exits(0);
     assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 2);
 }
 
@@ -596,14 +569,12 @@ fn results_exit_codes_for_bad_options_and_histories() {
     }
     // No history yet: an empty array, exit 0.
     let empty = tempfile::tempdir().unwrap();
-    let o = results("xapi", empty.path(), &[]);
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let o = results("xapi", empty.path(), &[]).exits(0);
     assert_eq!(stdout(&o), "[]\n");
     // An unreadable history is kept aside; nothing is written; exit 1.
     std::fs::write(empty.path().join("history.ron"), "History(attempts: [").unwrap();
     let out = empty.path().join("out.json");
-    let o = results("xapi", empty.path(), &["-o", path_str(&out)]);
-    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let o = results("xapi", empty.path(), &["-o", path_str(&out)]).exits(1);
     assert!(
         stderr(&o).contains("the history could not be read"),
         "{o:?}"

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::assert_contains;
+
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
@@ -200,11 +202,7 @@ fn every_rule_is_reported_with_file_position_and_words() {
         .iter()
         .find(|p| p.path.ends_with("same_id_as_scenario.ron"))
         .unwrap();
-    assert!(
-        dup.message.to_string().contains("a-scenario.ron"),
-        "{}",
-        dup.message
-    );
+    assert_contains(&dup.message.to_string(), "a-scenario.ron");
     // Files with only warnings load; the scenario beside them too.
     let ids: Vec<&str> = bank.conversations().iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["warning-long-path", "warning-no-good"]);
@@ -252,8 +250,13 @@ fn the_documented_example_is_the_template() {
 
 /// A valid conversation of `n` steps: reply 0 of every step leads to the next step (the last
 /// to Decide), so every step is reachable and Decide is too; the other replies go forward to
-/// any later step, to Decide or to Leave.
+/// any later step, to Decide or to Leave. The texts that do not matter to the walk are the
+/// documented example's.
 fn valid_conversation() -> impl Strategy<Value = Conversation> {
+    let example = conversation_example_file("prop", Language::Nb);
+    let example = check_conversation_text(Path::new("x.ron"), &example)
+        .unwrap()
+        .item;
     (1usize..30)
         .prop_flat_map(|n| {
             let replies = (0..n)
@@ -264,7 +267,7 @@ fn valid_conversation() -> impl Strategy<Value = Conversation> {
                 .collect::<Vec<_>>();
             (Just(n), replies)
         })
-        .prop_map(|(n, steps)| {
+        .prop_map(move |(n, steps)| {
             let reply = |next: Next, quality: usize| Reply {
                 text: "r".into(),
                 quality: Quality::ALL[quality],
@@ -303,22 +306,15 @@ fn valid_conversation() -> impl Strategy<Value = Conversation> {
                 feedback: "f".into(),
             };
             Conversation {
-                id: "prop".into(),
-                language: Language::Nb,
-                title: "t".into(),
-                industry: "i".into(),
-                difficulty: 1,
-                tags: vec![],
-                customer: "c".into(),
                 start: "s0".into(),
                 steps,
                 answer: SaleType::Kryssalg,
                 cues: vec!["fakta".into()],
-                explanation: "e".into(),
                 offers: vec![
                     offer(SaleType::Kryssalg, Fit::Best),
                     offer(SaleType::Mersalg, Fit::Poor),
                 ],
+                ..example.clone()
             }
         })
 }

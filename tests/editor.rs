@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{fixtures, good_folder};
+use common::{assert_contains, fixtures, good_folder};
+
 use std::fs;
 use std::path::Path;
 
@@ -135,11 +136,7 @@ fn a_duplicate_id_is_an_error_on_the_id_field() {
     scenario(&mut doc).id = "klaer-belte".into();
     doc.validate(&bank, &no_assets);
     let p = doc.problems_for("id").next().expect("id problem");
-    assert!(
-        p.message.to_string().contains("already used by"),
-        "{}",
-        p.message
-    );
+    assert_contains(&p.message.to_string(), "already used by");
 }
 
 #[test]

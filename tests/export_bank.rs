@@ -2,13 +2,14 @@
 
 mod common;
 
+use common::{assert_ends_with, assert_starts_with, with_separator};
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
 use proptest::prelude::*;
 
-use common::with_separator;
 use salgstrener::domain::bank::scenario::{Fit, Offer, Scenario};
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::interop::csv::{bank_csv, join_list, parse_bank_csv, split_list};
@@ -325,9 +326,9 @@ fn gift_escapes_tricky_text_so_moodle_reads_it_back() {
         .unwrap();
     assert!(fully_escaped(question), "{question}");
     assert!(moodle_unescape(question).contains(&html_text(&s.customer)));
-    assert!(lines[2].starts_with("\t~Nysalg"), "{}", lines[2]);
-    assert!(lines[3].starts_with("\t~%50%Mersalg"), "{}", lines[3]);
-    assert!(lines[5].starts_with("\t=Kryssalg"), "{}", lines[5]);
+    assert_starts_with(lines[2], "\t~Nysalg");
+    assert_starts_with(lines[3], "\t~%50%Mersalg");
+    assert_starts_with(lines[5], "\t=Kryssalg");
     let (answer, feedback) = split_unescaped(&lines[3][6..], '#');
     assert_eq!(moodle_unescape(answer), "Mersalg");
     assert_eq!(
@@ -354,13 +355,9 @@ fn gift_escapes_tricky_text_so_moodle_reads_it_back() {
         html_text(&s.offers[0].feedback)
     );
     // "%20% rabatt" would be read as a 20 % weight without the explicit one.
-    assert!(lines[3].starts_with("\t~%50%%20% rabatt#"), "{}", lines[3]);
+    assert_starts_with(lines[3], "\t~%50%%20% rabatt#");
     // "[markdown]" at the start would be read as a format marker.
-    assert!(
-        lines[4].starts_with("\t~&\\#91;markdown] *x*#"),
-        "{}",
-        lines[4]
-    );
+    assert_starts_with(lines[4], "\t~&\\#91;markdown] *x*#");
     assert_eq!(moodle_unescape("\\{nei\\}"), "{nei}");
 }
 
@@ -531,16 +528,8 @@ fn import_never_overwrites_without_force() {
     let refused = import_csv(Path::new("b.csv"), &changed, dir.path(), false).unwrap();
     let lines: Vec<String> = refused.problems.iter().map(ToString::to_string).collect();
     assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].starts_with("b.csv:2:id: error: scenario "),
-        "{}",
-        lines[0]
-    );
-    assert!(
-        lines[0].ends_with("import with --force to replace it"),
-        "{}",
-        lines[0]
-    );
+    assert_starts_with(&lines[0], "b.csv:2:id: error: scenario ");
+    assert_ends_with(&lines[0], "import with --force to replace it");
     assert_eq!(fs::read_to_string(&path).unwrap(), before);
     assert_eq!(refused.unchanged, 5);
 

@@ -1,6 +1,10 @@
 //! The history exports: xAPI statements checked property by property against the xAPI 1.0.3
 //! data model, and the results CSV.
 
+mod common;
+
+use common::{assert_contains, assert_ends_with};
+
 use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
@@ -23,28 +27,39 @@ fn at(s: &str) -> Timestamp {
     s.parse().expect("test timestamp")
 }
 
+/// An answer with the type `chosen` and an offer of fit `fit`.
 fn answer(
     id: &str,
     right: SaleType,
-    chosen: Option<SaleType>,
-    fit: Option<Fit>,
+    chosen: SaleType,
+    fit: Fit,
     confidence: Option<Confidence>,
 ) -> AnswerRecord {
     AnswerRecord {
+        chosen_type: Some(chosen),
+        chosen_offer: Some(format!("Et tilbud, «{fit:?}», med komma, og \"sitat\"")),
+        offer_fit: Some(fit),
+        confidence,
+        type_points: type_points(right, chosen),
+        offer_points: offer_points(fit),
+        answered_at: Some(at("2026-11-27T10:05:00Z")),
+        ..unanswered(id, right)
+    }
+}
+
+/// A question left unanswered.
+fn unanswered(id: &str, right: SaleType) -> AnswerRecord {
+    AnswerRecord {
         scenario_id: id.into(),
         right_type: right,
-        chosen_type: chosen,
-        chosen_offer: fit.map(|f| format!("Et tilbud, «{f:?}», med komma, og \"sitat\"")),
-        offer_fit: fit,
-        confidence,
-        type_points: chosen.map_or(0, |c| type_points(right, c)),
-        offer_points: fit.map_or(0, offer_points),
-        answered_at: chosen.map(|_| at("2026-11-27T10:05:00Z")),
+        ..AnswerRecord::default()
     }
 }
 
 /// A history with every case the export must handle.
 fn history() -> History {
+    use Confidence::*;
+    use Fit::*;
     use SaleType::*;
     History {
         version: 1,
@@ -60,21 +75,9 @@ fn history() -> History {
                 pass_percent: Some(50),
                 partial_credit: true,
                 answers: vec![
-                    answer(
-                        "klaer-belte",
-                        Tilleggssalg,
-                        Some(Tilleggssalg),
-                        Some(Fit::Best),
-                        Some(Confidence::High),
-                    ),
-                    answer(
-                        "bil-takboks",
-                        Tilleggssalg,
-                        Some(Kryssalg),
-                        Some(Fit::Acceptable),
-                        Some(Confidence::Low),
-                    ),
-                    answer("ubesvart", Nysalg, None, None, None),
+                    answer("klaer-belte", Tilleggssalg, Tilleggssalg, Best, Some(High)),
+                    answer("bil-takboks", Tilleggssalg, Kryssalg, Acceptable, Some(Low)),
+                    unanswered("ubesvart", Nysalg),
                 ],
                 conversation: None,
             },
@@ -89,14 +92,8 @@ fn history() -> History {
                 pass_percent: Some(80),
                 partial_credit: false,
                 answers: vec![
-                    answer("a", Mersalg, Some(Gjensalg), Some(Fit::Best), None),
-                    answer(
-                        "b",
-                        Nysalg,
-                        Some(Nysalg),
-                        Some(Fit::Best),
-                        Some(Confidence::Medium),
-                    ),
+                    answer("a", Mersalg, Gjensalg, Best, None),
+                    answer("b", Nysalg, Nysalg, Best, Some(Medium)),
                 ],
                 conversation: None,
             },
@@ -110,7 +107,7 @@ fn history() -> History {
                 finished: at("2026-11-29T08:01:00Z"),
                 pass_percent: None,
                 partial_credit: true,
-                answers: vec![answer("c", Gjensalg, Some(Gjensalg), Some(Fit::Poor), None)],
+                answers: vec![answer("c", Gjensalg, Gjensalg, Poor, None)],
                 conversation: None,
             },
             // An empty attempt: completed without a score.
@@ -126,6 +123,60 @@ fn history() -> History {
 }
 
 // ------------------------------------------------------------ xAPI 1.0.3 checks
+
+// The properties xAPI 1.0.3 allows on each object (Data, section 2.4).
+
+/// On a statement.
+const STATEMENT_KEYS: &[&str] = &[
+    "id",
+    "actor",
+    "verb",
+    "object",
+    "result",
+    "context",
+    "timestamp",
+    "version",
+    "attachments",
+];
+
+/// On a result.
+const RESULT_KEYS: &[&str] = &[
+    "score",
+    "success",
+    "completion",
+    "response",
+    "duration",
+    "extensions",
+];
+
+/// On a context.
+const CONTEXT_KEYS: &[&str] = &[
+    "registration",
+    "instructor",
+    "team",
+    "contextActivities",
+    "revision",
+    "platform",
+    "language",
+    "statement",
+    "extensions",
+];
+
+/// On a definition.
+const DEFINITION_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "type",
+    "moreInfo",
+    "extensions",
+    "interactionType",
+    "correctResponsesPattern",
+    "choices",
+    "scale",
+    "source",
+    "target",
+    "steps",
+];
 
 fn obj<'a>(v: &'a Value, what: &str) -> &'a serde_json::Map<String, Value> {
     v.as_object()
@@ -236,24 +287,7 @@ fn assert_activity(v: &Value, what: &str) {
     assert_iri(string(a.get("id"), what), &format!("{what}.id"));
     if let Some(def) = a.get("definition") {
         let def = obj(def, "definition");
-        only_keys(
-            def,
-            &[
-                "name",
-                "description",
-                "type",
-                "moreInfo",
-                "extensions",
-                "interactionType",
-                "correctResponsesPattern",
-                "choices",
-                "scale",
-                "source",
-                "target",
-                "steps",
-            ],
-            "definition",
-        );
+        only_keys(def, DEFINITION_KEYS, "definition");
         assert_language_map(def.get("name"), &format!("{what}.definition.name"));
         if def.contains_key("description") {
             assert_language_map(def.get("description"), "definition.description");
@@ -287,21 +321,7 @@ fn assert_activity(v: &Value, what: &str) {
 /// Every required property and type of one statement, per xAPI 1.0.3 (Data, section 2.4).
 fn assert_conforms(st: &Value) {
     let s = obj(st, "statement");
-    only_keys(
-        s,
-        &[
-            "id",
-            "actor",
-            "verb",
-            "object",
-            "result",
-            "context",
-            "timestamp",
-            "version",
-            "attachments",
-        ],
-        "statement",
-    );
+    only_keys(s, STATEMENT_KEYS, "statement");
     assert_uuid(string(s.get("id"), "id"), "statement id");
     let version = string(s.get("version"), "version");
     assert!(version.starts_with("1.0."), "version {version}");
@@ -333,18 +353,7 @@ fn assert_conforms(st: &Value) {
 
     if let Some(result) = s.get("result") {
         let r = obj(result, "result");
-        only_keys(
-            r,
-            &[
-                "score",
-                "success",
-                "completion",
-                "response",
-                "duration",
-                "extensions",
-            ],
-            "result",
-        );
+        only_keys(r, RESULT_KEYS, "result");
         if let Some(score) = r.get("score") {
             let score = obj(score, "score");
             only_keys(score, &["scaled", "raw", "min", "max"], "score");
@@ -384,21 +393,7 @@ fn assert_conforms(st: &Value) {
 
     if let Some(context) = s.get("context") {
         let c = obj(context, "context");
-        only_keys(
-            c,
-            &[
-                "registration",
-                "instructor",
-                "team",
-                "contextActivities",
-                "revision",
-                "platform",
-                "language",
-                "statement",
-                "extensions",
-            ],
-            "context",
-        );
+        only_keys(c, CONTEXT_KEYS, "context");
         if let Some(reg) = c.get("registration") {
             assert_uuid(string(Some(reg), "registration"), "registration");
         }
@@ -729,17 +724,13 @@ fn a_conversation_exports_its_replies_and_its_decision() {
     let text = history_csv(&h);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1 + 3 + 1, "{text}");
-    assert!(
-        lines[1].contains(
-            ",conversation,sport-samtale-lopesko,Løpesko og mørke kvelder,2026-11-27T10:00:00Z,2026-11-27T10:04:00Z,sport-samtale-lopesko,,,,,,,,2,kassa,Så bra! Hva skal du bruke dem til?,Good,6"
-        ),
-        "{}",
-        lines[1]
+    assert_contains(
+        lines[1],
+        ",conversation,sport-samtale-lopesko,Løpesko og mørke kvelder,2026-11-27T10:00:00Z,2026-11-27T10:04:00Z,sport-samtale-lopesko,,,,,,,,2,kassa,Så bra! Hva skal du bruke dem til?,Good,6",
     );
-    assert!(
-        lines[4].ends_with(",Kryssalg,Kryssalg,En hodelykt med refleksvest,Best,,2,2,4,,,,6"),
-        "{}",
-        lines[4]
+    assert_ends_with(
+        lines[4],
+        ",Kryssalg,Kryssalg,En hodelykt med refleksvest,Best,,2,2,4,,,,6",
     );
 
     let options = XapiOptions::new(Actor::default(), DEFAULT_BASE_IRI).unwrap();

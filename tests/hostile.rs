@@ -4,7 +4,10 @@
 
 mod common;
 
-use common::{fixtures, relative_problem_lines, with_separator};
+use common::{
+    assert_a_line_contains, assert_a_line_starts_with, fixtures, relative_problem_lines,
+    scenario_folder, with_separator,
+};
 
 use std::fs;
 use std::path::Path;
@@ -82,9 +85,7 @@ fn named_pipes_in_the_folder_are_reported_not_read() {
 
 #[test]
 fn hot_reload_keeps_running_when_a_named_pipe_appears() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    fs::create_dir_all(&dir).unwrap();
+    let (_tmp, dir) = scenario_folder();
     fs::write(dir.join("klaer-belte.ron"), GOOD).unwrap();
     let watch = FolderWatch::start(dir.clone(), || {}).unwrap();
     std::thread::sleep(Duration::from_millis(300));
@@ -112,10 +113,8 @@ fn hot_reload_keeps_running_when_a_named_pipe_appears() {
 #[test]
 fn links_in_assets_and_a_linked_quiz_folder_are_not_followed() {
     use std::os::unix::fs::symlink;
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
+    let (tmp, dir) = scenario_folder();
     let outside = tmp.path().join("outside");
-    fs::create_dir_all(&dir).unwrap();
     fs::create_dir_all(tmp.path().join("assets")).unwrap();
     fs::create_dir_all(outside.join("quizzes")).unwrap();
     fs::write(outside.join("secret.png"), png(2, 2)).unwrap();
@@ -131,18 +130,11 @@ fn links_in_assets_and_a_linked_quiz_folder_are_not_followed() {
     fs::write(dir.join("klaer-belte.ron"), &with_picture).unwrap();
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
     let problems = relative_problem_lines(&bank, &dir);
-    assert!(
-        problems.iter().any(|p| p.contains(
-            "error: image \"pic.png\" is a symbolic link (or lies in one) in the assets/ folder"
-        )),
-        "{problems:#?}"
+    assert_a_line_contains(
+        &problems,
+        "error: image \"pic.png\" is a symbolic link (or lies in one) in the assets/ folder",
     );
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.starts_with("quizzes: warning: symbolic link not followed")),
-        "{problems:#?}"
-    );
+    assert_a_line_starts_with(&problems, "quizzes: warning: symbolic link not followed");
     assert!(bank.quizzes().is_empty());
     assert!(bank.picture("pic.png").is_none(), "the link was followed");
 }
@@ -151,9 +143,7 @@ fn links_in_assets_and_a_linked_quiz_folder_are_not_followed() {
 #[test]
 fn an_endless_picture_is_read_only_up_to_the_limit() {
     use std::os::unix::fs::symlink;
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = scenario_folder();
     fs::create_dir_all(tmp.path().join("assets")).unwrap();
     // Not a link: a copy of the endless file's behaviour is hard to make, so the handle cap
     // is tested through the storage reader directly on /proc/self/pagemap.
@@ -178,9 +168,7 @@ fn an_endless_picture_is_read_only_up_to_the_limit() {
 
 #[test]
 fn pictures_are_decoded_when_shown_not_when_loaded() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = scenario_folder();
     fs::create_dir_all(tmp.path().join("assets")).unwrap();
     for i in 0..8 {
         fs::write(tmp.path().join(format!("assets/{i}.png")), png(16, 16)).unwrap();
@@ -246,9 +234,7 @@ fn bidirectional_controls_in_file_names_are_printed_escaped() {
 
 #[test]
 fn a_latin_1_file_opens_read_only_and_is_never_saved_over() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    fs::create_dir_all(&dir).unwrap();
+    let (_tmp, dir) = scenario_folder();
     let latin1: Vec<u8> = GOOD.chars().map(|c| c as u32 as u8).collect();
     assert!(String::from_utf8(latin1.clone()).is_err(), "has æ, ø or å");
     let path = dir.join("klaer-belte.ron");

@@ -4,14 +4,14 @@
 
 mod common;
 
+use common::scenario_folder;
+use common::ui::harness_of;
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-
-use egui_kittest::Harness;
 
 use salgstrener::domain::bank::watch::FolderWatch;
 use salgstrener::domain::bank::{Bank, BankSource};
@@ -24,9 +24,7 @@ fn fixture(name: &str) -> PathBuf {
 
 #[test]
 fn a_file_rewritten_many_times_a_second_never_shows_half_written_content() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    fs::create_dir_all(&dir).unwrap();
+    let (_tmp, dir) = scenario_folder();
     fs::copy(fixture("bil-takboks.ron"), dir.join("bil-takboks.ron")).unwrap();
     let base = fs::read_to_string(fixture("klaer-belte.ron")).unwrap();
     let versions = [
@@ -39,9 +37,7 @@ fn a_file_rewritten_many_times_a_second_never_shows_half_written_content() {
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
     let watch = FolderWatch::start(dir.clone(), || {}).unwrap();
     let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 1).with_watch(watch);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    let mut h = harness_of(app, egui::vec2(1100.0, 800.0));
 
     // A writer that rewrites the file in place, in two halves with a pause between, as a text
     // editor without atomic saves would: readers can catch it truncated or half-written.

@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::relative_problem_lines;
+use common::{assert_contains, assert_ends_with, assert_starts_with, relative_problem_lines};
+
 use std::fs;
 
 use salgstrener::domain::bank::validate::{MAX_FILE_BYTES, MAX_TEXT_CHARS, RECURSION_LIMIT};
@@ -90,10 +91,9 @@ fn a_quiz_title_over_the_limit_is_an_error() {
         ("quizzes/modul-1.ron", quiz.as_bytes()),
     ]);
     assert_eq!(lines.len(), 1, "{lines:#?}");
-    assert!(
-        lines[0].ends_with("quizzes/modul-1.ron:1:21: error: `title` is 4001 characters long, over the limit of 4000: shorten it to what trainees need to read"),
-        "{}",
-        lines[0]
+    assert_ends_with(
+        &lines[0],
+        "quizzes/modul-1.ron:1:21: error: `title` is 4001 characters long, over the limit of 4000: shorten it to what trainees need to read",
     );
 }
 
@@ -110,8 +110,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         ] {
             let (_, lines) = problems(&[("deep.ron", text.as_bytes())]);
             assert_eq!(lines.len(), 1, "{lines:#?}");
-            assert!(lines[0].starts_with("deep.ron:1:"), "{}", lines[0]);
-            assert!(lines[0].contains(": error: "), "{}", lines[0]);
+            assert_starts_with(&lines[0], "deep.ron:1:");
+            assert_contains(&lines[0], ": error: ");
         }
     }
 }

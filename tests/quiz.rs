@@ -72,14 +72,19 @@ fn bundled() -> Bank {
     Bank::load(BankSource::Embedded).unwrap()
 }
 
+/// A quick quiz in `language` of `questions` questions, drawn with `seed`.
+fn seeded(language: Language, questions: usize, seed: u64) -> Quiz {
+    Quiz {
+        questions,
+        seed: Some(seed),
+        ..Quiz::quick(language)
+    }
+}
+
 #[test]
 fn a_seeded_quiz_draws_the_same_ids_in_the_same_order() {
     let bank = bundled();
-    let quiz = Quiz {
-        seed: Some(42),
-        questions: 8,
-        ..Quiz::quick(Language::Nb)
-    };
+    let quiz = seeded(Language::Nb, 8, 42);
     let ids = |draw: Vec<usize>| {
         draw.iter()
             .map(|&i| bank.scenarios()[i].id.clone())
@@ -188,17 +193,20 @@ fn answer(run: &mut QuizRun, bank: &Bank, n: usize, chosen: Option<SaleType>, no
     run.apply(bank, QuizAction::ChooseOffer(shown), now);
 }
 
+/// `quiz` drawn from `bank` and started at [`t0`] under `registration`.
+fn started(bank: &Bank, quiz: Quiz, registration: &str) -> QuizRun {
+    let drawn = quiz.draw(bank, 0);
+    QuizRun::start(quiz, bank, &drawn, t0(), 1, registration.into())
+}
+
 #[test]
 fn the_time_limit_submits_the_quiz_and_unanswered_questions_score_zero() {
     let bank = bundled();
     let quiz = Quiz {
-        questions: 4,
         time_limit_minutes: Some(2),
-        seed: Some(7),
-        ..Quiz::quick(Language::Nb)
+        ..seeded(Language::Nb, 4, 7)
     };
-    let drawn = quiz.draw(&bank, 0);
-    let mut run = QuizRun::start(quiz, &bank, &drawn, t0(), 1, "reg-1".into());
+    let mut run = started(&bank, quiz, "reg-1");
     answer(&mut run, &bank, 0, None, t0());
     assert_eq!(
         run.time_left(t0() + SignedDuration::from_secs(30)),
@@ -237,14 +245,11 @@ fn the_time_limit_submits_the_quiz_and_unanswered_questions_score_zero() {
 fn navigation_flags_and_feedback_after_each() {
     let bank = bundled();
     let quiz = Quiz {
-        questions: 3,
-        seed: Some(3),
         feedback: FeedbackTiming::AfterEach,
         ask_confidence: true,
-        ..Quiz::quick(Language::En)
+        ..seeded(Language::En, 3, 3)
     };
-    let drawn = quiz.draw(&bank, 0);
-    let mut run = QuizRun::start(quiz, &bank, &drawn, t0(), 1, "r".into());
+    let mut run = started(&bank, quiz, "r");
     run.apply(&bank, QuizAction::Previous, t0());
     assert_eq!(run.current_index(), 0);
     run.apply(&bank, QuizAction::ToggleFlag, t0());

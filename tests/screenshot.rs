@@ -3,7 +3,7 @@
 //! it the test fails when `CI=true` and is skipped (with a message) elsewhere.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// Displays this test may use; :98 and :99 are left to people working on the same machine.
@@ -17,6 +17,18 @@ fn find_xvfb() -> Option<PathBuf> {
         .flat_map(std::env::split_paths)
         .map(|dir| dir.join("Xvfb"))
         .find(|p| p.is_file())
+}
+
+/// Xvfb's program; or, where it is not installed, `None` once the test says it is skipped.
+/// On CI (`CI=true`) a missing Xvfb fails the test instead.
+fn xvfb_or_skip() -> Option<PathBuf> {
+    let program = find_xvfb();
+    if program.is_none() {
+        let message = "Xvfb is not installed: apt-get install xvfb (.ci/run does)";
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+        eprintln!("skipped: {message}");
+    }
+    program
 }
 
 /// An Xvfb server on a free display, stopped when dropped.
@@ -84,16 +96,24 @@ impl Xvfb {
     }
 }
 
-/// Stops a server politely (SIGTERM, so it removes its lock and socket), then firmly.
-fn stop(process: &mut Child, display: u32) {
-    let _ = Command::new("kill").arg(process.id().to_string()).status();
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while Instant::now() < deadline {
-        if process.try_wait().ok().flatten().is_some() {
-            break;
+/// How `process` exited, if it does within `limit`.
+fn exited_within(process: &mut Child, limit: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = process.try_wait().ok().flatten() {
+            return Some(status);
+        }
+        if Instant::now() >= deadline {
+            return None;
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Stops a server politely (SIGTERM, so it removes its lock and socket), then firmly.
+fn stop(process: &mut Child, display: u32) {
+    let _ = Command::new("kill").arg(process.id().to_string()).status();
+    let _ = exited_within(process, Duration::from_secs(3));
     let _ = process.kill();
     let _ = process.wait();
     if lock_owner(display) == Some(process.id()) {
@@ -130,20 +150,13 @@ fn capture(display: u32, dir: &Path) -> PathBuf {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let output = child.wait_with_output().unwrap();
-            panic!(
-                "no screenshot within a minute; stderr:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
+    let Some(status) = exited_within(&mut child, Duration::from_secs(60)) else {
+        let _ = child.kill();
+        let output = child.wait_with_output().unwrap();
+        panic!(
+            "no screenshot within a minute; stderr:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     };
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -220,10 +233,7 @@ fn bluish_runs(image: &Image, y: u32, min: u32) -> Vec<(u32, u32)> {
 
 #[test]
 fn the_real_binary_draws_the_practice_screen_under_xvfb() {
-    let Some(program) = find_xvfb() else {
-        let message = "Xvfb is not installed: apt-get install xvfb (.ci/run does)";
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
-        eprintln!("skipped: {message}");
+    let Some(program) = xvfb_or_skip() else {
         return;
     };
     let xvfb = Xvfb::start(&program);
@@ -278,10 +288,7 @@ fn the_real_binary_draws_the_practice_screen_under_xvfb() {
 
 #[test]
 fn named_pipes_as_the_settings_and_the_history_do_not_block_start_up() {
-    let Some(program) = find_xvfb() else {
-        let message = "Xvfb is not installed: apt-get install xvfb (.ci/run does)";
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
-        eprintln!("skipped: {message}");
+    let Some(program) = xvfb_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -5,53 +5,37 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use common::ui::{Drive, app_harness};
 use common::{answer, fixtures};
 use salgstrener::domain::background::{Job, Progress};
-use salgstrener::domain::bank::scenario::Fit;
+use salgstrener::domain::bank::scenario::Fit::{self, Acceptable, Best, Poor};
 use salgstrener::domain::bank::{Bank, BankSource};
-use salgstrener::domain::class_report::{self, AttemptChoice, BankInfo};
+use salgstrener::domain::class_report::{self, AttemptChoice, BankInfo, ClassReport};
 use salgstrener::domain::interop::xapi::{self, Actor, XapiOptions};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::progress::history::{Attempt, AttemptKind, History};
 use salgstrener::domain::teaching::taxonomy::SaleType::*;
 use salgstrener::ui::action::Screen;
-use salgstrener::ui::app::{SalgstrenerApp, Settings};
+use salgstrener::ui::app::SalgstrenerApp;
 
 /// Four trainees answer the two fixture scenarios so that both discriminate negatively (as
 /// in tests/class_report.rs).
 fn write_class(dir: &Path) {
-    let belt = |c, f| answer("klaer-belte", Tilleggssalg, c, f);
-    let roof = |c, f| answer("bil-takboks", Tilleggssalg, c, f);
+    // Each trainee's chosen type and offer for the belt, then for the roof box.
     let rows = [
-        (
-            "kari",
-            belt(Tilleggssalg, Fit::Best),
-            roof(Tilleggssalg, Fit::Best),
-        ),
-        (
-            "ola",
-            belt(Tilleggssalg, Fit::Best),
-            roof(Kryssalg, Fit::Acceptable),
-        ),
-        (
-            "per",
-            belt(Tilleggssalg, Fit::Poor),
-            roof(Nysalg, Fit::Poor),
-        ),
-        (
-            "siri",
-            belt(Nysalg, Fit::Poor),
-            roof(Tilleggssalg, Fit::Best),
-        ),
+        ("kari", [(Tilleggssalg, Best), (Tilleggssalg, Best)]),
+        ("ola", [(Tilleggssalg, Best), (Kryssalg, Acceptable)]),
+        ("per", [(Tilleggssalg, Poor), (Nysalg, Poor)]),
+        ("siri", [(Nysalg, Poor), (Tilleggssalg, Best)]),
     ];
-    for (n, (name, a, b)) in rows.into_iter().enumerate() {
+    for (n, (name, [belt, roof])) in rows.into_iter().enumerate() {
         let history = History {
             version: 1,
             attempts: vec![Attempt {
@@ -59,7 +43,10 @@ fn write_class(dir: &Path) {
                 kind: AttemptKind::Quiz,
                 quiz_id: "modul-1".into(),
                 quiz_title: "Modul 1".into(),
-                answers: vec![a, b],
+                answers: vec![
+                    answer("klaer-belte", Tilleggssalg, belt.0, belt.1),
+                    answer("bil-takboks", Tilleggssalg, roof.0, roof.1),
+                ],
                 ..Attempt::default()
             }],
         };
@@ -76,12 +63,12 @@ fn write_class(dir: &Path) {
 
 type ClassHarness = Harness<'static, SalgstrenerApp>;
 
-fn harness() -> ClassHarness {
+/// The app on the good fixtures, on the Class screen.
+fn class_screen() -> ClassHarness {
     let bank = Bank::load(BankSource::Folder(fixtures("good"))).expect("fixture folder loads");
-    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7);
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 2400.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+    let mut h = app_harness(bank, Language::Nb, 7, egui::vec2(1200.0, 2400.0));
+    h.click("Klasse");
+    h
 }
 
 /// Steps the window until the report is ready: the folder is read on another thread. Bounded
@@ -101,31 +88,52 @@ fn step_until_read(h: &mut ClassHarness) {
     h.run();
 }
 
-#[test]
-fn the_screen_shows_the_progress_while_the_class_is_read_and_stays_usable() {
-    let exports = tempfile::tempdir().unwrap();
-    write_class(exports.path());
-    let mut h = harness();
-    h.get_by_label("Klasse").click();
-    h.run();
+/// A read of the class that stops, as if reading a large folder, until it is released.
+struct HeldRead {
+    job: Job<ClassReport>,
+    /// Lets the read go on (or dropped, too).
+    release: mpsc::Sender<()>,
+    /// Once released, whether the read had been asked to stop.
+    was_cancelled: mpsc::Receiver<bool>,
+}
 
-    // A read held after two of five files, the second with a problem.
-    let (release, gate) = mpsc::channel::<()>();
-    let folder = exports.path().to_path_buf();
+/// A read that lists `listed` files and reads those with `problems` (one count a file), then
+/// is held; once released it reads `folders`.
+fn held_read(listed: usize, problems: &[usize], folders: Vec<PathBuf>) -> HeldRead {
+    let (release, gate) = mpsc::channel();
+    let (cancelled, was_cancelled) = mpsc::channel();
+    let problems = problems.to_vec();
     let job = Job::start(
         "held-class-read",
         || {},
         move |progress: &Progress| {
-            progress.listed(5);
-            progress.file_read(0);
-            progress.file_read(1);
+            progress.listed(listed);
+            for &n in &problems {
+                progress.file_read(n);
+            }
             let _ = gate.recv();
-            class_report::report_of(&[folder], AttemptChoice::First, &BankInfo::default())
+            let _ = cancelled.send(progress.is_cancelled());
+            class_report::report_of(&folders, AttemptChoice::First, &BankInfo::default())
         },
     );
+    HeldRead {
+        job,
+        release,
+        was_cancelled,
+    }
+}
+
+#[test]
+fn the_screen_shows_the_progress_while_the_class_is_read_and_stays_usable() {
+    let exports = tempfile::tempdir().unwrap();
+    write_class(exports.path());
+    let mut h = class_screen();
+
+    // A read held after two of five files, the second with a problem.
+    let held = held_read(5, &[0, 1], vec![exports.path().to_path_buf()]);
     let class = &mut h.state_mut().screens_mut().class;
     class.folder = exports.path().display().to_string();
-    class.read_with(job);
+    class.read_with(held.job);
     h.run();
     h.get_by_label("Leser eksportene …");
     h.get_by_label("2 av 5 filer lest");
@@ -133,19 +141,16 @@ fn the_screen_shows_the_progress_while_the_class_is_read_and_stays_usable() {
     assert!(h.state().screens().class.is_reading());
     assert!(h.state().screens().class.report().is_none());
     // One read at a time: the button does not start another.
-    h.get_by_label("Lag rapport").click();
-    h.run();
+    h.click("Lag rapport");
     h.get_by_label("2 av 5 filer lest");
 
     // The window is not waiting on the reader: other screens work meanwhile.
-    h.get_by_label("Øving").click();
-    h.run();
+    h.click("Øving");
     assert_eq!(h.state().screen(), Screen::Practice);
-    h.get_by_label("Klasse").click();
-    h.run();
+    h.click("Klasse");
     h.get_by_label("2 av 5 filer lest");
 
-    release.send(()).unwrap();
+    held.release.send(()).unwrap();
     step_until_read(&mut h);
     assert!(h.query_by_label("Leser eksportene …").is_none());
     h.get_by_label("4 deltakere, 5 filer, 12 utsagn og rader lest");
@@ -157,48 +162,35 @@ fn the_screen_shows_the_progress_while_the_class_is_read_and_stays_usable() {
 
 #[test]
 fn a_read_can_be_cancelled() {
-    let mut h = harness();
-    h.get_by_label("Klasse").click();
-    h.run();
-    let (release, gate) = mpsc::channel::<()>();
-    let (saw_tx, saw) = mpsc::channel::<bool>();
-    let job = Job::start(
-        "held-class-read",
-        || {},
-        move |progress: &Progress| {
-            progress.listed(3);
-            let _ = gate.recv();
-            let _ = saw_tx.send(progress.is_cancelled());
-            class_report::report_of(&[], AttemptChoice::First, &BankInfo::default())
-        },
-    );
-    h.state_mut().screens_mut().class.read_with(job);
+    let mut h = class_screen();
+    let held = held_read(3, &[], Vec::new());
+    h.state_mut().screens_mut().class.read_with(held.job);
     h.run();
     h.get_by_label("0 av 3 filer lest");
-    h.get_by_label("Avbryt").click();
-    h.run();
+    h.click("Avbryt");
     assert!(!h.state().screens().class.is_reading());
     assert!(h.state().screens().class.report().is_none());
     assert!(h.query_by_label("0 av 3 filer lest").is_none());
-    release.send(()).unwrap();
-    assert_eq!(saw.recv(), Ok(true), "the reader was told to stop");
+    held.release.send(()).unwrap();
+    assert_eq!(
+        held.was_cancelled.recv(),
+        Ok(true),
+        "the reader was told to stop"
+    );
 }
 
 #[test]
 fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
     let exports = tempfile::tempdir().unwrap();
     write_class(exports.path());
-    let mut h = harness();
-
-    h.get_by_label("Klasse").click();
-    h.run();
+    let mut h = class_screen();
     assert_eq!(h.state().screen(), Screen::Class);
-    h.get_by_role_and_label(Role::TextInput, "Mappe med eksporter")
-        .focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Mappe med eksporter")
-        .type_text(&exports.path().display().to_string());
-    h.run();
+    h.type_into(
+        Role::TextInput,
+        "Mappe med eksporter",
+        0,
+        &exports.path().display().to_string(),
+    );
     h.get_by_label("Lag rapport").click();
     h.step();
     step_until_read(&mut h);
@@ -220,22 +212,20 @@ fn an_instructor_reads_the_class_and_opens_a_flagged_scenario() {
     assert_eq!(h.query_all_by_label("Åpne i redigering").count(), 2);
     // The trainees' table, sorted by name, then by mean score the other way round.
     h.get_by_label("kari");
-    h.get_by_label_contains("Snitt").click();
-    h.run();
+    h.click_containing("Snitt");
     h.get_by_label("Snitt (stigende)");
-    h.get_by_label("Snitt (stigende)").click();
-    h.run();
+    h.click("Snitt (stigende)");
     h.get_by_label("Snitt (synkende)");
 
     // The report saved as one HTML file, in the interface's language.
     let html_path = exports.path().join("rapport.html");
-    h.get_by_role_and_label(Role::TextInput, "HTML-fil").focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "HTML-fil")
-        .type_text(&html_path.display().to_string());
-    h.run();
-    h.get_by_label("Lagre som HTML").click();
-    h.run();
+    h.type_into(
+        Role::TextInput,
+        "HTML-fil",
+        0,
+        &html_path.display().to_string(),
+    );
+    h.click("Lagre som HTML");
     h.get_by_label(&format!("Lagret {}", html_path.display()));
     let html = std::fs::read_to_string(&html_path).expect("the HTML report is written");
     assert!(
@@ -310,9 +300,7 @@ fn the_screen_summarises_each_sales_conversation() {
     let json = xapi::statements_json(&xapi::statements(&history, &XapiOptions::default())).unwrap();
     fs::write(exports.path().join("kari.json"), json).unwrap();
 
-    let mut h = harness();
-    h.get_by_label("Klasse").click();
-    h.run();
+    let mut h = class_screen();
     h.state_mut().screens_mut().class.folder = exports.path().display().to_string();
     h.run();
     h.get_by_label("Lag rapport").click();

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::fixtures;
+use common::ui::{Drive, app_harness, harness_of, offer_key};
+use common::{fixtures, scenario_folder};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -17,10 +18,7 @@ use salgstrener::ui::app::{SalgstrenerApp, Settings};
 fn harness(language: Language, width: f32) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Folder(fixtures("conversations/good")))
         .expect("fixture folder loads");
-    let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7);
-    Harness::builder()
-        .with_size(egui::vec2(width, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+    app_harness(bank, language, 7, egui::vec2(width, 900.0))
 }
 
 /// An app that keeps its history in a temporary folder, so that attempts are recorded.
@@ -34,49 +32,28 @@ fn harness_with_history(
         .expect("a new history");
     let app = SalgstrenerApp::new(bank, Settings::for_language(language), 7)
         .with_records(Records::new(Some(store)));
-    Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
-}
-
-fn open(h: &mut Harness<'static, SalgstrenerApp>, tab: &str, title: &str) {
-    h.get_by_label(tab).click();
-    h.run();
-    h.get_by_label(title).click();
-    h.run();
+    harness_of(app, egui::vec2(1100.0, 900.0))
 }
 
 #[test]
 fn a_whole_conversation_by_mouse_from_the_first_reply_to_the_result() {
     let mut h = harness(Language::Nb, 1100.0);
-    open(&mut h, "Samtaler", "Løpesko og mørke kvelder");
+    h.click_each(&["Samtaler", "Løpesko og mørke kvelder"]);
     h.get_by_label("Takk, da tar jeg disse skoene.");
     h.get_by_label("Ingenting ennå: still gode spørsmål.");
 
-    h.get_by_label_contains("Så bra! Hva skal du bruke dem til?")
-        .click();
-    h.run();
+    h.click_containing("Så bra! Hva skal du bruke dem til?");
     // The reply is in the chat with its feedback, the fact in the panel.
     h.get_by_label("Godt svar (2 poeng)");
     h.get_by_label("Hun har meldt seg på et halvmaraton i mars.");
     h.get_by_label("Jeg skal løpe halvmaraton i mars, så nå blir det mye trening.");
 
-    h.get_by_label_contains("Når på døgnet pleier du å trene?")
-        .click();
-    h.run();
-    h.get_by_label_contains("Hvordan synes du det er å løpe langs veien i mørket?")
-        .click();
-    h.run();
+    h.click_containing("Når på døgnet pleier du å trene?");
+    h.click_containing("Hvordan synes du det er å løpe langs veien i mørket?");
 
     // The decision, with the same widgets as practice.
     h.get_by_label("Avgjør salget");
-    h.get_by_label("Kryssalg 4").click();
-    h.run();
-    h.get_by_label_contains("En hodelykt med refleksvest")
-        .click();
-    h.run();
-    h.get_by_label("Sjekk svaret").click();
-    h.run();
+    h.answer("Kryssalg 4", "En hodelykt med refleksvest");
 
     h.get_by_label("4 av 4 poeng");
     h.get_by_label("Til sammen: 10 av 10 poeng");
@@ -93,8 +70,7 @@ fn a_whole_conversation_by_mouse_from_the_first_reply_to_the_result() {
     assert!(talk.is_finished());
     assert_eq!(talk.result().points(), 10);
 
-    h.get_by_label("Tilbake til listen").click();
-    h.run();
+    h.click("Tilbake til listen");
     assert!(h.state().conversations().talk.is_none());
     h.get_by_label("1 samtaler i utvalget");
 }
@@ -103,13 +79,9 @@ fn a_whole_conversation_by_mouse_from_the_first_reply_to_the_result() {
 fn a_customer_who_leaves_ends_with_the_points_so_far_and_what_went_wrong() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness_with_history(Language::En, dir.path());
-    open(&mut h, "Conversations", "Running shoes and dark evenings");
-    h.get_by_label_contains("Would you like a bag for the shoes?")
-        .click();
-    h.run();
-    h.get_by_label_contains("Then you need a heart-rate watch")
-        .click();
-    h.run();
+    h.click_each(&["Conversations", "Running shoes and dark evenings"]);
+    h.click_containing("Would you like a bag for the shoes?");
+    h.click_containing("Then you need a heart-rate watch");
     h.get_by_label("The customer left");
     h.get_by_label("Maybe another time.");
     h.get_by_label("In total: 1 of 10 points");
@@ -122,8 +94,7 @@ fn a_customer_who_leaves_ends_with_the_points_so_far_and_what_went_wrong() {
         2
     );
     h.get_by_label("She has no reflector or light and has felt unsafe on the road.");
-    h.get_by_label("Try the conversation again").click();
-    h.run();
+    h.click("Try the conversation again");
     assert!(
         !h.state()
             .conversations()
@@ -133,8 +104,7 @@ fn a_customer_who_leaves_ends_with_the_points_so_far_and_what_went_wrong() {
             .is_finished()
     );
     // The attempt is in the progress figures, the customer who left included.
-    h.get_by_label("Progress").click();
-    h.run();
+    h.click("Progress");
     h.get_by_label_contains(
         "Sales conversations: 1 played, 1 where the customer left before the decision. Your replies earned 1 of 6 possible points",
     );
@@ -143,24 +113,18 @@ fn a_customer_who_leaves_ends_with_the_points_so_far_and_what_went_wrong() {
 #[test]
 fn keys_pick_replies_and_feedback_can_wait_for_the_end() {
     let mut h = harness(Language::En, 600.0);
-    h.get_by_label("Conversations").click();
-    h.run();
+    h.click("Conversations");
     // In a narrow window the selection folds away; open it to reach the setting.
-    h.get_by_label("Selection").click();
-    h.run();
-    h.get_by_label("Show feedback only at the end").click();
-    h.run();
+    h.click("Selection");
+    h.click("Show feedback only at the end");
     assert!(h.state().settings().conversation_feedback_at_end);
-    h.get_by_label("Running shoes and dark evenings").click();
-    h.run();
+    h.click("Running shoes and dark evenings");
     for _ in 0..3 {
-        h.key_press(egui::Key::Num1);
-        h.run();
+        h.press_key(egui::Key::Num1);
     }
     // No feedback in the chat while the conversation goes on.
     assert!(h.query_by_label("Good reply (2 points)").is_none());
-    h.key_press(egui::Key::Num4);
-    h.run();
+    h.press_key(egui::Key::Num4);
     let talk = h.state().conversations().talk.as_ref().unwrap();
     let answer = talk.answer().expect("the decision");
     let best = answer
@@ -168,10 +132,8 @@ fn keys_pick_replies_and_feedback_can_wait_for_the_end() {
         .iter()
         .position(|&i| i == 0)
         .expect("the best offer is shown");
-    h.key_press([egui::Key::A, egui::Key::B, egui::Key::C][best]);
-    h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(offer_key(best));
+    h.press_key(egui::Key::Enter);
     h.get_by_label("In total: 10 of 10 points");
     h.get_by_label("Feedback on your replies");
     assert!(h.query_all_by_label("Good reply (2 points)").count() >= 3);
@@ -179,9 +141,7 @@ fn keys_pick_replies_and_feedback_can_wait_for_the_end() {
 
 #[test]
 fn the_editor_draws_a_conversation_as_a_graph_and_plays_the_draft() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (_tmp, dir) = scenario_folder();
     let file = dir.join("sport-samtale-lopesko.ron");
     std::fs::copy(
         fixtures("conversations/good/sport-samtale-lopesko.ron"),
@@ -189,26 +149,19 @@ fn the_editor_draws_a_conversation_as_a_graph_and_plays_the_draft() {
     )
     .unwrap();
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
-    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 2400.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
-    h.get_by_label("Redigering").click();
-    h.run();
-    h.get_by_label_contains("Løpesko og mørke kvelder").click();
-    h.run();
+    let mut h = app_harness(bank, Language::Nb, 7, egui::vec2(1280.0, 2400.0));
+    h.click("Redigering");
+    h.click_containing("Løpesko og mørke kvelder");
     h.get_by_label("Samtalen som graf");
     // Every step is a box that can be clicked; the end boxes are drawn after them.
     for step in ["kassa", "trening", "morket"] {
         h.get_by_label(step);
     }
-    h.get_by_label("trening").click();
-    h.run();
+    h.click("trening");
     h.get_by_label("Steg «trening»");
     h.get_by_label("→ morket");
 
-    h.get_by_label("Prøv samtalen").click();
-    h.run();
+    h.click("Prøv samtalen");
     assert_eq!(
         h.state().screen(),
         salgstrener::ui::action::Screen::Conversations

@@ -4,8 +4,9 @@
 mod common;
 
 use common::good_folder;
+use common::ui::{Drive, app_harness, harness_of};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
@@ -19,73 +20,63 @@ use salgstrener::ui::app::{SalgstrenerApp, Settings};
 
 fn harness(dir: &Path) -> Harness<'static, SalgstrenerApp> {
     let bank = Bank::load(BankSource::Folder(dir.to_path_buf())).unwrap();
-    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9);
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 2400.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app)
+    app_harness(bank, Language::Nb, 9, egui::vec2(1280.0, 2400.0))
 }
 
-/// Focuses a text field found by its label and types into it.
-fn type_into(h: &mut Harness<'_, SalgstrenerApp>, role: Role, label: &str, nth: usize, text: &str) {
-    let node = h
-        .get_all_by_role_and_label(role, label)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("no field {label:?} #{nth}"));
-    node.focus();
-    h.run();
-    let node = h.get_all_by_role_and_label(role, label).nth(nth).unwrap();
-    node.type_text(text);
-    h.run();
+/// The editor tab on a copy of the two good fixtures in `dir` (the second value). Keep the
+/// first value alive as long as the folder is used.
+fn editor() -> (tempfile::TempDir, PathBuf, Harness<'static, SalgstrenerApp>) {
+    let (tmp, dir) = good_folder();
+    let mut h = harness(&dir);
+    h.click("Redigering");
+    (tmp, dir, h)
 }
 
-/// Selects all text of a field and types over it.
-fn replace_text(h: &mut Harness<'_, SalgstrenerApp>, role: Role, label: &str, text: &str) {
-    h.get_by_role_and_label(role, label).focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_role_and_label(role, label).type_text(text);
-    h.run();
+/// [`editor`] with the belt scenario open and its industry changed to «Herreklær», not saved.
+fn unsaved_change() -> (tempfile::TempDir, PathBuf, Harness<'static, SalgstrenerApp>) {
+    let (tmp, dir, mut h) = editor();
+    h.click_button("Ny dressbukse");
+    h.replace_text(Role::TextInput, "Bransje", "Herreklær");
+    (tmp, dir, h)
+}
+
+/// The text of the file `name` in `dir` as it is on disk.
+fn on_disk(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap()
 }
 
 #[test]
 fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
-    let (_tmp, dir) = good_folder();
-    let mut h = harness(&dir);
-    h.get_by_label("Redigering").click();
-    h.run();
+    let (_tmp, dir, mut h) = editor();
     h.get_by_label("2 av 2 filer");
-    h.get_by_label("Nytt scenario").click();
-    h.run();
+    h.click("Nytt scenario");
     h.get_by_label("Ny fil, ikke lagret ennå");
     // Every empty text is an error beside its field, in the interface language, and saving
     // is refused until fixed.
     h.get_by_label("Kan ikke lagres før feilene er rettet (11).");
     h.get_by_label("`title` er tom: skriv teksten deltakeren skal lese");
 
-    type_into(&mut h, Role::TextInput, "Tittel", 0, "Takboks til ny bil");
-    type_into(&mut h, Role::TextInput, "Bransje", 0, "Bil");
-    type_into(
-        &mut h,
-        Role::MultilineTextInput,
-        "Kunden",
-        0,
-        "Kari kjøpte nettopp en stasjonsvogn hos deg.",
-    );
-    type_into(
-        &mut h,
-        Role::MultilineTextInput,
-        "Situasjonen",
-        0,
-        "Hun sier at skiene til familien ikke får plass i bagasjerommet.",
-    );
-    type_into(
-        &mut h,
-        Role::MultilineTextInput,
-        "Forklaring",
-        0,
-        "En takboks utvider bilen hun nettopp kjøpte: tilleggssalg.",
-    );
+    for (role, label, text) in [
+        (Role::TextInput, "Tittel", "Takboks til ny bil"),
+        (Role::TextInput, "Bransje", "Bil"),
+        (
+            Role::MultilineTextInput,
+            "Kunden",
+            "Kari kjøpte nettopp en stasjonsvogn hos deg.",
+        ),
+        (
+            Role::MultilineTextInput,
+            "Situasjonen",
+            "Hun sier at skiene til familien ikke får plass i bagasjerommet.",
+        ),
+        (
+            Role::MultilineTextInput,
+            "Forklaring",
+            "En takboks utvider bilen hun nettopp kjøpte: tilleggssalg.",
+        ),
+    ] {
+        h.type_into(role, label, 0, text);
+    }
     for (i, (text, feedback)) in [
         ("En takboks", "Hører til bilen."),
         ("Vinterdekk", "Et annet behov."),
@@ -94,14 +85,8 @@ fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
     .iter()
     .enumerate()
     {
-        type_into(&mut h, Role::TextInput, "Tekst", i, text);
-        type_into(
-            &mut h,
-            Role::MultilineTextInput,
-            "Tilbakemelding",
-            i,
-            feedback,
-        );
+        h.type_into(Role::TextInput, "Tekst", i, text);
+        h.type_into(Role::MultilineTextInput, "Tilbakemelding", i, feedback);
     }
     assert!(
         h.query_by_label_contains("Kan ikke lagres").is_none(),
@@ -109,14 +94,13 @@ fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
     );
 
     // A validation error as you type: an id that another file uses.
-    replace_text(&mut h, Role::TextInput, "Id (unik)", "klaer-belte");
+    h.replace_text(Role::TextInput, "Id (unik)", "klaer-belte");
     h.get_by_label_contains("id-en «klaer-belte» brukes allerede av");
     h.get_by_label("Kan ikke lagres før feilene er rettet (1).");
-    replace_text(&mut h, Role::TextInput, "Id (unik)", "bil-takboks-ny");
+    h.replace_text(Role::TextInput, "Id (unik)", "bil-takboks-ny");
     assert!(h.query_by_label_contains("Kan ikke lagres").is_none());
 
-    h.get_by_label("Lagre").click();
-    h.run();
+    h.click("Lagre");
     let saved = dir.join("bil-takboks-ny.ron");
     h.get_by_label(&format!("Lagret {}", saved.display()));
     let text = fs::read_to_string(&saved).unwrap();
@@ -128,20 +112,12 @@ fn a_new_scenario_through_the_form_with_errors_fixed_then_saved() {
     h.get_by_label("3 av 3 filer");
 }
 
-fn open_in_editor(h: &mut Harness<'_, SalgstrenerApp>, title: &str) {
-    h.get_by_label("Redigering").click();
-    h.run();
-    h.get_by_role_and_label(Role::Button, title).click();
-    h.run();
-}
-
 #[test]
 fn saving_over_a_file_changed_on_disk_offers_reload_overwrite_or_copy() {
-    let (_tmp, dir) = good_folder();
+    let (_tmp, dir, mut h) = editor();
     let path = dir.join("klaer-belte.ron");
-    let mut h = harness(&dir);
-    open_in_editor(&mut h, "Ny dressbukse");
-    replace_text(&mut h, Role::TextInput, "Tittel", "Min tittel");
+    h.click_button("Ny dressbukse");
+    h.replace_text(Role::TextInput, "Tittel", "Min tittel");
     h.get_by_label("Ulagrede endringer");
 
     // Someone edits the same file by hand meanwhile.
@@ -150,91 +126,68 @@ fn saving_over_a_file_changed_on_disk_offers_reload_overwrite_or_copy() {
         .replace("Ny dressbukse", "Deres tittel");
     fs::write(&path, &theirs).unwrap();
 
-    h.get_by_label("Lagre").click();
-    h.run();
+    h.click("Lagre");
     h.get_by_label("Filen er endret på disken");
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         theirs,
         "nothing overwritten without asking"
     );
-    h.get_by_label("Lagre min som kopi").click();
-    h.run();
+    h.click("Lagre min som kopi");
     let copy = dir.join("klaer-belte-2.ron");
     assert!(fs::read_to_string(&copy).unwrap().contains("Min tittel"));
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
 
     // Back on the original: change it again and choose to load their version.
-    h.get_by_role_and_label(Role::Button, "Deres tittel")
-        .click();
-    h.run();
-    replace_text(&mut h, Role::TextInput, "Tittel", "Igjen min");
+    h.click_button("Deres tittel");
+    h.replace_text(Role::TextInput, "Tittel", "Igjen min");
     fs::write(&path, theirs.replace("Deres tittel", "Deres andre")).unwrap();
-    h.get_by_label("Lagre").click();
-    h.run();
-    h.get_by_label("Last inn deres versjon").click();
-    h.run();
+    h.click("Lagre");
+    h.click("Last inn deres versjon");
     assert!(h.query_by_label("Ulagrede endringer").is_none());
     let title = h.get_by_role_and_label(Role::TextInput, "Tittel");
     assert_eq!(title.value().as_deref(), Some("Deres andre"));
 
     // And overwrite, when that is what the instructor wants.
-    replace_text(&mut h, Role::TextInput, "Tittel", "Endelig min");
+    h.replace_text(Role::TextInput, "Tittel", "Endelig min");
     fs::write(&path, theirs).unwrap();
-    h.get_by_label("Lagre").click();
-    h.run();
-    h.get_by_label("Overskriv med min").click();
-    h.run();
+    h.click("Lagre");
+    h.click("Overskriv med min");
     assert!(fs::read_to_string(&path).unwrap().contains("Endelig min"));
 }
 
 #[test]
 fn unsaved_changes_are_kept_until_the_instructor_decides() {
-    let (_tmp, dir) = good_folder();
-    let mut h = harness(&dir);
-    open_in_editor(&mut h, "Ny dressbukse");
-    replace_text(&mut h, Role::TextInput, "Bransje", "Herreklær");
-    h.get_by_role_and_label(Role::Button, "Roof box").click();
-    h.run();
+    let (_tmp, dir, mut h) = unsaved_change();
+    h.click_button("Roof box");
     h.get_by_label("klaer-belte.ron har endringer som ikke er lagret.");
-    h.get_by_label("Avbryt").click();
-    h.run();
+    h.click("Avbryt");
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, "Bransje")
             .value()
             .as_deref(),
         Some("Herreklær")
     );
-    h.get_by_role_and_label(Role::Button, "Roof box").click();
-    h.run();
-    h.get_by_label("Forkast endringene").click();
-    h.run();
+    h.click_button("Roof box");
+    h.click("Forkast endringene");
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, "Tittel")
             .value()
             .as_deref(),
         Some("Roof box")
     );
-    assert!(
-        fs::read_to_string(dir.join("klaer-belte.ron"))
-            .unwrap()
-            .contains("industry: \"Klær\"")
-    );
+    assert!(on_disk(&dir, "klaer-belte.ron").contains("industry: \"Klær\""));
 }
 
 #[test]
 fn delete_asks_and_moves_the_file_to_the_trash() {
-    let (_tmp, dir) = good_folder();
-    let mut h = harness(&dir);
-    open_in_editor(&mut h, "Roof box");
-    h.get_by_label("Slett").click();
-    h.run();
+    let (_tmp, dir, mut h) = editor();
+    h.click_button("Roof box");
+    h.click("Slett");
     h.get_by_label("Slette bil-takboks.ron?");
-    h.get_by_label("Avbryt").click();
-    h.run();
+    h.click("Avbryt");
     assert!(dir.join("bil-takboks.ron").exists());
-    h.get_by_label("Slett").click();
-    h.run();
+    h.click("Slett");
     h.get_all_by_label("Slett").last().unwrap().click();
     h.run();
     assert!(!dir.join("bil-takboks.ron").exists());
@@ -248,12 +201,9 @@ fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
     let watch = FolderWatch::start(dir.clone(), || {}).unwrap();
     let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9).with_watch(watch);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    let mut h = harness_of(app, egui::vec2(1100.0, 900.0));
     h.get_by_label("Ny dressbukse");
-    h.get_by_label("Tilleggssalg 5").click();
-    h.run();
+    h.click("Tilleggssalg 5");
 
     // An instructor fixes a typo in their own editor.
     let path = dir.join("klaer-belte.ron");
@@ -262,15 +212,7 @@ fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
         .replace("Ny dressbukse", "Ny mørk dressbukse");
     fs::write(&path, text).unwrap();
 
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while h.query_by_label("Ny mørk dressbukse").is_none() {
-        assert!(
-            Instant::now() < deadline,
-            "the change was not picked up within 5 s"
-        );
-        std::thread::sleep(Duration::from_millis(25));
-        h.run();
-    }
+    run_until_shown(&mut h, "Ny mørk dressbukse", "the change was not picked up");
     // Same question, same choice.
     let q = h.state().practice().question().unwrap();
     assert_eq!(
@@ -280,30 +222,28 @@ fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
 
     // A broken save shows up as a problem, and the rest keeps working.
     fs::write(dir.join("bil-takboks.ron"), "Scenario(id: ").unwrap();
+    run_until_shown(&mut h, "Problemer (1)", "the broken file was not reported");
+    h.get_by_label("Ny mørk dressbukse");
+}
+
+/// Runs the app until `label` is shown: the folder watch reloads on its own thread. Fails,
+/// saying `what`, after 5 s.
+fn run_until_shown(h: &mut Harness<'_, SalgstrenerApp>, label: &str, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(5);
-    while h.query_by_label("Problemer (1)").is_none() {
-        assert!(
-            Instant::now() < deadline,
-            "the broken file was not reported within 5 s"
-        );
+    while h.query_by_label(label).is_none() {
+        assert!(Instant::now() < deadline, "{what} within 5 s");
         std::thread::sleep(Duration::from_millis(25));
         h.run();
     }
-    h.get_by_label("Ny mørk dressbukse");
 }
 
 #[test]
 fn the_bank_is_exported_and_a_sheet_imported_from_the_editor() {
-    let (tmp, dir) = good_folder();
-    let mut h = harness(&dir);
-    h.get_by_label("Redigering").click();
-    h.run();
-    h.get_by_label("Import og eksport").click();
-    h.run();
+    let (tmp, dir, mut h) = editor();
+    h.click("Import og eksport");
     let xml = tmp.path().join("bank.xml");
-    replace_text(&mut h, Role::TextInput, "Fil", &xml.display().to_string());
-    h.get_by_label("Eksporter Moodle XML").click();
-    h.run();
+    h.replace_text(Role::TextInput, "Fil", &xml.display().to_string());
+    h.click("Eksporter Moodle XML");
     h.get_by_label(&format!("Eksporterte 2 scenarioer til {}", xml.display()));
     let text = fs::read_to_string(&xml).unwrap();
     let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
@@ -311,36 +251,26 @@ fn the_bank_is_exported_and_a_sheet_imported_from_the_editor() {
 
     // A sheet exported from the bank, with one scenario given a new id, imports that one.
     let sheet = tmp.path().join("bank.csv");
-    replace_text(&mut h, Role::TextInput, "Fil", &sheet.display().to_string());
-    h.get_by_label("Eksporter CSV").click();
-    h.run();
+    h.replace_text(Role::TextInput, "Fil", &sheet.display().to_string());
+    h.click("Eksporter CSV");
     let csv = fs::read_to_string(&sheet)
         .unwrap()
         .replace("klaer-belte,", "klaer-belte-kopi,");
     fs::write(&sheet, csv).unwrap();
-    h.get_by_label("Importer CSV").click();
-    h.run();
+    h.click("Importer CSV");
     // The other row is already in the folder (written by hand, so not byte for byte what an
     // import would write): it is reported and left alone.
     h.get_by_label_contains("2 rader: 1 importert (0 erstattet), 0 uendret, 1 hoppet over");
     h.get_by_label_contains("bank.csv:2:id: error: scenarioet «bil-takboks» finnes allerede");
-    assert!(
-        fs::read_to_string(dir.join("bil-takboks.ron"))
-            .unwrap()
-            .contains("Roof box")
-    );
+    assert!(on_disk(&dir, "bil-takboks.ron").contains("Roof box"));
     assert!(dir.join("nb/klaer-belte-kopi.ron").is_file());
     h.get_by_label("3 av 3 filer");
 }
 
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
-    let (_tmp, dir) = good_folder();
-    let mut h = harness(&dir);
-    open_in_editor(&mut h, "Ny dressbukse");
-    replace_text(&mut h, Role::TextInput, "Bransje", "Herreklær");
-    h.get_by_label("Lær").click();
-    h.run();
+    let (_tmp, dir, mut h) = unsaved_change();
+    h.click("Lær");
     // The window manager asks the window to close.
     h.input_mut()
         .viewports
@@ -360,33 +290,19 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     // The dialog's Lagre is the last one drawn (the form's is behind the dialog).
     h.get_all_by_label("Lagre").last().unwrap().click();
     h.run();
-    assert!(
-        fs::read_to_string(dir.join("klaer-belte.ron"))
-            .unwrap()
-            .contains("Herreklær")
-    );
+    assert!(on_disk(&dir, "klaer-belte.ron").contains("Herreklær"));
 }
 
 #[test]
 fn the_bundled_bank_is_copied_into_a_folder_before_editing() {
     let tmp = tempfile::tempdir().unwrap();
     let bank = Bank::load(BankSource::Embedded).unwrap();
-    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 1200.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
-    h.get_by_label("Redigering").click();
-    h.run();
+    let mut h = app_harness(bank, Language::Nb, 9, egui::vec2(1280.0, 1200.0));
+    h.click("Redigering");
     h.get_by_label_contains("De innebygde scenarioene kan ikke endres.");
     let dest = tmp.path().join("kurs");
-    replace_text(
-        &mut h,
-        Role::TextInput,
-        "Mappe",
-        &dest.display().to_string(),
-    );
-    h.get_by_label("Kopier og åpne").click();
-    h.run();
+    h.replace_text(Role::TextInput, "Mappe", &dest.display().to_string());
+    h.click("Kopier og åpne");
     h.get_by_label_contains("Den mappen er nå åpen.");
     assert_eq!(h.state().bank().source(), &BankSource::Folder(dest.clone()));
     assert_eq!(
@@ -400,16 +316,13 @@ fn the_bundled_bank_is_copied_into_a_folder_before_editing() {
 #[test]
 fn a_latin_1_file_is_shown_read_only_and_cannot_be_saved() {
     let (_tmp, dir) = good_folder();
-    let text = fs::read_to_string(dir.join("klaer-belte.ron")).unwrap();
+    let text = on_disk(&dir, "klaer-belte.ron");
     let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
     fs::write(dir.join("klaer-belte.ron"), &latin1).unwrap();
     let mut h = harness(&dir);
-    h.get_by_label("Redigering").click();
-    h.run();
+    h.click("Redigering");
     // A file with an error is listed by its file name.
-    h.get_by_role_and_label(Role::Button, "klaer-belte.ron 1 feil")
-        .click();
-    h.run();
+    h.click_button("klaer-belte.ron 1 feil");
     // Above the form, and in the file's problems.
     assert_eq!(
         h.get_all_by_label_contains(
@@ -419,19 +332,14 @@ fn a_latin_1_file_is_shown_read_only_and_cannot_be_saved() {
         2
     );
     // Saving would replace æ, ø and å with U+FFFD: the button does nothing.
-    h.get_by_role_and_label(Role::Button, "Lagre").click();
-    h.run();
+    h.click_button("Lagre");
     assert_eq!(fs::read(dir.join("klaer-belte.ron")).unwrap(), latin1);
 }
 
 #[test]
 fn a_new_conversation_opens_from_the_template_with_its_graph() {
-    let (_tmp, dir) = good_folder();
-    let mut h = harness(&dir);
-    h.get_by_label("Redigering").click();
-    h.run();
-    h.get_by_label("Ny samtale").click();
-    h.run();
+    let (_tmp, dir, mut h) = editor();
+    h.click("Ny samtale");
     h.get_by_label("Ny fil, ikke lagret ennå");
     h.get_by_label("Samtalen som graf");
     let doc = h

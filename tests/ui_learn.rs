@@ -3,11 +3,12 @@
 
 mod common;
 
+use common::ui::{Drive, best_offer_key};
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::teaching::decision_path::{Relation, Step};
@@ -25,8 +26,7 @@ fn harness(language: Language) -> Harness<'static, SalgstrenerApp> {
 #[test]
 fn the_learn_tab_shows_the_five_types_with_cues_examples_and_follow_on_sales() {
     let mut h = harness(Language::Nb);
-    h.get_by_label("Lær").click();
-    h.run();
+    h.click("Lær");
     assert_eq!(h.state().screen(), Screen::Learn);
     h.get_by_label("Lær salgstypene");
     h.get_by_label("Beslutningsveien");
@@ -59,29 +59,22 @@ fn the_learn_tab_shows_the_five_types_with_cues_examples_and_follow_on_sales() {
 #[test]
 fn clicking_a_box_of_the_diagram_shows_what_it_means() {
     let mut h = harness(Language::Nb);
-    h.get_by_label("Lær").click();
-    h.run();
+    h.click("Lær");
     let first = PathNode::Question(Step::KnownCustomer);
     assert!(
         h.query_by_label(first.explanation(Language::Nb)).is_none(),
         "nothing is explained before a box is chosen"
     );
-    h.get_by_role_and_label(Role::Button, Step::KnownCustomer.question(Language::Nb))
-        .click();
-    h.run();
+    h.click_button(Step::KnownCustomer.question(Language::Nb));
     assert_eq!(h.state().explained_node(), Some(first));
     h.get_by_label(first.explanation(Language::Nb));
 
-    h.get_by_role_and_label(Role::Button, Step::Relation.question(Language::Nb))
-        .click();
-    h.run();
+    h.click_button(Step::Relation.question(Language::Nb));
     h.get_by_label(PathNode::Question(Step::Relation).explanation(Language::Nb));
     assert!(h.query_by_label(first.explanation(Language::Nb)).is_none());
 
     // An outcome box explains its type and what it is confused with.
-    h.get_by_role_and_label(Role::Button, "Tilleggssalg")
-        .click();
-    h.run();
+    h.click_button("Tilleggssalg");
     assert_eq!(
         h.state().explained_node(),
         Some(PathNode::Outcome(SaleType::Tilleggssalg))
@@ -97,13 +90,9 @@ fn clicking_a_box_of_the_diagram_shows_what_it_means() {
 #[test]
 fn switching_language_shows_the_learn_screen_in_english() {
     let mut h = harness(Language::Nb);
-    h.get_by_label("Lær").click();
-    h.run();
-    h.get_by_role_and_label(Role::Button, Step::KnownCustomer.question(Language::Nb))
-        .click();
-    h.run();
-    h.get_by_label("English").click();
-    h.run();
+    h.click("Lær");
+    h.click_button(Step::KnownCustomer.question(Language::Nb));
+    h.click("English");
     h.get_by_label("Learn the sale types");
     h.get_by_label("The decision path");
     h.get_by_role_and_label(Role::Button, "Has this customer ever bought from you?");
@@ -121,8 +110,7 @@ fn switching_language_shows_the_learn_screen_in_english() {
 #[test]
 fn guided_practice_names_the_first_step_that_went_wrong() {
     let mut h = harness(Language::Nb);
-    h.get_by_label("Steg for steg").click();
-    h.run();
+    h.click("Steg for steg");
     h.get_by_label("Ny dressbukse");
     h.get_by_label(Step::KnownCustomer.question(Language::Nb));
     // Step 2 and the final answer wait for step 1.
@@ -133,17 +121,14 @@ fn guided_practice_names_the_first_step_that_went_wrong() {
     assert!(h.query_by_label("Sjekk svaret").is_none());
 
     // Ole is a regular customer: saying he is new is the slip.
-    h.get_by_label("Nei N").click();
-    h.run();
+    h.click("Nei N");
     assert!(
         h.query_by_label(Step::Relation.question(Language::Nb))
             .is_none()
     );
     h.get_by_label("Svarene dine leder til Nysalg. Du kan endre typen før du sjekker.");
-    h.get_by_label_contains("Et sort belte til buksen").click();
-    h.run();
-    h.get_by_label("Sjekk svaret").click();
-    h.run();
+    h.click_containing("Et sort belte til buksen");
+    h.click("Sjekk svaret");
 
     h.get_by_label("2 av 4 poeng");
     h.get_by_label("Feil salgstype.");
@@ -159,42 +144,27 @@ fn guided_practice_names_the_first_step_that_went_wrong() {
     h.get_by_label("Nei · ditt valg");
     assert_eq!(h.state().guided().practice().tally().points, 2);
 
-    h.get_by_label("Neste scenario").click();
-    h.run();
+    h.click("Neste scenario");
     h.get_by_label("Runden er ferdig: du har vært gjennom alle 1 scenarioene i utvalget.");
 }
 
 #[test]
 fn guided_practice_by_keyboard_diagnoses_a_wrong_second_step() {
     let mut h = harness(Language::En);
-    h.get_by_label("Step by step").click();
-    h.run();
+    h.click("Step by step");
     h.get_by_label("Roof box");
-    h.key_press(egui::Key::Y);
-    h.run();
+    h.press_key(egui::Key::Y);
     h.get_by_label(Step::Relation.question(Language::En));
     // A different product: Kryssalg, where the roof box extends the car.
-    h.key_press(egui::Key::Num4);
-    h.run();
+    h.press_key(egui::Key::Num4);
     h.get_by_label(
         "Your answers lead to Kryssalg (cross-sale). You can change the type before checking.",
     );
-    let best_letter = {
-        let app = h.state();
-        let q = app.guided().practice().question().expect("a question");
-        let scenario = &app.bank().scenarios()[q.scenario];
-        let shown = q
-            .answer
-            .offer_order
-            .iter()
-            .position(|&i| scenario.offers[i].fit == Fit::Best)
-            .expect("a best offer");
-        [egui::Key::A, egui::Key::B][shown]
-    };
-    h.key_press(best_letter);
-    h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(best_offer_key(
+        h.state().bank(),
+        h.state().guided().practice(),
+    ));
+    h.press_key(egui::Key::Enter);
     // One point for a follow-on type, two for the best offer.
     h.get_by_label("3 of 4 points");
     let slip = Slip::Relation {
@@ -203,24 +173,18 @@ fn guided_practice_by_keyboard_diagnoses_a_wrong_second_step() {
     };
     h.get_by_label(&slip.describe(Language::En));
     h.get_by_label("Step 2: you said the offer is a different product, not tied to the first, but it is an accessory or extension of what they bought.");
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(egui::Key::Enter);
     h.get_by_label_contains("Round finished");
 }
 
 #[test]
 fn guided_practice_with_every_step_right_says_so() {
     let mut h = harness(Language::En);
-    h.get_by_label("Step by step").click();
-    h.run();
-    h.get_by_label("Yes Y").click();
-    h.run();
-    h.get_by_label("Accessory or extension 3").click();
-    h.run();
-    h.get_by_label_contains("A roof box").click();
-    h.run();
-    h.get_by_label("Check answer").click();
-    h.run();
+    h.click("Step by step");
+    h.click("Yes Y");
+    h.click("Accessory or extension 3");
+    h.click_containing("A roof box");
+    h.click("Check answer");
     h.get_by_label("4 of 4 points");
     h.get_by_label("Every step was right.");
 }
@@ -236,8 +200,7 @@ fn learn_and_guided_fit_small_and_large_windows() {
                 Language::Nb => ("Lær", "Steg for steg"),
                 Language::En => ("Learn", "Step by step"),
             };
-            h.get_by_label(learn).click();
-            h.run();
+            h.click(learn);
             // Every box of the diagram is a button, inside the window.
             let boxes = PathNode::all().len();
             let diagram = h
@@ -251,14 +214,11 @@ fn learn_and_guided_fit_small_and_large_windows() {
             assert_eq!(diagram, boxes, "{width}px {lang:?}");
             assert_buttons_fit(&h, width, &format!("learn {lang:?}"), true);
 
-            h.get_by_label(guided).click();
-            h.run();
+            h.click(guided);
             assert_buttons_fit(&h, width, &format!("guided step 1 {lang:?}"), true);
             // Open every step: yes, then a relation, so the type and offer buttons show too.
-            h.key_press(egui::Key::J);
-            h.run();
-            h.key_press(egui::Key::Num1);
-            h.run();
+            h.press_key(egui::Key::J);
+            h.press_key(egui::Key::Num1);
             assert_eq!(
                 h.state().guided().answers().relation,
                 Some(Relation::More),
@@ -287,13 +247,11 @@ fn assert_buttons_fit(h: &Harness<'_, SalgstrenerApp>, width: f32, what: &str, o
 #[test]
 fn a_box_of_the_diagram_opens_from_the_keyboard() {
     let mut h = harness(Language::En);
-    h.get_by_label("Learn").click();
-    h.run();
+    h.click("Learn");
     h.get_by_role_and_label(Role::Button, "Kryssalg (cross-sale)")
         .focus();
     h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(egui::Key::Enter);
     assert_eq!(
         h.state().explained_node(),
         Some(PathNode::Outcome(SaleType::Kryssalg))
@@ -306,8 +264,7 @@ fn a_box_of_the_diagram_opens_from_the_keyboard() {
 fn press(h: &mut Harness<'_, SalgstrenerApp>, label: &str) {
     h.get_by_role_and_label(Role::Button, label).focus();
     h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(egui::Key::Enter);
 }
 
 fn bundled_harness(language: Language) -> Harness<'static, SalgstrenerApp> {
@@ -334,8 +291,7 @@ fn the_edge_case_lesson_shows_every_case_with_ruling_reason_example_and_practice
     for lang in Language::ALL {
         let mut h = bundled_harness(lang);
         let t = salgstrener::ui::i18n::texts(lang);
-        h.get_by_label(t.tab_learn).click();
-        h.run();
+        h.click(t.tab_learn);
         h.get_by_label(t.edge_heading);
         for case in EdgeCase::ALL {
             let texts = t.edge_case(case);
@@ -355,10 +311,8 @@ fn an_edge_case_button_starts_practice_on_exactly_the_tagged_scenarios() {
     let mut h = bundled_harness(Language::Nb);
     let t = salgstrener::ui::i18n::texts(Language::Nb);
     // A narrower selection on the practice tab must not hide any of the case's scenarios.
-    h.get_by_label("Nivå 1").click();
-    h.run();
-    h.get_by_label(t.tab_learn).click();
-    h.run();
+    h.click("Nivå 1");
+    h.click(t.tab_learn);
     let case = EdgeCase::KnownCustomerNewProduct;
     let expected = tagged(&h, case, Language::Nb);
     assert!(expected.len() >= 2, "the bundled bank trains {case:?}");
@@ -376,19 +330,14 @@ fn an_edge_case_button_starts_practice_on_exactly_the_tagged_scenarios() {
         let (id, title) = (scenario.id.clone(), scenario.title.clone());
         h.get_by_label(&title);
         drawn.push(id);
-        h.key_press(egui::Key::Num1);
-        h.key_press(egui::Key::A);
-        h.run();
-        h.key_press(egui::Key::Enter);
-        h.run();
-        h.key_press(egui::Key::Enter);
-        h.run();
+        h.press_keys(&[egui::Key::Num1, egui::Key::A]);
+        h.press_key(egui::Key::Enter);
+        h.press_key(egui::Key::Enter);
     }
     drawn.sort_unstable();
     assert_eq!(drawn, expected);
 
-    h.get_by_label(t.edge_filter_clear).click();
-    h.run();
+    h.click(t.edge_filter_clear);
     assert!(h.state().practice().filter().tags.is_empty());
     assert!(h.state().practice().round_size() > expected.len());
 }
@@ -396,30 +345,24 @@ fn an_edge_case_button_starts_practice_on_exactly_the_tagged_scenarios() {
 #[test]
 fn guided_feedback_names_the_edge_case_behind_the_slip() {
     let mut h = bundled_harness(Language::En);
-    h.get_by_label("Learn").click();
-    h.run();
+    h.click("Learn");
     let case = EdgeCase::KnownCustomerNewProduct;
     let t = salgstrener::ui::i18n::texts(Language::En);
     let title = t.edge_case(case).title;
     let n = tagged(&h, case, Language::En).len();
     press(&mut h, &t.edge_practice_label(case, n));
     // Guided practice draws from the same selection.
-    h.get_by_label("Step by step").click();
-    h.run();
+    h.click("Step by step");
     // The trap: a product new to the customer taken for a new customer.
-    h.get_by_label("No N").click();
-    h.run();
-    h.key_press(egui::Key::A);
-    h.run();
-    h.get_by_label("Check answer").click();
-    h.run();
+    h.click("No N");
+    h.press_key(egui::Key::A);
+    h.click("Check answer");
     h.get_by_label(&Slip::KnownCustomer { said_known: false }.describe(Language::En));
     h.get_by_label(&format!("Edge case: {title}"));
     h.get_by_label(t.edge_case(case).ruling);
 
     // A right path names no case.
-    h.get_by_label("Next scenario").click();
-    h.run();
+    h.click("Next scenario");
     let right = {
         let app = h.state();
         let q = app
@@ -430,8 +373,7 @@ fn guided_feedback_names_the_edge_case_behind_the_slip() {
         app.bank().scenarios()[q.scenario].decision_path()
     };
     assert!(right.known_customer());
-    h.get_by_label("Yes Y").click();
-    h.run();
+    h.click("Yes Y");
     let relation = right.relation().expect("a follow-on sale");
     let key = [
         egui::Key::Num1,
@@ -442,12 +384,9 @@ fn guided_feedback_names_the_edge_case_behind_the_slip() {
         .iter()
         .position(|r| *r == relation)
         .expect("one of four")];
-    h.key_press(key);
-    h.run();
-    h.key_press(egui::Key::A);
-    h.run();
-    h.get_by_label("Check answer").click();
-    h.run();
+    h.press_key(key);
+    h.press_key(egui::Key::A);
+    h.click("Check answer");
     h.get_by_label("Every step was right.");
     assert!(h.query_by_label_contains("Edge case:").is_none());
 }

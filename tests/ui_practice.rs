@@ -2,31 +2,23 @@
 
 mod common;
 
-use common::fixtures;
-use common::ui::harness;
+use common::ui::{Drive, app_harness, best_offer_key, harness};
+use common::{fixtures, scenario_folder};
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
-use salgstrener::ui::app::{SalgstrenerApp, Settings};
 
 #[test]
 fn a_whole_question_by_mouse_right_answer() {
     let mut h = harness("good", Language::Nb);
     h.get_by_label("Ny dressbukse");
     // Check stays disabled until both a type and an offer are chosen.
-    h.get_by_label("Sjekk svaret").click();
-    h.run();
+    h.click("Sjekk svaret");
     assert_eq!(h.state().practice().tally().answered, 0);
 
-    h.get_by_label("Tilleggssalg 5").click();
-    h.run();
-    h.get_by_label_contains("Et sort belte til buksen").click();
-    h.run();
-    h.get_by_label("Sjekk svaret").click();
-    h.run();
+    h.answer("Tilleggssalg 5", "Et sort belte til buksen");
 
     h.get_by_label("4 av 4 poeng");
     h.get_by_label("Riktig salgstype.");
@@ -36,24 +28,17 @@ fn a_whole_question_by_mouse_right_answer() {
     // The session score in the side panel counts the answer.
     h.get_by_label("Poeng: 4 av 4");
 
-    h.get_by_label("Neste scenario").click();
-    h.run();
+    h.click("Neste scenario");
     // Only one Norwegian scenario in the fixture: the round is used up.
     h.get_by_label("Runden er ferdig: du har vært gjennom alle 1 scenarioene i utvalget.");
-    h.get_by_label("Start en ny runde").click();
-    h.run();
+    h.click("Start en ny runde");
     h.get_by_label("Ny dressbukse");
 }
 
 #[test]
 fn a_wrong_answer_teaches_the_deciding_difference() {
     let mut h = harness("good", Language::Nb);
-    h.get_by_label("Kryssalg 4").click();
-    h.run();
-    h.get_by_label_contains("En dressjakke").click();
-    h.run();
-    h.get_by_label("Sjekk svaret").click();
-    h.run();
+    h.answer("Kryssalg 4", "En dressjakke");
     // Kryssalg for tilleggssalg: 1 point for a follow-on type, 1 for an acceptable offer.
     h.get_by_label("2 av 4 poeng");
     h.get_by_label("Nesten: begge er påfølgende salg, men typen er feil.");
@@ -67,28 +52,12 @@ fn a_wrong_answer_teaches_the_deciding_difference() {
 fn the_keyboard_answers_and_moves_on() {
     let mut h = harness("good", Language::En);
     h.get_by_label("Roof box");
-    h.key_press(egui::Key::Num5);
-    h.run();
+    h.press_key(egui::Key::Num5);
     // Offers are shuffled per showing: find which letter the best one got.
-    let best_letter = {
-        let app = h.state();
-        let q = app.practice().question().expect("a question is shown");
-        let scenario = &app.bank().scenarios()[q.scenario];
-        let shown = q
-            .answer
-            .offer_order
-            .iter()
-            .position(|&i| scenario.offers[i].fit == salgstrener::domain::bank::scenario::Fit::Best)
-            .expect("a best offer");
-        [egui::Key::A, egui::Key::B, egui::Key::C][shown]
-    };
-    h.key_press(best_letter);
-    h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(best_offer_key(h.state().bank(), h.state().practice()));
+    h.press_key(egui::Key::Enter);
     h.get_by_label("4 of 4 points");
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(egui::Key::Enter);
     h.get_by_label_contains("Round finished");
 }
 
@@ -98,22 +67,18 @@ fn the_filter_narrows_the_selection_and_the_language_switch_translates() {
     h.get_by_label("Left in this round: 0 of 1");
     h.get_by_label("Roof box");
     // Practice follows the interface language while the trainee has not chosen otherwise.
-    h.get_by_label("Norsk").click();
-    h.run();
+    h.click("Norsk");
     h.get_by_label("Scenariospråk");
     h.get_by_label("Ny dressbukse");
     h.get_by_label("Igjen i runden: 0 av 1");
     // Including the other language widens the round.
-    h.get_by_label("Scenarioer på engelsk").click();
-    h.run();
+    h.click("Scenarioer på engelsk");
     h.get_by_label("Igjen i runden: 1 av 2");
     // A mixed selection is the trainee's choice and stays when the language changes.
-    h.get_by_label("English").click();
-    h.run();
+    h.click("English");
     h.get_by_label("Left in this round: 1 of 2");
     // A difficulty filter narrows it.
-    h.get_by_label("Level 2").click();
-    h.run();
+    h.click("Level 2");
     h.get_by_label("Left in this round: 0 of 1");
     h.get_by_label("Roof box");
 }
@@ -122,8 +87,7 @@ fn the_filter_narrows_the_selection_and_the_language_switch_translates() {
 fn load_problems_are_listed_in_the_window() {
     let mut h = harness("broken", Language::En);
     h.get_by_label("19 files have errors and were not loaded.");
-    h.get_by_label("Show the problems").click();
-    h.run();
+    h.click("Show the problems");
     h.get_by_label("Problems in the scenario files");
     h.get_by_label("21 files checked: 20 errors, 1 warnings.");
     h.get_by_label_contains("unknown_sale_type.ron:11:13");
@@ -132,8 +96,7 @@ fn load_problems_are_listed_in_the_window() {
 #[test]
 fn load_problems_read_in_norwegian_in_the_norwegian_interface() {
     let mut h = harness("broken", Language::Nb);
-    h.get_by_label("Vis problemene").click();
-    h.run();
+    h.click("Vis problemene");
     h.get_by_label("Problemer i scenariofilene");
     h.get_by_label(
         "ukjent salgstype `Oppsalg`: bruk en av `Nysalg`, `Mersalg`, `Gjensalg`, `Kryssalg`, `Tilleggssalg`",
@@ -150,11 +113,8 @@ fn the_layout_fits_small_and_large_windows() {
             let mut h = common::ui::bundled_harness_sized(lang, width, height);
             for answered in [false, true] {
                 if answered {
-                    h.key_press(egui::Key::Num2);
-                    h.key_press(egui::Key::A);
-                    h.run();
-                    h.key_press(egui::Key::Enter);
-                    h.run();
+                    h.press_keys(&[egui::Key::Num2, egui::Key::A]);
+                    h.press_key(egui::Key::Enter);
                     assert_eq!(h.state().practice().tally().answered, 1);
                 }
                 let rects = common::ui::button_rects(&h);
@@ -177,9 +137,7 @@ fn the_layout_fits_small_and_large_windows() {
 
 #[test]
 fn a_scenario_picture_from_assets_is_shown_with_its_title_as_alt_text() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("scenarios");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = scenario_folder();
     std::fs::create_dir_all(tmp.path().join("assets/images")).unwrap();
     let text = std::fs::read_to_string(fixtures("good/klaer-belte.ron"))
         .unwrap()
@@ -200,10 +158,7 @@ fn a_scenario_picture_from_assets_is_shown_with_its_title_as_alt_text() {
         .picture("images/belte.png")
         .expect("decoded when the bank loads");
     assert_eq!((picture.width, picture.height), (4, 3));
-    let app = SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 7);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    let mut h = app_harness(bank, Language::Nb, 7, egui::vec2(1100.0, 900.0));
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::Image, "Ny dressbukse");
 }

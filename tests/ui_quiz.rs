@@ -1,5 +1,7 @@
 //! Quizzes, the report, the history and the progress screen, driven through the real UI.
 
+mod common;
+
 use std::cell::Cell;
 use std::path::Path;
 use std::rc::Rc;
@@ -8,7 +10,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::{SignedDuration, Timestamp};
 
-use salgstrener::domain::bank::scenario::Fit;
+use common::ui::{Drive, best_offer_shown, harness_of, offer_key};
+
 use salgstrener::domain::bank::{Bank, BankSource};
 use salgstrener::domain::language::Language;
 use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
@@ -39,13 +42,8 @@ fn setup(lang: Language, clicks: &[&str]) -> Setup {
     )
     .with_clock(Box::new(move || tick.get()))
     .with_records(Records::new(Some(store)));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
-    for label in clicks {
-        harness.get_by_label(label).click();
-        harness.run();
-    }
+    let mut harness = harness_of(app, egui::vec2(1100.0, 900.0));
+    harness.click_each(clicks);
     Setup {
         harness,
         clock,
@@ -60,14 +58,14 @@ fn right_answer(app: &SalgstrenerApp) -> (SaleType, usize) {
         panic!("no quiz running");
     };
     let q = run.current().unwrap();
-    let s = &app.bank().scenarios()[q.scenario];
-    let shown = q
-        .answer
-        .offer_order
-        .iter()
-        .position(|&i| s.offers[i].fit == Fit::Best)
-        .unwrap();
-    (s.answer, shown)
+    let right = app.bank().scenarios()[q.scenario].answer;
+    (right, best_offer_shown(app.bank(), q.scenario, &q.answer))
+}
+
+/// The keys that answer the question on screen right: its type, then its best offer.
+fn right_keys(app: &SalgstrenerApp) -> [egui::Key; 2] {
+    let (right, offer) = right_answer(app);
+    [TYPE_KEYS[right.index()], offer_key(offer)]
 }
 
 const TYPE_KEYS: [egui::Key; 5] = [
@@ -76,14 +74,6 @@ const TYPE_KEYS: [egui::Key; 5] = [
     egui::Key::Num3,
     egui::Key::Num4,
     egui::Key::Num5,
-];
-const OFFER_KEYS: [egui::Key; 6] = [
-    egui::Key::A,
-    egui::Key::B,
-    egui::Key::C,
-    egui::Key::D,
-    egui::Key::E,
-    egui::Key::F,
 ];
 
 #[test]
@@ -99,24 +89,17 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
     let h = &mut harness;
     h.get_by_label("• 12 spørsmål");
     h.get_by_label("• Du oppgir hvor sikker du er på hvert svar");
-    h.get_by_label("Start quizen").click();
-    h.run();
+    h.click("Start quizen");
     h.get_by_label("Spørsmål 1 av 12");
 
     // Question 1: right, and sure.
-    let (t, offer) = right_answer(h.state());
-    h.key_press(TYPE_KEYS[t.index()]);
-    h.key_press(OFFER_KEYS[offer]);
-    h.run();
-    h.get_by_label("Sikker").click();
-    h.run();
+    h.press_keys(&right_keys(h.state()));
+    h.click("Sikker");
     h.get_by_label("Besvart: 1 av 12");
     // Flag it, go on with the arrow key.
-    h.get_by_label("Merk for senere").click();
-    h.run();
+    h.click("Merk for senere");
     h.get_by_label("Fjern merket");
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
+    h.press_key(egui::Key::ArrowRight);
     h.get_by_label("Spørsmål 2 av 12");
 
     // Question 2: a wrong follow-on type with the best offer, and sure: sure and wrong.
@@ -126,23 +109,16 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
         .into_iter()
         .find(|x| x.is_follow_on() && *x != right)
         .unwrap();
-    h.key_press(TYPE_KEYS[wrong.index()]);
-    h.key_press(OFFER_KEYS[offer]);
-    h.run();
-    h.get_by_label("Sikker").click();
-    h.run();
+    h.press_keys(&[TYPE_KEYS[wrong.index()], offer_key(offer)]);
+    h.click("Sikker");
 
     // Ten questions unanswered: submitting asks first.
-    h.get_by_label("Lever").click();
-    h.run();
+    h.click("Lever");
     h.get_by_label("10 spørsmål er ikke besvart og gir 0 poeng.");
-    h.get_by_label("Fortsett quizen").click();
-    h.run();
+    h.click("Fortsett quizen");
     assert!(h.query_by_label("Levere nå?").is_none());
-    h.get_by_label("Lever").click();
-    h.run();
-    h.get_by_label("Lever likevel").click();
-    h.run();
+    h.click("Lever");
+    h.click("Lever likevel");
 
     h.get_by_label("Resultat: Modul 2: De fire påfølgende salgene");
     // 4 + (1 + 2) = 7 of 48 points.
@@ -158,8 +134,7 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
     h.get_by_label(
         "Du var sikker, men tok feil 1 ganger: les forklaringene på de spørsmålene nøye.",
     );
-    h.get_by_label_contains("Spørsmål 1: ").click();
-    h.run();
+    h.click_containing("Spørsmål 1: ");
     h.get_by_label_contains("Spørsmål 12: ");
 
     let (store, notice) = HistoryStore::open(&history, Timestamp::now()).unwrap();
@@ -171,11 +146,9 @@ fn a_whole_quiz_through_to_the_report_and_into_the_history() {
     assert_eq!(attempts[0].points(), 7);
 
     // The progress screen shows it, exports it, and offers to practise the confusion.
-    h.get_by_label("Fremgang").click();
-    h.run();
+    h.click("Fremgang");
     h.get_by_label("12 svar og 1 leverte quizer.");
-    h.get_by_label("Eksporter som CSV").click();
-    h.run();
+    h.click("Eksporter som CSV");
     let csv_path = history.with_file_name("results.csv");
     h.get_by_label(&format!("Lagret {}", csv_path.display()));
     let csv = std::fs::read_to_string(&csv_path).unwrap();
@@ -216,8 +189,7 @@ fn the_clock_submits_a_timed_quiz() {
     let h = &mut harness;
     h.get_by_label("• Time limit: 25 min");
     h.get_by_label("• Everyone gets the same questions in the same order");
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(egui::Key::Enter);
     h.get_by_label("Time left: 25:00");
     clock.set(clock.get() + SignedDuration::from_secs(24 * 60 + 1));
     h.run();
@@ -257,12 +229,9 @@ fn a_corrupt_history_is_kept_aside_and_the_user_is_told() {
     )
     .with_records(Records::new(Some(store)))
     .with_notice(message.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_ui_state(|ui, app: &mut SalgstrenerApp| app.ui(ui), app);
+    let mut h = harness_of(app, egui::vec2(1100.0, 800.0));
     h.get_by_label(&message);
-    h.get_by_label("Dismiss").click();
-    h.run();
+    h.click("Dismiss");
     assert!(h.query_by_label(&message).is_none());
     // The app works on with a fresh history.
     h.get_by_label("Check answer");
@@ -280,13 +249,9 @@ fn guided_answers_count_in_the_history_like_practice() {
         ..
     } = setup(Language::Nb, &["Steg for steg"]);
     let h = &mut harness;
-    h.key_press(egui::Key::N);
-    h.run();
-    h.key_press(egui::Key::Num1);
-    h.key_press(egui::Key::A);
-    h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
+    h.press_key(egui::Key::N);
+    h.press_keys(&[egui::Key::Num1, egui::Key::A]);
+    h.press_key(egui::Key::Enter);
     h.get_by_label_contains("av 4 poeng");
     assert_eq!(h.state().records().progress().answers, 1);
     let (store, _) = HistoryStore::open(&history, Timestamp::now()).unwrap();
@@ -300,26 +265,18 @@ fn an_answer_without_confidence_is_answered_in_the_counter_and_the_submit_dialog
         &["Quiz", "Modul 2: De fire påfølgende salgene"],
     );
     let h = &mut harness;
-    h.get_by_label("Start quizen").click();
-    h.run();
+    h.click("Start quizen");
     h.get_by_label_contains("7–9 hvor sikker");
 
     // Question 1: type and offer, no confidence: answered, and counted apart.
-    let (t, offer) = right_answer(h.state());
-    h.key_press(TYPE_KEYS[t.index()]);
-    h.key_press(OFFER_KEYS[offer]);
-    h.run();
+    h.press_keys(&right_keys(h.state()));
     h.get_by_label("Besvart: 1 av 12");
     h.get_by_label("1 uten oppgitt sikkerhet");
 
     // Question 2: confidence by its own key.
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
-    let (t, offer) = right_answer(h.state());
-    h.key_press(TYPE_KEYS[t.index()]);
-    h.key_press(OFFER_KEYS[offer]);
-    h.key_press(egui::Key::Num9);
-    h.run();
+    h.press_key(egui::Key::ArrowRight);
+    let [sale_type, offer] = right_keys(h.state());
+    h.press_keys(&[sale_type, offer, egui::Key::Num9]);
     h.get_by_label("Besvart: 2 av 12");
     h.get_by_label("1 uten oppgitt sikkerhet");
     let QuizStage::Running { run, .. } = h.state().quiz_stage() else {
@@ -330,8 +287,7 @@ fn an_answer_without_confidence_is_answered_in_the_counter_and_the_submit_dialog
         Some(salgstrener::domain::progress::history::Confidence::High)
     );
 
-    h.get_by_label("Lever").click();
-    h.run();
+    h.click("Lever");
     h.get_by_label("10 spørsmål er ikke besvart og gir 0 poeng.");
     h.get_by_label_contains("1 svar mangler hvor sikker du er.");
 }

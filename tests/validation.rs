@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::fixtures;
+use common::{assert_contains, assert_ends_with, fixtures};
+
 use std::fs;
 use std::path::Path;
 
@@ -188,11 +189,7 @@ fn every_broken_fixture_reports_its_problem_at_its_position() {
         .iter()
         .find(|p| p.path.ends_with("dup-b.ron"))
         .unwrap();
-    assert!(
-        dup.message.to_string().contains("dup-a.ron"),
-        "{}",
-        dup.message
-    );
+    assert_contains(&dup.message.to_string(), "dup-a.ron");
 }
 
 #[test]
@@ -232,24 +229,21 @@ fn oversized_and_non_utf8_files_are_reported_and_quiz_files_are_read_as_quizzes(
     let bank = Bank::load(BankSource::Folder(tmp.path().to_path_buf())).unwrap();
     let lines: Vec<String> = bank.problems().iter().map(ToString::to_string).collect();
     assert_eq!(lines.len(), 3, "{lines:#?}");
-    assert!(lines[0].ends_with("big.ron: error: the file is 300 KiB, over the limit of 256 KiB: a scenario is a few KiB; split it or remove pasted material"), "{}", lines[0]);
-    assert!(
-        lines[1].contains("latin1.ron:3:13: error: the file is not valid UTF-8"),
-        "{}",
-        lines[1]
+    assert_ends_with(
+        &lines[0],
+        "big.ron: error: the file is 300 KiB, over the limit of 256 KiB: a scenario is a few KiB; split it or remove pasted material",
+    );
+    assert_contains(
+        &lines[1],
+        "latin1.ron:3:13: error: the file is not valid UTF-8",
     );
     assert_eq!(bank.scenarios().len(), 1);
     // The file in quizzes/ is read as a quiz, not as a scenario.
-    assert!(
-        lines[2].contains("quizzes/modul-1.ron:1:19: error: missing field `title` in `Quiz`"),
-        "{}",
-        lines[2]
+    assert_contains(
+        &lines[2],
+        "quizzes/modul-1.ron:1:19: error: missing field `title` in `Quiz`",
     );
-    assert!(
-        lines[2].ends_with("(see docs/quiz-format.md)"),
-        "{}",
-        lines[2]
-    );
+    assert_ends_with(&lines[2], "(see docs/quiz-format.md)");
     assert_eq!(
         bank.summary(),
         "3 scenarios, 0 conversations, 1 quizzes, 3 errors, 0 warnings"
@@ -322,12 +316,9 @@ fn a_stated_path_is_parsed_and_checked_against_the_answer() {
         &no_assets,
     )
     .unwrap_err();
-    assert!(
-        err.message
-            .to_string()
-            .contains("use one of `More`, `Replacement`, `Extension`, `Different`"),
-        "{}",
-        err.message
+    assert_contains(
+        &err.message.to_string(),
+        "use one of `More`, `Replacement`, `Extension`, `Different`",
     );
 }
 

@@ -1,4 +1,5 @@
-//! Synthetic scenario banks and histories for the benchmarks and `examples/generate_bank.rs`:
+//! Synthetic scenario banks and histories for the benchmarks and `examples/generate_bank.rs`
+//! (and how the generator examples end, for `examples/generate_class.rs` too):
 //! valid files of realistic size (about 1.7 KB, like the bundled ones), varied in language,
 //! sale type, difficulty, industry and tags, and the same for the same `n` every time.
 
@@ -7,12 +8,14 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use jiff::{SignedDuration, Timestamp};
 
 use salgstrener::domain::bank::scenario::Fit;
 use salgstrener::domain::bank::{Bank, BankSource, SourceFile};
 use salgstrener::domain::progress::history::{AnswerRecord, Attempt, AttemptKind, History};
+use salgstrener::domain::teaching::edge_cases::EdgeCase;
 use salgstrener::domain::teaching::taxonomy::SaleType;
 
 const INDUSTRIES: [(&str, &str, &str); 10] = [
@@ -62,7 +65,13 @@ pub fn scenario_text(i: usize) -> String {
     let third = SaleType::ALL[(i + 3) % 5];
     let difficulty = 1 + (i / 5) % 3;
     let name = NAMES[i % NAMES.len()];
-    let tags = [TAGS[i % TAGS.len()], TAGS[(i / 3 + 1) % TAGS.len()]];
+    // Level 3 is for the edge cases, and a level-3 scenario names its case in a tag.
+    let second = if difficulty == 3 {
+        EdgeCase::ALL[i % EdgeCase::COUNT].tag()
+    } else {
+        TAGS[(i / 3 + 1) % TAGS.len()]
+    };
+    let tags = [TAGS[i % TAGS.len()], second];
     let (industry, customer, situation, cue, explanation) = if lang == "nb" {
         (
             nb_industry,
@@ -321,4 +330,19 @@ pub fn bank_with_conversations(n: usize, conversations: usize) -> Bank {
         files,
         &|_: &Path| false,
     )
+}
+
+/// How a generator example ends: `done` on standard output once `written` succeeded, else why
+/// `dir` could not be written on standard error.
+pub fn report_written(written: io::Result<()>, dir: &Path, done: &str) -> ExitCode {
+    match written {
+        Ok(()) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -2,20 +2,21 @@
 //!
 //! The bank loading ([`BankLoad`](super::bank::loading::BankLoad)) and the class report
 //! reading many files ([`class_report::start`](super::class_report::start)) both run as a
-//! [`Job`]: the worker bumps the [`Progress`] counters as it goes, the window draws
+//! [`Job`]: the worker bumps the [`Progress`] counters as it goes, and the window draws
 //! [`Job::progress`] each frame and takes the result with [`Job::try_finish`], which never
-//! blocks. Dropping a job asks its worker to stop early ([`Progress::is_cancelled`]).
+//! blocks. The worker wakes the window only when the result is ready: a screen that shows the
+//! counters asks for its next frame itself, a few times a second, so a fast worker does not
+//! spend the cores it needs on frames nobody can read. Dropping a job asks its worker to stop
+//! early ([`Progress::is_cancelled`]).
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
+use std::time::Duration;
 
-/// The most files read between two calls of the progress callback: a window is woken at
-/// every percent of the files (every file when there are fewer than a hundred), but at
-/// least every this many files, so 50,000 files do not ask for 50,000 repaints and a hundred
-/// large files still move the bar.
-const NOTIFY_EVERY: usize = 250;
+/// How often a screen that shows a job's counters redraws them while it waits.
+pub const PROGRESS_REFRESH: Duration = Duration::from_millis(100);
 
 /// Counters a worker bumps as it goes; any thread may read them at any time.
 #[derive(Default)]
@@ -24,7 +25,9 @@ pub struct Progress {
     read: AtomicUsize,
     problems: AtomicUsize,
     cancelled: AtomicBool,
-    notify: Option<Box<dyn Fn() + Send + Sync>>,
+    /// While `true`, the work waits to start ([`Progress::held`]).
+    held: Mutex<bool>,
+    go: Condvar,
 }
 
 impl std::fmt::Debug for Progress {
@@ -64,11 +67,11 @@ impl ProgressSnapshot {
 }
 
 impl Progress {
-    /// Counters that call `notify` (from the worker threads) every few hundred files and
-    /// when the listing is known, so a window can repaint.
-    pub fn notifying(notify: impl Fn() + Send + Sync + 'static) -> Self {
+    /// Counters for work that waits to start until [`Progress::go`] is called: a window that
+    /// is opening wants the cores to itself until it has drawn its first frame.
+    pub fn held() -> Self {
         Self {
-            notify: Some(Box::new(notify)),
+            held: Mutex::new(true),
             ..Self::default()
         }
     }
@@ -85,7 +88,6 @@ impl Progress {
     /// The folder has been listed: `total` files are to be read.
     pub fn listed(&self, total: usize) {
         self.total.store(total, Ordering::Relaxed);
-        self.wake();
     }
 
     /// One more file was read, with `problems` problems.
@@ -93,17 +95,13 @@ impl Progress {
         if problems > 0 {
             self.problems.fetch_add(problems, Ordering::Relaxed);
         }
-        let read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
-        let total = self.total.load(Ordering::Relaxed);
-        let step = (total / 100).clamp(1, NOTIFY_EVERY);
-        if read.is_multiple_of(step) || read == total {
-            self.wake();
-        }
+        self.read.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Asks the worker to stop: nobody waits for its result any more.
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
+        self.go();
     }
 
     /// True once the job was dropped or cancelled; a worker checks it between files.
@@ -111,10 +109,29 @@ impl Progress {
         self.cancelled.load(Ordering::Relaxed)
     }
 
-    fn wake(&self) {
-        if let Some(notify) = &self.notify {
-            notify();
+    /// Lets held work start (the window has drawn its first frame). Calling it again, or
+    /// for work that was not held, does nothing.
+    pub fn go(&self) {
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        if *held {
+            *held = false;
+            self.go.notify_all();
         }
+    }
+
+    /// True while held work waits for [`Progress::go`].
+    pub fn is_held(&self) -> bool {
+        *self.held.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Returns when the work may start: at once, unless the counters were made with
+    /// [`Progress::held`] and [`Progress::go`] was not called yet.
+    pub fn wait_for_go(&self) {
+        let held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        let _going = self
+            .go
+            .wait_while(held, |held| *held)
+            .unwrap_or_else(PoisonError::into_inner);
     }
 }
 
@@ -140,20 +157,29 @@ impl<T> std::fmt::Debug for Job<T> {
 }
 
 impl<T: Send + 'static> Job<T> {
-    /// Runs `work` on a thread called `name`. `notify` is called from the worker as the
-    /// counters move and once more when the result is ready, so a window can wake up and
-    /// take it.
+    /// Runs `work` on a thread called `name`. `notify` is called from the worker once, when
+    /// the result is ready, so a window can wake up and take it.
     pub fn start(
         name: &str,
         notify: impl Fn() + Send + Sync + 'static,
         work: impl FnOnce(&Progress) -> T + Send + 'static,
     ) -> Job<T> {
-        let notify = Arc::new(notify);
-        let on_progress = Arc::clone(&notify);
-        let progress = Arc::new(Progress::notifying(move || on_progress()));
+        Job::start_with(name, Progress::default(), notify, work)
+    }
+
+    /// [`Job::start`] with counters made beforehand, such as [`Progress::held`]. The worker
+    /// waits for [`Job::go`] before it starts `work` when they are held.
+    pub fn start_with(
+        name: &str,
+        progress: Progress,
+        notify: impl Fn() + Send + Sync + 'static,
+        work: impl FnOnce(&Progress) -> T + Send + 'static,
+    ) -> Job<T> {
+        let progress = Arc::new(progress);
         let (tx, result) = mpsc::channel();
         let counters = Arc::clone(&progress);
         let spawned = thread::Builder::new().name(name.into()).spawn(move || {
+            counters.wait_for_go();
             let done = work(&counters);
             // The receiver is gone when the window closed or started other work meanwhile.
             let _ = tx.send(done);
@@ -176,6 +202,11 @@ impl<T> Job<T> {
     /// The counters now.
     pub fn progress(&self) -> ProgressSnapshot {
         self.progress.snapshot()
+    }
+
+    /// Lets held work start (see [`Progress::held`]).
+    pub fn go(&self) {
+        self.progress.go();
     }
 
     /// The result once it is ready; `None` while working and after it was handed over.
@@ -248,30 +279,63 @@ mod tests {
     }
 
     #[test]
-    fn the_window_is_woken_at_every_percent_of_the_files() {
+    fn the_window_is_woken_once_when_the_result_is_ready_not_as_the_counters_move() {
         let wakes = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&wakes);
-        let progress = Progress::notifying(move || {
-            counted.fetch_add(1, Ordering::Relaxed);
-        });
-        progress.listed(40);
-        (0..40).for_each(|_| progress.file_read(0));
-        assert_eq!(
-            wakes.load(Ordering::Relaxed),
-            1 + 40,
-            "listed, then every file"
-        );
-        let wakes_before = wakes.load(Ordering::Relaxed);
-        let many = Progress::notifying({
-            let counted = Arc::clone(&wakes);
+        let (seen_tx, seen) = mpsc::channel();
+        let woken = Arc::clone(&wakes);
+        let mut job = Job::start(
+            "test",
             move || {
                 counted.fetch_add(1, Ordering::Relaxed);
-            }
-        });
-        many.listed(50_000);
-        (0..50_000).for_each(|_| many.file_read(0));
-        // Listed, every 250 files (the 200th of 50,000 is the last file).
-        assert_eq!(wakes.load(Ordering::Relaxed) - wakes_before, 1 + 200);
+            },
+            move |p: &Progress| {
+                p.listed(1_000);
+                (0..1_000).for_each(|_| p.file_read(0));
+                let _ = seen_tx.send(woken.load(Ordering::Relaxed));
+            },
+        );
+        assert_eq!(wait(&mut job), Ok(()));
+        assert_eq!(seen.recv(), Ok(0), "no wake while the counters moved");
+        assert_eq!(wakes.load(Ordering::Relaxed), 1, "one wake with the result");
+    }
+
+    #[test]
+    fn held_work_starts_only_on_go_and_a_dropped_job_lets_it_go_too() {
+        assert!(!Progress::default().is_held());
+        let (started_tx, started) = mpsc::channel();
+        let mut job = Job::start_with(
+            "test",
+            Progress::held(),
+            || {},
+            move |_: &Progress| {
+                let _ = started_tx.send(());
+                7
+            },
+        );
+        assert_eq!(
+            started.recv_timeout(Duration::from_millis(50)),
+            Err(mpsc::RecvTimeoutError::Timeout),
+            "held until go"
+        );
+        assert!(job.try_finish().is_none());
+        job.go();
+        job.go();
+        assert_eq!(started.recv(), Ok(()));
+        assert_eq!(wait(&mut job), Ok(7));
+
+        // Nobody calls go: dropping the job must not leave its thread waiting for good.
+        let (ended_tx, ended) = mpsc::channel();
+        let job = Job::start_with(
+            "test",
+            Progress::held(),
+            || {},
+            move |p: &Progress| {
+                let _ = ended_tx.send(p.is_cancelled());
+            },
+        );
+        drop(job);
+        assert_eq!(ended.recv(), Ok(true));
     }
 
     #[test]

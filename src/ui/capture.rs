@@ -16,12 +16,16 @@ use egui::{ColorImage, Ui, ViewportCommand};
 /// What became of the capture, for the exit code.
 pub type CaptureResult = Arc<Mutex<Option<Result<PathBuf, String>>>>;
 
+/// The first frame's pixels and when they were read.
+type FirstFrame = Arc<Mutex<Option<(std::time::Duration, Arc<ColorImage>)>>>;
+
 /// Wraps an app: asks for a screenshot of the first frame, writes it, then closes the window.
 pub struct CaptureFirstFrame<A> {
     app: A,
     path: PathBuf,
     launched: Instant,
     requested: bool,
+    first: FirstFrame,
     result: CaptureResult,
     ready: Option<fn(&A) -> bool>,
     /// Set once the ready frame is written (or could not be): the window may close.
@@ -37,6 +41,7 @@ impl<A> CaptureFirstFrame<A> {
             path,
             launched,
             requested: false,
+            first: FirstFrame::default(),
             result,
             ready: None,
             ready_saved: None,
@@ -55,28 +60,16 @@ impl<A> CaptureFirstFrame<A> {
         let ctx = ui.ctx().clone();
         if !self.requested {
             self.requested = true;
-            let path = self.path.clone();
+            let first = Arc::clone(&self.first);
             let launched = self.launched;
-            let result = Arc::clone(&self.result);
             let repaint = ctx.clone();
-            // The integration reads the pixels right after painting this frame.
+            // The integration reads the pixels right after painting this frame. They are
+            // written once the app is ready: encoding a PNG meanwhile would take a core from
+            // the loading that "ready" measures.
             ctx.send_viewport_cmd(ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
                 move |image| {
-                    let drawn = launched.elapsed();
-                    let written = write_png(&path, &image)
-                        .map(|()| path.clone())
-                        .map_err(|e| {
-                            format!("{}: cannot write the screenshot: {e}", path.display())
-                        });
-                    if written.is_ok() {
-                        eprintln!(
-                            "first frame drawn {} ms after launch; saved as {}",
-                            drawn.as_millis(),
-                            path.display()
-                        );
-                    }
-                    if let Ok(mut slot) = result.lock() {
-                        *slot = Some(written);
+                    if let Ok(mut slot) = first.lock() {
+                        *slot = Some((launched.elapsed(), image));
                     }
                     repaint.request_repaint();
                 },
@@ -85,18 +78,39 @@ impl<A> CaptureFirstFrame<A> {
             if saved.load(std::sync::atomic::Ordering::Acquire) {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
-        } else if self.result.lock().is_ok_and(|r| r.is_some()) {
-            match self.ready {
-                Some(ready) if !ready(&self.app) => {}
-                Some(_) => {
-                    eprintln!(
-                        "ready {} ms after launch",
-                        self.launched.elapsed().as_millis()
-                    );
-                    self.ready = None;
-                    self.save_ready_frame(&ctx);
+        } else if self.result.lock().is_ok_and(|r| r.is_none()) {
+            let Some((drawn, image)) = self.first.lock().ok().and_then(|mut f| f.take()) else {
+                return;
+            };
+            if self.ready.is_some_and(|ready| !ready(&self.app)) {
+                // Not yet: keep the pixels for a later frame.
+                if let Ok(mut slot) = self.first.lock() {
+                    *slot = Some((drawn, image));
                 }
-                None => ctx.send_viewport_cmd(ViewportCommand::Close),
+                return;
+            }
+            if self.ready.take().is_some() {
+                eprintln!(
+                    "ready {} ms after launch",
+                    self.launched.elapsed().as_millis()
+                );
+                self.save_ready_frame(&ctx);
+            } else {
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            let path = &self.path;
+            let written = write_png(path, &image)
+                .map(|()| path.clone())
+                .map_err(|e| format!("{}: cannot write the screenshot: {e}", path.display()));
+            if written.is_ok() {
+                eprintln!(
+                    "first frame drawn {} ms after launch; saved as {}",
+                    drawn.as_millis(),
+                    path.display()
+                );
+            }
+            if let Ok(mut slot) = self.result.lock() {
+                *slot = Some(written);
             }
         }
     }

@@ -9,10 +9,10 @@
 use std::path::PathBuf;
 
 use egui::{ProgressBar, RichText, ScrollArea, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::{Column, TableBuilder, TableRow};
 use egui_plot::{Legend, Plot, PlotPoints, Points};
 
-use crate::domain::background::Job;
+use crate::domain::background::{Job, PROGRESS_REFRESH};
 use crate::domain::bank::Bank;
 use crate::domain::class_report::{
     self, AttemptChoice, BankInfo, ClassReport, ItemStats, render, words,
@@ -23,7 +23,7 @@ use crate::ui::action::{Action, Screen};
 use crate::ui::editor::EditorAction;
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::charts;
-use crate::ui::widgets::path_field::{PathField, Pick};
+use crate::ui::widgets::path_field::{self, PathField, Pick};
 
 /// A column the item table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -274,12 +274,7 @@ impl ClassState {
                 .show(ui, label.id, t);
             ui.checkbox(&mut self.all_attempts, t.class_all_attempts);
             let enabled = !self.folder.trim().is_empty() && self.reading.is_none();
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui
-                .add_enabled(enabled, egui::Button::new(t.class_load))
-                .clicked()
-                || (enabled && enter)
-            {
+            if path_field::submit_button(ui, &field, enabled, t.class_load) {
                 actions.push(Action::Class(ClassAction::Load));
             }
         });
@@ -395,76 +390,48 @@ impl ClassState {
 
     fn items_ui(&self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
         let w = words::words(lang);
-        let sort = |column: ItemColumn, label: &str| {
-            let arrow = match self.item_sort {
-                (c, false) if c == column => t.class_sorted_up,
-                (c, true) if c == column => t.class_sorted_down,
-                _ => "",
-            };
-            (column, format!("{label}{arrow}"))
+        let table = SortableTable {
+            id: "class-items-table",
+            columns: &[
+                (ItemColumn::Scenario, t.col_scenario),
+                (ItemColumn::Attempts, t.col_attempts),
+                (ItemColumn::Facility, t.col_facility),
+                (ItemColumn::Discrimination, t.col_discrimination),
+                (ItemColumn::Flag, t.col_flag),
+            ],
+            sorted: self.item_sort,
+            last: t.col_wrong,
+            widths: &[
+                Column::remainder().at_least(180.0),
+                Column::auto().at_least(70.0),
+                Column::auto().at_least(70.0),
+                Column::auto().at_least(70.0),
+                Column::auto().at_least(160.0),
+                Column::auto().at_least(120.0),
+            ],
+            max_height: 260.0,
         };
-        let headers = [
-            sort(ItemColumn::Scenario, t.col_scenario),
-            sort(ItemColumn::Attempts, t.col_attempts),
-            sort(ItemColumn::Facility, t.col_facility),
-            sort(ItemColumn::Discrimination, t.col_discrimination),
-            sort(ItemColumn::Flag, t.col_flag),
-        ];
-        // A narrow window scrolls the table sideways rather than cutting its last columns off.
-        ScrollArea::horizontal()
-            .id_salt("class-items-table-scroll")
-            .show(ui, |ui| {
-                ui.push_id("class-items-table", |ui| {
-                    // Rows have one height: a long cell is cut short (its text on hover) rather than
-                    // wrapped over the next row.
-                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                    TableBuilder::new(ui)
-                        .striped(true)
-                        .max_scroll_height(260.0)
-                        .column(Column::remainder().at_least(180.0))
-                        .columns(Column::auto().at_least(70.0), 3)
-                        .column(Column::auto().at_least(160.0))
-                        .column(Column::auto().at_least(120.0))
-                        .header(22.0, |mut header| {
-                            for (column, label) in &headers {
-                                header.col(|ui| {
-                                    if ui.button(label).clicked() {
-                                        actions
-                                            .push(Action::Class(ClassAction::SortItems(*column)));
-                                    }
-                                });
-                            }
-                            header.col(|ui| {
-                                ui.strong(t.col_wrong);
-                            });
-                        })
-                        .body(|body| {
-                            body.rows(20.0, self.item_order.len(), |mut row| {
-                                let item = &self.items[self.item_order[row.index()]];
-                                row.col(|ui| {
-                                    ui.label(item_label(item));
-                                });
-                                row.col(|ui| {
-                                    ui.label(item.attempts.to_string());
-                                });
-                                for value in [item.facility, item.discrimination] {
-                                    row.col(|ui| {
-                                        ui.label(value.map_or_else(
-                                            || w.none.to_owned(),
-                                            |v| format!("{v:.3}"),
-                                        ));
-                                    });
-                                }
-                                row.col(|ui| {
-                                    ui.label(item.flag.map_or("", |f| words::flag_name(f, lang)));
-                                });
-                                row.col(|ui| {
-                                    ui.label(item.most_chosen_wrong.map_or(w.none, |t| t.title()));
-                                });
-                            });
-                        });
-                });
+        let sort = |column| Action::Class(ClassAction::SortItems(column));
+        table.ui(ui, t, sort, actions, self.item_order.len(), |mut row| {
+            let item = &self.items[self.item_order[row.index()]];
+            row.col(|ui| {
+                ui.label(item_label(item));
             });
+            row.col(|ui| {
+                ui.label(item.attempts.to_string());
+            });
+            for value in [item.facility, item.discrimination] {
+                row.col(|ui| {
+                    ui.label(value.map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}")));
+                });
+            }
+            row.col(|ui| {
+                ui.label(item.flag.map_or("", |f| words::flag_name(f, lang)));
+            });
+            row.col(|ui| {
+                ui.label(item.most_chosen_wrong.map_or(w.none, |t| t.title()));
+            });
+        });
     }
 
     fn trainees_ui(&self, ui: &mut Ui, lang: Language, t: &Texts, actions: &mut Vec<Action>) {
@@ -472,73 +439,45 @@ impl ClassState {
             return;
         };
         let w = words::words(lang);
-        let sort = |column: TraineeColumn, label: &str| {
-            let arrow = match self.trainee_sort {
-                (c, false) if c == column => t.class_sorted_up,
-                (c, true) if c == column => t.class_sorted_down,
-                _ => "",
-            };
-            (column, format!("{label}{arrow}"))
+        let table = SortableTable {
+            id: "class-trainees-table",
+            columns: &[
+                (TraineeColumn::Name, t.col_trainee),
+                (TraineeColumn::Mean, t.col_mean),
+                (TraineeColumn::Practice, t.col_practice),
+            ],
+            sorted: self.trainee_sort,
+            last: t.col_needs_help,
+            widths: &[
+                Column::auto().at_least(160.0),
+                Column::auto().at_least(80.0),
+                Column::auto().at_least(130.0),
+                Column::remainder(),
+            ],
+            max_height: 300.0,
         };
-        let headers = [
-            sort(TraineeColumn::Name, t.col_trainee),
-            sort(TraineeColumn::Mean, t.col_mean),
-            sort(TraineeColumn::Practice, t.col_practice),
-        ];
-        ScrollArea::horizontal()
-            .id_salt("class-trainees-table-scroll")
-            .show(ui, |ui| {
-                ui.push_id("class-trainees-table", |ui| {
-                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                    TableBuilder::new(ui)
-                        .striped(true)
-                        .max_scroll_height(300.0)
-                        .column(Column::auto().at_least(160.0))
-                        .column(Column::auto().at_least(80.0))
-                        .column(Column::auto().at_least(130.0))
-                        .column(Column::remainder())
-                        .header(22.0, |mut header| {
-                            for (column, label) in &headers {
-                                header.col(|ui| {
-                                    if ui.button(label).clicked() {
-                                        actions.push(Action::Class(ClassAction::SortTrainees(
-                                            *column,
-                                        )));
-                                    }
-                                });
-                            }
-                            header.col(|ui| {
-                                ui.strong(t.col_needs_help);
-                            });
-                        })
-                        .body(|body| {
-                            // Only the visible rows are drawn: a class can have a thousand trainees.
-                            body.rows(20.0, self.trainee_order.len(), |mut row| {
-                                let trainee = &report.trainees[self.trainee_order[row.index()]];
-                                row.col(|ui| {
-                                    ui.label(&trainee.name);
-                                });
-                                row.col(|ui| {
-                                    ui.label(render::percent(trainee.mean, w));
-                                });
-                                row.col(|ui| {
-                                    let answers = ui.label(trainee.practice_answers.to_string());
-                                    if let Some(talks) =
-                                        render::trainee_conversations(trainee, lang)
-                                    {
-                                        answers.on_hover_text(talks);
-                                    }
-                                });
-                                row.col(|ui| {
-                                    let help =
-                                        render::needs_help(trainee, lang).unwrap_or_default();
-                                    ui.label(help.split(':').next().unwrap_or_default())
-                                        .on_hover_text(&help);
-                                });
-                            });
-                        });
-                });
+        let sort = |column| Action::Class(ClassAction::SortTrainees(column));
+        // Only the visible rows are drawn: a class can have a thousand trainees.
+        table.ui(ui, t, sort, actions, self.trainee_order.len(), |mut row| {
+            let trainee = &report.trainees[self.trainee_order[row.index()]];
+            row.col(|ui| {
+                ui.label(&trainee.name);
             });
+            row.col(|ui| {
+                ui.label(render::percent(trainee.mean, w));
+            });
+            row.col(|ui| {
+                let answers = ui.label(trainee.practice_answers.to_string());
+                if let Some(talks) = render::trainee_conversations(trainee, lang) {
+                    answers.on_hover_text(talks);
+                }
+            });
+            row.col(|ui| {
+                let help = render::needs_help(trainee, lang).unwrap_or_default();
+                ui.label(help.split(':').next().unwrap_or_default())
+                    .on_hover_text(&help);
+            });
+        });
     }
 
     fn problems_ui(&self, ui: &mut Ui, t: &Texts) {
@@ -564,8 +503,10 @@ impl ClassState {
 }
 
 /// The reading's progress: the files read of the total and the problems so far. The reader
-/// wakes the window when the counters move, so nothing here waits or animates.
+/// wakes the window only when the report is ready, so the counters are redrawn a few times
+/// a second; nothing here waits.
 fn reading_ui(ui: &mut Ui, job: &Job<ClassReport>, t: &Texts, actions: &mut Vec<Action>) {
+    ui.ctx().request_repaint_after(PROGRESS_REFRESH);
     let p = job.progress();
     ui.separator();
     ui.horizontal_wrapped(|ui| {
@@ -656,5 +597,70 @@ fn flagged_ui(
                 }
             }
         });
+    }
+}
+
+/// One of the Class screen's tables: sorted by one column, with a button per sortable heading.
+struct SortableTable<'a, C> {
+    /// The table's id; its sideways scroll area is `{id}-scroll`.
+    id: &'a str,
+    /// The sortable columns, in order, with their headings.
+    columns: &'a [(C, &'a str)],
+    /// The column sorted by, and whether downwards.
+    sorted: (C, bool),
+    /// The heading of the last column, which does not sort.
+    last: &'a str,
+    /// Every column's width, the last one's included.
+    widths: &'a [Column],
+    /// How tall the table grows before its rows scroll.
+    max_height: f32,
+}
+
+impl<C: Copy + PartialEq> SortableTable<'_, C> {
+    /// Draws `rows` rows, each filled in by `row`; clicking a heading pushes `sort(column)`.
+    /// A narrow window scrolls the table sideways rather than cutting its last columns off.
+    fn ui(
+        &self,
+        ui: &mut Ui,
+        t: &Texts,
+        sort: impl Fn(C) -> Action,
+        actions: &mut Vec<Action>,
+        rows: usize,
+        row: impl FnMut(TableRow<'_, '_>),
+    ) {
+        ScrollArea::horizontal()
+            .id_salt(format!("{}-scroll", self.id))
+            .show(ui, |ui| {
+                ui.push_id(self.id, |ui| {
+                    // Rows have one height: a long cell is cut short (its text on hover) rather
+                    // than wrapped over the next row.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    let mut table = TableBuilder::new(ui)
+                        .striped(true)
+                        .max_scroll_height(self.max_height);
+                    for width in self.widths {
+                        table = table.column(*width);
+                    }
+                    table
+                        .header(22.0, |mut header| {
+                            for (column, label) in self.columns {
+                                let arrow = match self.sorted {
+                                    (c, false) if c == *column => t.class_sorted_up,
+                                    (c, true) if c == *column => t.class_sorted_down,
+                                    _ => "",
+                                };
+                                header.col(|ui| {
+                                    if ui.button(format!("{label}{arrow}")).clicked() {
+                                        actions.push(sort(*column));
+                                    }
+                                });
+                            }
+                            header.col(|ui| {
+                                ui.strong(self.last);
+                            });
+                        })
+                        .body(|body| body.rows(20.0, rows, row));
+                });
+            });
     }
 }

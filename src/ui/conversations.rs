@@ -7,19 +7,14 @@ use jiff::Timestamp;
 
 use crate::domain::bank::Bank;
 use crate::domain::bank::conversation::{Conversation, Quality, ReplyRef};
-use crate::domain::language::Language;
 use crate::domain::training::practice::{Filter, PracticeAction};
 use crate::domain::training::scoring::cue_ranges;
 use crate::domain::training::talk::{Ending, Talk, TalkAction, TalkResult};
 use crate::ui::action::Action;
-use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::question::{self, AnswerKey, AnswerView};
-use crate::ui::widgets::{filter, text};
+use crate::ui::widgets::{filter, layout, text};
 
-/// Below this window width the side panels fold into the main column.
-const NARROW_WIDTH: f32 = 720.0;
-/// Long lines are hard to read; the chat column stops at this width.
-const MAX_TEXT_WIDTH: f32 = 760.0;
 /// Keys for the replies, in order.
 const REPLY_KEYS: [Key; 9] = [
     Key::Num1,
@@ -67,24 +62,17 @@ pub struct ConversationsScreen<'a> {
     pub state: &'a ConversationsState,
     /// Feedback only at the end (a setting).
     pub feedback_at_end: bool,
-    /// Interface language.
-    pub lang: Language,
 }
 
 impl ConversationsScreen<'_> {
     /// Draws the list or the conversation, pushing actions to `actions`.
-    pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let t = texts(self.lang);
-        let narrow = ui.available_width() < NARROW_WIDTH;
+    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
+        let narrow = layout::is_narrow(ui);
         match &self.state.talk {
             None => {
                 if !narrow {
-                    egui::Panel::left("conversation_selection")
-                        .resizable(true)
-                        .default_size(220.0)
-                        .show(ui, |ui| {
-                            ScrollArea::vertical().show(ui, |ui| self.selection_ui(ui, t, actions));
-                        });
+                    let panel = egui::Panel::left("conversation_selection").default_size(220.0);
+                    layout::side_panel(ui, panel, |ui| self.selection_ui(ui, t, actions));
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
                     if narrow {
@@ -97,24 +85,19 @@ impl ConversationsScreen<'_> {
             }
             Some(talk) => {
                 if !narrow {
-                    egui::Panel::right("conversation_known")
-                        .resizable(true)
-                        .default_size(260.0)
-                        .show(ui, |ui| {
-                            ScrollArea::vertical().show(ui, |ui| {
-                                ui.heading(t.conv_known);
-                                known_ui(ui, t, talk);
-                            });
-                        });
+                    let panel = egui::Panel::right("conversation_known").default_size(260.0);
+                    layout::side_panel(ui, panel, |ui| {
+                        ui.heading(t.conv_known);
+                        known_ui(ui, t, talk);
+                    });
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
-                    ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .stick_to_bottom(true)
-                        .show(ui, |ui| {
-                            ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
-                            self.talk_ui(ui, t, talk, narrow, actions);
-                        });
+                    // The chat grows downwards; its newest line stays in view.
+                    let scroll = ScrollArea::vertical().stick_to_bottom(true);
+                    layout::text_column(ui, scroll, |ui| {
+                        talk_header_ui(ui, t, talk, narrow);
+                        self.talk_ui(ui, t, talk, actions);
+                    });
                 });
                 self.keyboard(ui, talk, actions);
             }
@@ -123,7 +106,7 @@ impl ConversationsScreen<'_> {
 
     fn selection_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         ui.heading(t.selection);
-        if let Some(f) = filter::filter_ui(ui, t, self.lang, self.filter) {
+        if let Some(f) = filter::filter_ui(ui, t, t.lang, self.filter) {
             actions.push(Action::Practice(PracticeAction::SetFilter(f)));
         }
         ui.separator();
@@ -214,33 +197,8 @@ impl ConversationsScreen<'_> {
         }
     }
 
-    fn talk_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        talk: &Talk,
-        narrow: bool,
-        actions: &mut Vec<Action>,
-    ) {
+    fn talk_ui(&self, ui: &mut Ui, t: &Texts, talk: &Talk, actions: &mut Vec<Action>) {
         let c = talk.conversation();
-        ui.heading(&c.title);
-        ui.label(
-            RichText::new(fill(
-                t.meta_line,
-                &[("industry", &c.industry), ("difficulty", &c.difficulty)],
-            ))
-            .weak(),
-        );
-        ui.add_space(4.0);
-        ui.label(RichText::new(&c.customer).italics());
-        if narrow {
-            egui::CollapsingHeader::new(fill_known(t, talk))
-                .id_salt("conversation_known_folded")
-                .default_open(true)
-                .show(ui, |ui| known_ui(ui, t, talk));
-        }
-        ui.separator();
-
         let show_feedback = !self.feedback_at_end;
         for turn in talk.turns() {
             let step = &c.steps[turn.at.step];
@@ -322,7 +280,7 @@ impl ConversationsScreen<'_> {
         let view = AnswerView {
             decision: talk.decision(),
             answer,
-            lang: self.lang,
+            lang: t.lang,
         };
         for pick in view.ui(ui, t) {
             push(actions, TalkAction::Pick(pick));
@@ -343,10 +301,25 @@ impl ConversationsScreen<'_> {
             }
             Some(outcome) => {
                 ui.add_space(10.0);
-                question::outcome_ui(ui, t, self.lang, talk.decision(), outcome);
+                question::outcome_ui(ui, t, t.lang, talk.decision(), outcome);
             }
         }
     }
+}
+
+/// Who the customer is; in a narrow window, with the "what you know" panel folded in below.
+fn talk_header_ui(ui: &mut Ui, t: &Texts, talk: &Talk, narrow: bool) {
+    let c = talk.conversation();
+    question::title_ui(ui, t, &c.title, &c.industry, c.difficulty);
+    ui.add_space(4.0);
+    ui.label(RichText::new(&c.customer).italics());
+    if narrow {
+        egui::CollapsingHeader::new(fill_known(t, talk))
+            .id_salt("conversation_known_folded")
+            .default_open(true)
+            .show(ui, |ui| known_ui(ui, t, talk));
+    }
+    ui.separator();
 }
 
 fn fill_known(t: &Texts, talk: &Talk) -> String {

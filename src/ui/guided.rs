@@ -5,25 +5,22 @@
 
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
-use crate::domain::bank::Bank;
 use crate::domain::bank::scenario::Scenario;
-use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::{Relation, Step};
 use crate::domain::teaching::edge_cases::EdgeCase;
 use crate::domain::training::guided::{Guided, GuidedAction, GuidedStage};
-use crate::domain::training::practice::{PracticeAction, Question};
+use crate::domain::training::practice::PracticeAction;
 use crate::domain::training::scoring::{Outcome, TypeVerdict};
 use crate::ui::action::Action;
-use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::practice::round_over_ui;
+use crate::ui::i18n::{Texts, fill};
+use crate::ui::practice::{SessionScreen, restart_key, round_over_ui};
+use crate::ui::widgets::layout;
 use crate::ui::widgets::question::{
-    self, AnswerKey, AnswerView, TYPE_KEYS as NUMBER_KEYS, good_color,
+    self, AnswerKey, AnswerView, QuestionView, TYPE_KEYS as NUMBER_KEYS, good_color,
 };
 
-/// The question column stops at this width, as in practice.
-const MAX_TEXT_WIDTH: f32 = 760.0;
-
-/// What the guided practice screen keeps between frames.
+/// What the guided practice screen keeps between frames: requests for the next frame only,
+/// which the screen takes whole ([`SessionScreen::take`]).
 #[derive(Debug, Default)]
 pub struct GuidedState {
     /// Bring the result into view on the next frame (the trainee just checked).
@@ -32,37 +29,8 @@ pub struct GuidedState {
     pub reveal_step: bool,
 }
 
-impl GuidedState {
-    /// The screen for one frame; scroll requests are used up by it.
-    pub fn screen<'a>(
-        &mut self,
-        bank: &'a Bank,
-        guided: &'a Guided,
-        lang: Language,
-    ) -> GuidedScreen<'a> {
-        GuidedScreen {
-            bank,
-            guided,
-            lang,
-            scroll_to_result: std::mem::take(&mut self.scroll_to_result),
-            reveal_step: std::mem::take(&mut self.reveal_step),
-        }
-    }
-}
-
 /// Draws guided practice from the session and pushes what the trainee does.
-pub struct GuidedScreen<'a> {
-    /// The loaded scenarios.
-    pub bank: &'a Bank,
-    /// The session.
-    pub guided: &'a Guided,
-    /// Interface language.
-    pub lang: Language,
-    /// Bring the result into view this frame (the frame after checking).
-    pub scroll_to_result: bool,
-    /// Bring the step that was just revealed into view (the frame after answering a step).
-    pub reveal_step: bool,
-}
+pub type GuidedScreen<'a> = SessionScreen<'a, Guided, GuidedState>;
 
 fn push(actions: &mut Vec<Action>, action: GuidedAction) {
     actions.push(Action::Guided(action));
@@ -74,25 +42,24 @@ fn practice(actions: &mut Vec<Action>, action: PracticeAction) {
 
 impl GuidedScreen<'_> {
     /// Draws the screen, pushing actions to `actions`.
-    pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let t = texts(self.lang);
+    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical()
-                .id_salt("guided_scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
-                    ui.label(RichText::new(t.guided_intro).weak());
-                    ui.add_space(8.0);
-                    let practice = self.guided.practice();
-                    match practice
-                        .question()
-                        .and_then(|q| Some((q, self.bank.get(q.scenario)?)))
-                    {
-                        Some((q, s)) => self.question_ui(ui, t, s, q, actions),
-                        None => self.empty_ui(ui, t, actions),
+            let scroll = ScrollArea::vertical().id_salt("guided_scroll");
+            layout::text_column(ui, scroll, |ui| {
+                ui.label(RichText::new(t.guided_intro).weak());
+                ui.add_space(8.0);
+                let practice = self.session.practice();
+                match practice
+                    .question()
+                    .and_then(|q| Some((q, self.bank.get(q.scenario)?)))
+                {
+                    Some((q, s)) => {
+                        let view = QuestionView::new(self.bank, s, &q.answer, t.lang);
+                        self.question_ui(ui, t, view, actions);
                     }
-                });
+                    None => self.empty_ui(ui, t, actions),
+                }
+            });
         });
         self.keyboard(ui, actions);
     }
@@ -101,15 +68,13 @@ impl GuidedScreen<'_> {
         if ui.ctx().text_edit_focused() {
             return;
         }
-        let Some(stage) = self.guided.stage() else {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
-                && self.guided.practice().round_size() > 0
-            {
+        let Some(stage) = self.session.stage() else {
+            if restart_key(ui, self.session.practice()) {
                 practice(actions, PracticeAction::Restart);
             }
             return;
         };
-        let Some(q) = self.guided.practice().question() else {
+        let Some(q) = self.session.practice().question() else {
             return;
         };
         match stage {
@@ -122,7 +87,7 @@ impl GuidedScreen<'_> {
                         push(actions, GuidedAction::AnswerKnownCustomer(false));
                     }
                 } else {
-                    for (relation, (key, _)) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
+                    for (relation, key) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
                         if pressed(key) {
                             push(actions, GuidedAction::AnswerRelation(relation));
                         }
@@ -136,7 +101,7 @@ impl GuidedScreen<'_> {
                         AnswerKey::Enter if stage == GuidedStage::Checked => {
                             practice(actions, PracticeAction::Next);
                         }
-                        AnswerKey::Enter if self.guided.can_check() => {
+                        AnswerKey::Enter if self.session.can_check() => {
                             practice(actions, PracticeAction::Check);
                         }
                         AnswerKey::Enter => {}
@@ -149,20 +114,14 @@ impl GuidedScreen<'_> {
     fn empty_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         ui.add_space(16.0);
         let hint = t.guided_selection_hint;
-        if round_over_ui(ui, t, self.guided.practice(), hint) {
+        if round_over_ui(ui, t, self.session.practice(), hint) {
             practice(actions, PracticeAction::Restart);
         }
     }
 
-    fn question_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        s: &Scenario,
-        q: &Question,
-        actions: &mut Vec<Action>,
-    ) {
-        let tally = self.guided.practice().tally();
+    fn question_ui(&self, ui: &mut Ui, t: &Texts, view: QuestionView, actions: &mut Vec<Action>) {
+        let (s, answer) = (view.scenario, view.answer);
+        let tally = self.session.practice().tally();
         ui.label(
             RichText::new(fill(
                 t.points_of,
@@ -170,17 +129,14 @@ impl GuidedScreen<'_> {
             ))
             .weak(),
         );
-        let checked = q.answer.is_checked();
-        question::scenario_ui(ui, t, s, checked);
-        if let Some((path, picture)) = self.bank.picture_of(s) {
-            question::picture_ui(ui, path, &picture, &s.title);
-        }
+        let checked = answer.is_checked();
+        view.scenario_ui(ui, t);
 
-        let answers = self.guided.answers();
+        let answers = self.session.answers();
         let expected = s.decision_path();
         ui.add_space(4.0);
         step_frame(ui, |ui| {
-            step_heading_ui(ui, t, Step::KnownCustomer, self.lang);
+            step_heading_ui(ui, t, Step::KnownCustomer);
             ui.add_enabled_ui(!checked, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     for (known, label, key) in
@@ -197,23 +153,23 @@ impl GuidedScreen<'_> {
             });
         });
 
-        let stage = self.guided.stage();
+        let stage = self.session.stage();
         let reveal = |response: egui::Response, when: GuidedStage| {
-            if self.reveal_step && stage == Some(when) {
+            if self.requests.reveal_step && stage == Some(when) {
                 response.scroll_to_me(None);
             }
         };
         if answers.known_customer == Some(true) {
             let response = step_frame(ui, |ui| {
-                step_heading_ui(ui, t, Step::Relation, self.lang);
+                step_heading_ui(ui, t, Step::Relation);
                 ui.add_enabled_ui(!checked, |ui| {
                     ui.horizontal_wrapped(|ui| {
-                        for (relation, (_, key)) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
+                        for (relation, key) in Relation::ALL.into_iter().zip(NUMBER_KEYS) {
                             let chosen = answers.relation == Some(relation);
                             let right = expected.relation() == Some(relation);
                             let mark = step_mark(t, checked, chosen, right);
-                            let label = relation.label(self.lang);
-                            if step_button(ui, label, key, chosen, mark).clicked() {
+                            let label = relation.label(t.lang);
+                            if step_button(ui, label, key.name(), chosen, mark).clicked() {
                                 push(actions, GuidedAction::AnswerRelation(relation));
                             }
                         }
@@ -229,36 +185,24 @@ impl GuidedScreen<'_> {
                 if !checked {
                     ui.label(fill(
                         t.path_leads_to,
-                        &[("type", &path.sale_type().label(self.lang))],
+                        &[("type", &path.sale_type().label(t.lang))],
                     ));
                 }
                 ui.add_space(4.0);
-                self.final_answer_ui(ui, t, s, q, actions);
+                self.final_answer_ui(ui, t, view.answer_view(), actions);
             });
             reveal(response, GuidedStage::Answer);
         }
         ui.label(RichText::new(t.guided_keys_hint).weak().small());
 
-        if let Some(outcome) = &q.answer.outcome {
+        if let Some(outcome) = &answer.outcome {
             ui.add_space(10.0);
             self.result_ui(ui, t, s, outcome);
         }
     }
 
-    fn final_answer_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        s: &Scenario,
-        q: &Question,
-        actions: &mut Vec<Action>,
-    ) {
-        let checked = q.answer.is_checked();
-        let view = AnswerView {
-            decision: s.into(),
-            answer: &q.answer,
-            lang: self.lang,
-        };
+    fn final_answer_ui(&self, ui: &mut Ui, t: &Texts, view: AnswerView, actions: &mut Vec<Action>) {
+        let checked = view.answer.is_checked();
         if let Some(pick) = view.type_buttons_ui(ui, t) {
             practice(actions, pick.into());
         }
@@ -271,7 +215,7 @@ impl GuidedScreen<'_> {
         let (label, action, enabled) = if checked {
             (t.next, PracticeAction::Next, true)
         } else {
-            (t.check, PracticeAction::Check, self.guided.can_check())
+            (t.check, PracticeAction::Check, self.session.can_check())
         };
         let button = Button::new(RichText::new(label).strong()).min_size(egui::vec2(160.0, 32.0));
         let response = ui
@@ -288,15 +232,15 @@ impl GuidedScreen<'_> {
             let visuals = ui.visuals().clone();
             ui.add_space(6.0);
             ui.strong(t.your_path);
-            match self.guided.slip() {
+            match self.session.slip() {
                 Some(slip) => {
                     let colour = if outcome.verdict == TypeVerdict::Right {
                         visuals.warn_fg_color
                     } else {
                         visuals.error_fg_color
                     };
-                    ui.colored_label(colour, slip.describe(self.lang));
-                    if let Some(case) = self.guided.edge_case() {
+                    ui.colored_label(colour, slip.describe(t.lang));
+                    if let Some(case) = self.session.edge_case() {
                         edge_case_note_ui(ui, t, case);
                     }
                 }
@@ -305,8 +249,8 @@ impl GuidedScreen<'_> {
                 }
             }
         };
-        let response = question::outcome_with_ui(ui, t, self.lang, s.into(), outcome, diagnosis);
-        if self.scroll_to_result {
+        let response = question::outcome_with_ui(ui, t, t.lang, s.into(), outcome, diagnosis);
+        if self.requests.scroll_to_result {
             response.scroll_to_me(Some(Align::Min));
         }
     }
@@ -334,13 +278,13 @@ fn step_frame(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui)) -> egui::Response
     response
 }
 
-fn step_heading_ui(ui: &mut Ui, t: &Texts, step: Step, lang: Language) {
+fn step_heading_ui(ui: &mut Ui, t: &Texts, step: Step) {
     ui.label(
         RichText::new(fill(t.step_n, &[("n", &step.number())]))
             .weak()
             .small(),
     );
-    ui.strong(step.question(lang));
+    ui.strong(step.question(t.lang));
     ui.add_space(2.0);
 }
 

@@ -6,7 +6,7 @@ use crate::domain::bank::BankSource;
 use crate::domain::bank::loading::ProgressSnapshot;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
-use crate::ui::widgets::path_field::{PathField, Pick};
+use crate::ui::widgets::path_field::{self, PathField, Pick};
 
 /// What the "open another scenario folder" panel asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct LoadingScreen<'a> {
 }
 
 impl LoadingScreen<'_> {
-    /// Draws the progress. The app repaints when the counters move, so this never waits.
+    /// Draws the progress; the app redraws it a few times a second while it loads.
     pub fn ui(&self, ui: &mut Ui, t: &Texts) {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.add_space(24.0);
@@ -52,7 +52,7 @@ impl LoadingScreen<'_> {
                 if p.files_total == 0 {
                     ui.spinner();
                 } else {
-                    // No animation: the loader wakes the window when the counters move.
+                    // No animation: the window redraws the counters a few times a second.
                     ui.add(
                         ProgressBar::new(p.fraction())
                             .desired_width(ui.available_width().min(420.0)),
@@ -90,12 +90,7 @@ impl OpenFolderPanel<'_> {
                     .width(360.0)
                     .show(ui, label.id, t);
                 let typed = !self.path.trim().is_empty();
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui
-                    .add_enabled(typed, egui::Button::new(t.open_folder_button))
-                    .clicked()
-                    || (typed && enter)
-                {
+                if path_field::submit_button(ui, &field, typed, t.open_folder_button) {
                     actions.push(Action::Folder(FolderAction::OpenTyped));
                 }
                 if !self.bundled && ui.button(t.open_folder_bundled).clicked() {

@@ -6,102 +6,82 @@
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
-use crate::domain::bank::scenario::Scenario;
-use crate::domain::language::Language;
 use crate::domain::teaching::edge_cases::EdgeCase;
-use crate::domain::training::practice::{Practice, PracticeAction, Question};
+use crate::domain::training::practice::{Practice, PracticeAction};
 use crate::ui::action::{Action, Screen};
-use crate::ui::i18n::{Texts, fill, texts};
-use crate::ui::widgets::filter;
+use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::question::{self, AnswerKey, QuestionView};
+use crate::ui::widgets::{filter, layout};
 
-/// Below this window width the selection panel folds into the question column.
-const NARROW_WIDTH: f32 = 720.0;
-/// Long lines are hard to read; the question column stops at this width.
-const MAX_TEXT_WIDTH: f32 = 760.0;
-
-/// What the practice screen keeps between frames.
+/// What the practice screen keeps between frames: requests for the next frame only, which
+/// the screen takes whole ([`SessionScreen::take`]).
 #[derive(Debug, Default)]
 pub struct PracticeState {
     /// Bring the result into view on the next frame (the trainee just checked).
     pub scroll_to_result: bool,
 }
 
-impl PracticeState {
-    /// The screen for one frame; a scroll request is used up by it.
-    pub fn screen<'a>(
-        &mut self,
-        bank: &'a Bank,
-        practice: &'a Practice,
-        lang: Language,
-    ) -> PracticeScreen<'a> {
-        PracticeScreen {
+/// A screen over a training session `S` (practice, guided practice) for one frame: the session,
+/// the bank it draws from, and the screen's requests `R` for this frame.
+pub struct SessionScreen<'a, S, R> {
+    /// The loaded scenarios.
+    pub bank: &'a Bank,
+    /// The session.
+    pub session: &'a S,
+    /// What the app asked of this frame (a scroll into view, say).
+    pub requests: R,
+}
+
+impl<'a, S, R: Default> SessionScreen<'a, S, R> {
+    /// The screen for one frame; the requests kept in `state` are used up by it.
+    pub fn take(state: &mut R, bank: &'a Bank, session: &'a S) -> Self {
+        Self {
             bank,
-            practice,
-            lang,
-            scroll_to_result: std::mem::take(&mut self.scroll_to_result),
+            session,
+            requests: std::mem::take(state),
         }
     }
 }
 
 /// Draws the practice screen from the session and pushes what the trainee does.
-pub struct PracticeScreen<'a> {
-    /// The loaded scenarios.
-    pub bank: &'a Bank,
-    /// The session.
-    pub practice: &'a Practice,
-    /// Interface language.
-    pub lang: Language,
-    /// Bring the result into view this frame (the frame after checking).
-    pub scroll_to_result: bool,
-}
+pub type PracticeScreen<'a> = SessionScreen<'a, Practice, PracticeState>;
 
 impl PracticeScreen<'_> {
     /// Draws the selection panel and the question, pushing actions to `actions`.
-    pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let t = texts(self.lang);
+    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         // In a narrow window the selection folds into the question column instead of taking
         // a third of the width as a side panel.
-        let narrow = ui.available_width() < NARROW_WIDTH;
+        let narrow = layout::is_narrow(ui);
         if !narrow {
-            egui::Panel::left("practice_selection")
-                .resizable(true)
-                .default_size(220.0)
-                .show(ui, |ui| {
-                    ScrollArea::vertical().show(ui, |ui| self.selection_ui(ui, t, actions));
-                });
+            let panel = egui::Panel::left("practice_selection").default_size(220.0);
+            layout::side_panel(ui, panel, |ui| self.selection_ui(ui, t, actions));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(MAX_TEXT_WIDTH));
-                    if narrow {
-                        egui::CollapsingHeader::new(t.selection_and_score)
-                            .id_salt("practice_selection_folded")
-                            .show(ui, |ui| self.selection_ui(ui, t, actions));
-                    }
-                    self.problems_banner_ui(ui, t, actions);
-                    match self.practice.question() {
-                        Some(q) => match self.bank.get(q.scenario) {
-                            Some(s) => self.question_ui(ui, t, s, q, actions),
-                            None => self.empty_ui(ui, t, actions),
-                        },
+            layout::text_column(ui, ScrollArea::vertical(), |ui| {
+                if narrow {
+                    egui::CollapsingHeader::new(t.selection_and_score)
+                        .id_salt("practice_selection_folded")
+                        .show(ui, |ui| self.selection_ui(ui, t, actions));
+                }
+                self.problems_banner_ui(ui, t, actions);
+                match self.session.question() {
+                    Some(q) => match self.bank.get(q.scenario) {
+                        Some(s) => {
+                            let view = QuestionView::new(self.bank, s, &q.answer, t.lang);
+                            self.question_ui(ui, t, view, actions);
+                        }
                         None => self.empty_ui(ui, t, actions),
-                    }
-                });
+                    },
+                    None => self.empty_ui(ui, t, actions),
+                }
+            });
         });
         self.keyboard(ui, actions);
     }
 
     fn keyboard(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if ui.ctx().text_edit_focused() {
-            return;
-        }
-        let Some(q) = self.practice.question() else {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
-                && self.practice.round_size() > 0
-            {
+        let Some(q) = self.session.question() else {
+            if restart_key(ui, self.session) {
                 actions.push(Action::Practice(PracticeAction::Restart));
             }
             return;
@@ -118,12 +98,12 @@ impl PracticeScreen<'_> {
     }
 
     fn selection_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
-        let filter = self.practice.filter();
+        let filter = self.session.filter();
         ui.heading(t.selection);
         ui.label(RichText::new(t.filter_hint).weak().small());
         ui.add_space(4.0);
 
-        if let Some(f) = filter::filter_ui(ui, t, self.lang, filter) {
+        if let Some(f) = filter::filter_ui(ui, t, t.lang, filter) {
             actions.push(Action::Practice(PracticeAction::SetFilter(f)));
         }
         if !filter.tags.is_empty() {
@@ -144,7 +124,7 @@ impl PracticeScreen<'_> {
 
         ui.separator();
         ui.heading(t.session);
-        let tally = self.practice.tally();
+        let tally = self.session.tally();
         ui.label(
             RichText::new(fill(
                 t.points_of,
@@ -157,11 +137,11 @@ impl PracticeScreen<'_> {
         ui.label(fill(
             t.remaining_count,
             &[
-                ("n", &self.practice.remaining()),
-                ("total", &self.practice.round_size()),
+                ("n", &self.session.remaining()),
+                ("total", &self.session.round_size()),
             ],
         ));
-        let due = self.practice.due_remaining();
+        let due = self.session.due_remaining();
         if due > 0 {
             ui.label(RichText::new(fill(t.due_count, &[("n", &due)])).strong());
         }
@@ -206,32 +186,20 @@ impl PracticeScreen<'_> {
 
     fn empty_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         ui.add_space(24.0);
-        if round_over_ui(ui, t, self.practice, t.empty_selection_hint) {
+        if round_over_ui(ui, t, self.session, t.empty_selection_hint) {
             actions.push(Action::Practice(PracticeAction::Restart));
         }
     }
 
-    fn question_ui(
-        &self,
-        ui: &mut Ui,
-        t: &Texts,
-        s: &Scenario,
-        q: &Question,
-        actions: &mut Vec<Action>,
-    ) {
-        let view = QuestionView {
-            scenario: s,
-            answer: &q.answer,
-            picture: self.bank.picture_of(s),
-            lang: self.lang,
-        };
+    fn question_ui(&self, ui: &mut Ui, t: &Texts, view: QuestionView, actions: &mut Vec<Action>) {
+        let answer = view.answer;
         for pick in view.ui(ui, t) {
             actions.push(Action::Practice(pick.into()));
         }
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if q.answer.is_checked() {
+            if answer.is_checked() {
                 if ui
                     .add(
                         Button::new(RichText::new(t.next).strong())
@@ -245,7 +213,7 @@ impl PracticeScreen<'_> {
                 let button =
                     Button::new(RichText::new(t.check).strong()).min_size(egui::vec2(160.0, 32.0));
                 let response = ui
-                    .add_enabled(q.answer.can_check(), button)
+                    .add_enabled(answer.can_check(), button)
                     .on_disabled_hover_text(t.check_disabled_hover);
                 if response.clicked() {
                     actions.push(Action::Practice(PracticeAction::Check));
@@ -254,10 +222,10 @@ impl PracticeScreen<'_> {
         });
         ui.label(RichText::new(t.keys_hint).weak().small());
 
-        if let Some(outcome) = &q.answer.outcome {
+        if let Some(outcome) = &answer.outcome {
             ui.add_space(10.0);
-            let response = question::outcome_ui(ui, t, self.lang, s.into(), outcome);
-            if self.scroll_to_result {
+            let response = question::outcome_ui(ui, t, t.lang, view.scenario.into(), outcome);
+            if self.requests.scroll_to_result {
                 response.scroll_to_me(Some(Align::Min));
             }
         }
@@ -280,4 +248,12 @@ pub fn round_over_ui(ui: &mut Ui, t: &Texts, practice: &Practice, hint: &str) ->
     ));
     ui.add_space(8.0);
     ui.button(t.restart).clicked()
+}
+
+/// Enter, once the round is over, starts it again: true when pressed (and there was a round,
+/// and no text field has the keyboard).
+pub fn restart_key(ui: &mut Ui, practice: &Practice) -> bool {
+    !ui.ctx().text_edit_focused()
+        && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
+        && practice.round_size() > 0
 }

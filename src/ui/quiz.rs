@@ -5,13 +5,13 @@ use egui::{Button, Key, Modifiers, RichText, ScrollArea, Ui};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::bank::Bank;
-use crate::domain::language::Language;
 use crate::domain::progress::history::{Attempt, Confidence};
 use crate::domain::progress::stats::Report;
 use crate::domain::training::quiz::{FeedbackTiming, Quiz, QuizAction, QuizRun};
 use crate::ui::action::Action;
-use crate::ui::i18n::{Texts, fill, texts};
+use crate::ui::i18n::{Texts, fill};
 use crate::ui::report::ReportView;
+use crate::ui::widgets::layout;
 use crate::ui::widgets::question::{self, AnswerKey, QuestionView};
 
 /// Where the trainee is in the quiz flow.
@@ -75,16 +75,13 @@ pub struct QuizScreen<'a> {
     pub bank: &'a Bank,
     /// Where the trainee is.
     pub stage: &'a QuizStage,
-    /// Interface language.
-    pub lang: Language,
     /// The current time, for the countdown.
     pub now: Timestamp,
 }
 
 impl QuizScreen<'_> {
     /// Draws the screen and pushes actions.
-    pub fn ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let t = texts(self.lang);
+    pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
         egui::CentralPanel::default().show(ui, |ui| match self.stage {
             QuizStage::List => self.list_ui(ui, t, actions),
             QuizStage::Ready { quiz, available } => {
@@ -96,46 +93,39 @@ impl QuizScreen<'_> {
             } => self.running_ui(ui, t, run, *confirm_submit, actions),
             QuizStage::Report(done) => ReportView {
                 bank: self.bank,
-                run: &done.run,
-                attempt: &done.attempt,
-                report: &done.report,
-                time_up: done.time_up,
-                lang: self.lang,
+                done,
             }
             .ui(ui, t, actions),
         });
     }
 
     fn list_ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
-        ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(760.0));
-                ui.heading(t.quiz_list_heading);
-                ui.add_space(6.0);
-                let (mine, others): (Vec<&Quiz>, Vec<&Quiz>) = self
-                    .bank
-                    .quizzes()
-                    .iter()
-                    .partition(|q| q.language == self.lang);
-                if mine.is_empty() {
-                    ui.label(t.quiz_none_in_language);
-                    self.quiz_row_ui(ui, t, &Quiz::quick(self.lang), actions);
-                }
-                for quiz in mine {
-                    self.quiz_row_ui(ui, t, quiz, actions);
-                }
-                if !others.is_empty() {
-                    ui.add_space(8.0);
-                    egui::CollapsingHeader::new(t.quiz_other_language)
-                        .id_salt("quizzes_other_language")
-                        .show(ui, |ui| {
-                            for quiz in others {
-                                self.quiz_row_ui(ui, t, quiz, actions);
-                            }
-                        });
-                }
-            });
+        layout::text_column(ui, ScrollArea::vertical(), |ui| {
+            ui.heading(t.quiz_list_heading);
+            ui.add_space(6.0);
+            let (mine, others): (Vec<&Quiz>, Vec<&Quiz>) = self
+                .bank
+                .quizzes()
+                .iter()
+                .partition(|q| q.language == t.lang);
+            if mine.is_empty() {
+                ui.label(t.quiz_none_in_language);
+                self.quiz_row_ui(ui, t, &Quiz::quick(t.lang), actions);
+            }
+            for quiz in mine {
+                self.quiz_row_ui(ui, t, quiz, actions);
+            }
+            if !others.is_empty() {
+                ui.add_space(8.0);
+                egui::CollapsingHeader::new(t.quiz_other_language)
+                    .id_salt("quizzes_other_language")
+                    .show(ui, |ui| {
+                        for quiz in others {
+                            self.quiz_row_ui(ui, t, quiz, actions);
+                        }
+                    });
+            }
+        });
     }
 
     fn quiz_row_ui(&self, ui: &mut Ui, t: &Texts, quiz: &Quiz, actions: &mut Vec<Action>) {
@@ -157,48 +147,45 @@ impl QuizScreen<'_> {
         available: usize,
         actions: &mut Vec<Action>,
     ) {
-        ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(760.0));
-                ui.heading(&quiz.title);
-                ui.add_space(6.0);
-                let questions = quiz.questions.min(available);
-                for line in [
-                    fill(t.quiz_questions, &[("n", &questions)]),
-                    match quiz.time_limit_minutes {
-                        Some(n) => fill(t.quiz_limit, &[("n", &n)]),
-                        None => t.quiz_no_limit.to_owned(),
-                    },
-                    fill(t.quiz_pass_mark, &[("n", &quiz.pass_percent)]),
-                    match quiz.feedback {
-                        FeedbackTiming::AfterEach => t.quiz_feedback_after_each.to_owned(),
-                        FeedbackTiming::AtEnd => t.quiz_feedback_at_end.to_owned(),
-                    },
-                ] {
-                    ui.label(format!("• {line}"));
+        layout::text_column(ui, ScrollArea::vertical(), |ui| {
+            ui.heading(&quiz.title);
+            ui.add_space(6.0);
+            let questions = quiz.questions.min(available);
+            for line in [
+                fill(t.quiz_questions, &[("n", &questions)]),
+                match quiz.time_limit_minutes {
+                    Some(n) => fill(t.quiz_limit, &[("n", &n)]),
+                    None => t.quiz_no_limit.to_owned(),
+                },
+                fill(t.quiz_pass_mark, &[("n", &quiz.pass_percent)]),
+                match quiz.feedback {
+                    FeedbackTiming::AfterEach => t.quiz_feedback_after_each.to_owned(),
+                    FeedbackTiming::AtEnd => t.quiz_feedback_at_end.to_owned(),
+                },
+            ] {
+                ui.label(format!("• {line}"));
+            }
+            for (on, text) in [
+                (quiz.ask_confidence, t.quiz_confidence_asked),
+                (quiz.seed.is_some(), t.quiz_same_for_all),
+                (!quiz.partial_credit, t.quiz_only_full_points),
+            ] {
+                if on {
+                    ui.label(format!("• {text}"));
                 }
-                for (on, text) in [
-                    (quiz.ask_confidence, t.quiz_confidence_asked),
-                    (quiz.seed.is_some(), t.quiz_same_for_all),
-                    (!quiz.partial_credit, t.quiz_only_full_points),
-                ] {
-                    if on {
-                        ui.label(format!("• {text}"));
-                    }
+            }
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                let start = Button::new(RichText::new(t.quiz_start).strong())
+                    .min_size(egui::vec2(160.0, 32.0));
+                if ui.add_enabled(questions > 0, start).clicked() {
+                    actions.push(Action::Quiz(QuizCommand::Start));
                 }
-                ui.add_space(12.0);
-                ui.horizontal(|ui| {
-                    let start = Button::new(RichText::new(t.quiz_start).strong())
-                        .min_size(egui::vec2(160.0, 32.0));
-                    if ui.add_enabled(questions > 0, start).clicked() {
-                        actions.push(Action::Quiz(QuizCommand::Start));
-                    }
-                    if ui.button(t.quiz_back).clicked() {
-                        actions.push(Action::Quiz(QuizCommand::Leave));
-                    }
-                });
+                if ui.button(t.quiz_back).clicked() {
+                    actions.push(Action::Quiz(QuizCommand::Leave));
+                }
             });
+        });
         if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
             actions.push(Action::Quiz(QuizCommand::Start));
         }
@@ -278,88 +265,80 @@ impl QuizScreen<'_> {
             return;
         };
         let after_each = quiz.feedback == FeedbackTiming::AfterEach;
-        ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(760.0));
-                let view = QuestionView {
-                    scenario: s,
-                    answer: &q.answer,
-                    picture: self.bank.picture_of(s),
-                    lang: self.lang,
-                };
-                for pick in view.ui(ui, t) {
-                    push(actions, pick.into());
-                }
-                let locked = q.answer.is_checked();
-                if ask {
-                    ui.add_space(8.0);
-                    ui.strong(t.confidence_question);
-                    ui.add_enabled_ui(!locked, |ui| {
-                        ui.horizontal_wrapped(|ui| {
-                            for c in Confidence::ALL {
-                                let label = match c {
-                                    Confidence::Low => t.confidence_low,
-                                    Confidence::Medium => t.confidence_medium,
-                                    Confidence::High => t.confidence_high,
-                                };
-                                if ui
-                                    .selectable_label(q.confidence == Some(c), label)
-                                    .clicked()
-                                {
-                                    push(actions, QuizAction::ChooseConfidence(c));
-                                }
+        layout::text_column(ui, ScrollArea::vertical(), |ui| {
+            let view = QuestionView::new(self.bank, s, &q.answer, t.lang);
+            for pick in view.ui(ui, t) {
+                push(actions, pick.into());
+            }
+            let locked = q.answer.is_checked();
+            if ask {
+                ui.add_space(8.0);
+                ui.strong(t.confidence_question);
+                ui.add_enabled_ui(!locked, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        for c in Confidence::ALL {
+                            let label = match c {
+                                Confidence::Low => t.confidence_low,
+                                Confidence::Medium => t.confidence_medium,
+                                Confidence::High => t.confidence_high,
+                            };
+                            if ui
+                                .selectable_label(q.confidence == Some(c), label)
+                                .clicked()
+                            {
+                                push(actions, QuizAction::ChooseConfidence(c));
                             }
-                        });
-                    });
-                }
-                ui.add_space(10.0);
-                ui.horizontal_wrapped(|ui| {
-                    if ui
-                        .add_enabled(k > 0, Button::new(t.quiz_previous))
-                        .clicked()
-                    {
-                        push(actions, QuizAction::Previous);
-                    }
-                    if after_each && !locked {
-                        let check = Button::new(RichText::new(t.check).strong());
-                        if ui
-                            .add_enabled(q.is_answered(ask), check)
-                            .on_disabled_hover_text(t.check_disabled_hover)
-                            .clicked()
-                        {
-                            push(actions, QuizAction::CheckCurrent);
                         }
-                    }
+                    });
+                });
+            }
+            ui.add_space(10.0);
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add_enabled(k > 0, Button::new(t.quiz_previous))
+                    .clicked()
+                {
+                    push(actions, QuizAction::Previous);
+                }
+                if after_each && !locked {
+                    let check = Button::new(RichText::new(t.check).strong());
                     if ui
-                        .add_enabled(k + 1 < n, Button::new(t.quiz_next))
+                        .add_enabled(q.is_answered(ask), check)
+                        .on_disabled_hover_text(t.check_disabled_hover)
                         .clicked()
                     {
-                        push(actions, QuizAction::Next);
+                        push(actions, QuizAction::CheckCurrent);
                     }
-                    let flag = if q.flagged {
-                        t.quiz_unflag
-                    } else {
-                        t.quiz_flag
-                    };
-                    if ui.button(flag).clicked() {
-                        push(actions, QuizAction::ToggleFlag);
-                    }
-                    if ui.button(RichText::new(t.quiz_submit).strong()).clicked() {
-                        actions.push(Action::Quiz(QuizCommand::AskSubmit));
-                    }
-                });
-                let hint = if ask {
-                    t.quiz_nav_hint_confidence
+                }
+                if ui
+                    .add_enabled(k + 1 < n, Button::new(t.quiz_next))
+                    .clicked()
+                {
+                    push(actions, QuizAction::Next);
+                }
+                let flag = if q.flagged {
+                    t.quiz_unflag
                 } else {
-                    t.quiz_nav_hint
+                    t.quiz_flag
                 };
-                ui.label(RichText::new(hint).weak().small());
-                if let Some(outcome) = &q.answer.outcome {
-                    ui.add_space(10.0);
-                    question::outcome_ui(ui, t, self.lang, s.into(), outcome);
+                if ui.button(flag).clicked() {
+                    push(actions, QuizAction::ToggleFlag);
+                }
+                if ui.button(RichText::new(t.quiz_submit).strong()).clicked() {
+                    actions.push(Action::Quiz(QuizCommand::AskSubmit));
                 }
             });
+            let hint = if ask {
+                t.quiz_nav_hint_confidence
+            } else {
+                t.quiz_nav_hint
+            };
+            ui.label(RichText::new(hint).weak().small());
+            if let Some(outcome) = &q.answer.outcome {
+                ui.add_space(10.0);
+                question::outcome_ui(ui, t, t.lang, s.into(), outcome);
+            }
+        });
 
         if confirm_submit {
             self.confirm_ui(ui, t, n - run.answered(), run.without_confidence(), actions);

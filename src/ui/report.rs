@@ -5,14 +5,12 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::domain::bank::Bank;
 use crate::domain::language::Language;
-use crate::domain::progress::history::{Attempt, Confidence};
-use crate::domain::progress::stats::Report;
+use crate::domain::progress::history::Confidence;
 use crate::domain::teaching::taxonomy::deciding_difference;
-use crate::domain::training::quiz::QuizRun;
 use crate::domain::training::scoring::cue_ranges;
 use crate::ui::action::Action;
 use crate::ui::i18n::{Texts, fill};
-use crate::ui::quiz::{QuizCommand, clock_text};
+use crate::ui::quiz::{Finished, QuizCommand, clock_text};
 use crate::ui::widgets::question::{self, QuestionView, good_color};
 use crate::ui::widgets::{charts, text};
 
@@ -20,31 +18,23 @@ use crate::ui::widgets::{charts, text};
 pub struct ReportView<'a> {
     /// The bank the quiz drew from.
     pub bank: &'a Bank,
-    /// The submitted run.
-    pub run: &'a QuizRun,
-    /// The attempt as saved.
-    pub attempt: &'a Attempt,
-    /// Its figures.
-    pub report: &'a Report,
-    /// True when the clock submitted the quiz.
-    pub time_up: bool,
-    /// Interface language.
-    pub lang: Language,
+    /// The submitted quiz with its figures.
+    pub done: &'a Finished,
 }
 
 impl ReportView<'_> {
     /// Draws the report and pushes actions.
     pub fn ui(&self, ui: &mut Ui, t: &Texts, actions: &mut Vec<Action>) {
-        let r = self.report;
+        let r = &self.done.report;
         ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(1000.0));
                 ui.heading(fill(
                     t.report_heading,
-                    &[("title", &self.attempt.quiz_title)],
+                    &[("title", &self.done.attempt.quiz_title)],
                 ));
-                if self.time_up {
+                if self.done.time_up {
                     ui.colored_label(ui.visuals().warn_fg_color, t.quiz_time_up);
                 }
                 ui.add_space(4.0);
@@ -61,7 +51,7 @@ impl ReportView<'_> {
                         .heading()
                         .strong(),
                     );
-                    if let (Some(passed), Some(mark)) = (r.passed, self.attempt.pass_percent) {
+                    if let (Some(passed), Some(mark)) = (r.passed, self.done.attempt.pass_percent) {
                         let (word, colour) = if passed {
                             (t.report_passed, good_color(ui.visuals()))
                         } else {
@@ -83,7 +73,9 @@ impl ReportView<'_> {
                 }
                 ui.horizontal(|ui| {
                     if ui.button(t.report_again).clicked() {
-                        actions.push(Action::Quiz(QuizCommand::Open(self.run.quiz().clone())));
+                        actions.push(Action::Quiz(QuizCommand::Open(
+                            self.done.run.quiz().clone(),
+                        )));
                     }
                     if ui.button(t.quiz_back).clicked() {
                         actions.push(Action::Quiz(QuizCommand::Leave));
@@ -129,7 +121,7 @@ impl ReportView<'_> {
 
                 ui.separator();
                 ui.strong(t.report_review);
-                for (k, q) in self.run.questions().iter().enumerate() {
+                for (k, q) in self.done.run.questions().iter().enumerate() {
                     let Some(s) = self.bank.get(q.scenario) else {
                         continue;
                     };
@@ -142,16 +134,10 @@ impl ReportView<'_> {
                         .id_salt(("review", k))
                         .show(ui, |ui| match &q.answer.outcome {
                             Some(outcome) => {
-                                let view = QuestionView {
-                                    scenario: s,
-                                    answer: &q.answer,
-                                    picture: self.bank.picture_of(s),
-                                    lang: self.lang,
-                                };
-                                view.ui(ui, t);
-                                question::outcome_ui(ui, t, self.lang, s.into(), outcome);
+                                QuestionView::new(self.bank, s, &q.answer, t.lang).ui(ui, t);
+                                question::outcome_ui(ui, t, t.lang, s.into(), outcome);
                             }
-                            None => unanswered_ui(ui, t, s, self.lang),
+                            None => unanswered_ui(ui, t, s, t.lang),
                         });
                 }
             });
@@ -161,11 +147,11 @@ impl ReportView<'_> {
 impl ReportView<'_> {
     fn accuracy_ui(&self, ui: &mut Ui, t: &Texts) {
         ui.strong(t.report_by_type);
-        charts::accuracy_chart_ui(ui, t, "report_accuracy", &self.report.by_type, self.lang);
+        charts::accuracy_chart_ui(ui, t, "report_accuracy", &self.done.report.by_type, t.lang);
     }
 
     fn matrix_ui(&self, ui: &mut Ui, t: &Texts) {
-        let matrix = &self.report.matrix;
+        let matrix = &self.done.report.matrix;
         ui.strong(t.report_matrix);
         charts::confusion_matrix_ui(ui, matrix);
         match matrix.most_frequent() {
@@ -181,7 +167,7 @@ impl ReportView<'_> {
                     ))
                     .strong(),
                 );
-                if let Some(diff) = deciding_difference(c.right, c.chosen, self.lang) {
+                if let Some(diff) = deciding_difference(c.right, c.chosen, t.lang) {
                     ui.label(diff);
                 }
             }

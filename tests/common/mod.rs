@@ -13,12 +13,18 @@ pub fn fixtures(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A scenario folder (`scenarios/` in a temporary folder, so that `assets/` can sit beside it)
-/// holding the two good fixtures. Keep the first value alive as long as the folder is used.
-pub fn good_folder() -> (tempfile::TempDir, PathBuf) {
+/// An empty scenario folder: `scenarios/` in a temporary folder, so that `assets/` can sit
+/// beside it. Keep the first value alive as long as the folder is used.
+pub fn scenario_folder() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().join("scenarios");
     std::fs::create_dir_all(&dir).expect("the folder can be made");
+    (tmp, dir)
+}
+
+/// A [`scenario_folder`] holding the two good fixtures.
+pub fn good_folder() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, dir) = scenario_folder();
     for name in ["klaer-belte.ron", "bil-takboks.ron"] {
         std::fs::copy(fixtures("good").join(name), dir.join(name)).expect("the fixture copies");
     }
@@ -50,6 +56,45 @@ pub fn relative_problem_lines(
             p.to_string()
         })
         .collect()
+}
+
+/// Fails, showing `text`, unless it contains `part`.
+#[track_caller]
+pub fn assert_contains(text: &str, part: &str) {
+    assert!(text.contains(part), "{part:?} is not in: {text}");
+}
+
+/// Fails, showing `text`, unless it starts with `start`.
+#[track_caller]
+pub fn assert_starts_with(text: &str, start: &str) {
+    assert!(
+        text.starts_with(start),
+        "does not start with {start:?}: {text}"
+    );
+}
+
+/// Fails, showing `text`, unless it ends with `end`.
+#[track_caller]
+pub fn assert_ends_with(text: &str, end: &str) {
+    assert!(text.ends_with(end), "does not end with {end:?}: {text}");
+}
+
+/// Fails, listing `lines`, unless one of them contains `part`.
+#[track_caller]
+pub fn assert_a_line_contains<S: AsRef<str> + std::fmt::Debug>(lines: &[S], part: &str) {
+    assert!(
+        lines.iter().any(|l| l.as_ref().contains(part)),
+        "no line contains {part:?}: {lines:#?}"
+    );
+}
+
+/// Fails, listing `lines`, unless one of them starts with `start`.
+#[track_caller]
+pub fn assert_a_line_starts_with<S: AsRef<str> + std::fmt::Debug>(lines: &[S], start: &str) {
+    assert!(
+        lines.iter().any(|l| l.as_ref().starts_with(start)),
+        "no line starts with {start:?}: {lines:#?}"
+    );
 }
 
 /// A comma-separated sheet rewritten with `separator` between the cells, as a Norwegian

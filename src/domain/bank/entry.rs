@@ -29,8 +29,6 @@ pub struct Entry {
     pub kind: EntryKind,
     /// What the file says about itself, when it could be parsed.
     pub header: Option<Header>,
-    /// Lower-case id, title and texts for search; the path when the file could not be parsed.
-    pub search: String,
     /// Errors in the file.
     pub errors: u32,
     /// Warnings in the file.
@@ -64,53 +62,37 @@ pub struct Profile {
 impl Entry {
     /// A file that could not be read or parsed: found by its path alone.
     pub(super) fn unreadable(path: PathBuf, kind: EntryKind) -> Entry {
-        let search = path.to_string_lossy().to_lowercase();
         Entry {
             path,
             kind,
             header: None,
-            search,
             errors: 0,
             warnings: 0,
         }
     }
 
-    fn parsed(path: PathBuf, kind: EntryKind, header: Header, texts: &[&String]) -> Entry {
+    fn parsed(path: PathBuf, kind: EntryKind, header: Header) -> Entry {
         Entry {
             header: Some(header),
-            search: texts
-                .iter()
-                .map(|t| t.to_lowercase())
-                .collect::<Vec<_>>()
-                .join("\n"),
             ..Entry::unreadable(path, kind)
         }
     }
 
     pub(super) fn scenario(path: PathBuf, s: &Scenario) -> Entry {
         let profile = Profile::new(s.answer, s.difficulty, &s.tags);
-        let texts = [
-            &s.id,
-            &s.title,
-            &s.industry,
-            &s.customer,
-            &s.situation,
-            &s.explanation,
-        ];
         let header = Header::new(&s.id, &s.title, s.language, Some(profile));
-        Entry::parsed(path, EntryKind::Scenario, header, &texts)
+        Entry::parsed(path, EntryKind::Scenario, header)
     }
 
     pub(super) fn conversation(path: PathBuf, c: &Conversation) -> Entry {
         let profile = Profile::new(c.answer, c.difficulty, &c.tags);
-        let texts = [&c.id, &c.title, &c.industry, &c.customer, &c.explanation];
         let header = Header::new(&c.id, &c.title, c.language, Some(profile));
-        Entry::parsed(path, EntryKind::Conversation, header, &texts)
+        Entry::parsed(path, EntryKind::Conversation, header)
     }
 
     pub(super) fn quiz(path: PathBuf, q: &Quiz) -> Entry {
         let header = Header::new(&q.id, &q.title, q.language, None);
-        Entry::parsed(path, EntryKind::Quiz, header, &[&q.id, &q.title])
+        Entry::parsed(path, EntryKind::Quiz, header)
     }
 
     /// The id, when the file could be parsed.

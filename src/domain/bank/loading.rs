@@ -4,10 +4,13 @@
 //! once and draws [`LoadProgress::snapshot`] until [`BankLoad::try_finish`] hands over the bank.
 //! The loading itself is [`Bank::load_counting`], the same code `check` and the folder watch use;
 //! the thread and its counters are the shared [`Job`] and [`LoadProgress`].
+//!
+//! A load started while the window opens waits until the window has drawn its first frame
+//! ([`BankLoad::go`]): on two cores, any loading meanwhile delays that frame, and a window
+//! that shows at once matters more than a bank ready a few tens of milliseconds sooner.
 
 use std::fs;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
 use crate::domain::background::{Interrupted, Job};
 pub use crate::domain::background::{Progress as LoadProgress, ProgressSnapshot};
@@ -27,31 +30,9 @@ pub fn check_folder(dir: &Path) -> Result<(), LoadError> {
     }
 }
 
-/// Wakes a window that may not exist yet. A load started before the window opens (so that
-/// reading the bank overlaps creating the window) has nothing to wake until then; the
-/// window's first frame looks at the load anyway, so wakes before [`LateWake::set`] can be
-/// dropped.
-#[derive(Clone, Default)]
-pub struct LateWake(Arc<OnceLock<Box<dyn Fn() + Send + Sync>>>);
-
-impl LateWake {
-    /// From now on, [`LateWake::wake`] calls `wake`. Only the first call counts.
-    pub fn set(&self, wake: impl Fn() + Send + Sync + 'static) {
-        let _ = self.0.set(Box::new(wake));
-    }
-
-    /// Calls the function given to [`LateWake::set`], if any yet.
-    pub fn wake(&self) {
-        if let Some(wake) = self.0.get() {
-            wake();
-        }
-    }
-}
-
 /// Lowers the calling thread's priority, and so that of the threads it starts (Linux keeps
-/// a nice value per thread, and a new thread inherits it): when a core is contested, the
-/// window's thread paints its first frame before the loader reads on. Where the loader has
-/// the cores to itself, as after the first frame, it loads at full speed.
+/// a nice value per thread, and a new thread inherits it): the window stays responsive
+/// while the bank loads, and when it is idle the loader has the cores to itself.
 fn yield_to_the_window() {
     #[cfg(target_os = "linux")]
     // SAFETY: setpriority only changes the scheduling of the thread named; on Linux,
@@ -73,8 +54,9 @@ pub struct BankLoad {
 }
 
 impl BankLoad {
-    /// Starts loading `source`. `notify` is called from the loading threads as the counters
-    /// move and once more when the bank is ready, so a window can wake up and take it.
+    /// Readies a load of `source` that starts on [`BankLoad::go`]. `notify` is called from
+    /// the loading thread when the bank is ready, so a window can wake up and take it; the
+    /// counters are there to read at any time.
     pub fn start(source: BankSource, notify: impl Fn() + Send + Sync + 'static) -> BankLoad {
         BankLoad::start_with(source, notify, Bank::load_counting)
     }
@@ -89,7 +71,7 @@ impl BankLoad {
         let loading = source.clone();
         BankLoad {
             source,
-            job: Job::start("bank-load", notify, move |progress| {
+            job: Job::start_with("bank-load", LoadProgress::held(), notify, move |progress| {
                 yield_to_the_window();
                 load(loading, progress)
             }),
@@ -104,6 +86,11 @@ impl BankLoad {
     /// The counters now.
     pub fn progress(&self) -> ProgressSnapshot {
         self.job.progress()
+    }
+
+    /// Starts the load (the window has drawn its first frame). Calling it again does nothing.
+    pub fn go(&self) {
+        self.job.go();
     }
 
     /// The bank (or why there is none) once it is ready; `None` while loading and after it
@@ -184,6 +171,7 @@ mod tests {
         let mut load = BankLoad::start(BankSource::Folder(dir.clone()), move || {
             counted.fetch_add(1, Ordering::Relaxed);
         });
+        load.go();
         assert_eq!(load.source(), &BankSource::Folder(dir.clone()));
         let bank = wait(&mut load).unwrap();
         assert_eq!(bank.scenarios().len(), 300);
@@ -195,8 +183,8 @@ mod tests {
                 problems: 1
             }
         );
-        // Listed, every 250 files, the last file, and ready.
-        assert!(wakes.load(Ordering::Relaxed) >= 4);
+        // Once, when the bank is ready: the window reads the counters on its own schedule.
+        assert_eq!(wakes.load(Ordering::Relaxed), 1);
         assert!(load.try_finish().is_none(), "handed over only once");
         assert!(load.is_finished());
         let _ = fs::remove_dir_all(dir);
@@ -205,6 +193,7 @@ mod tests {
     #[test]
     fn the_bundled_bank_loads_with_progress() {
         let mut load = BankLoad::start(BankSource::Embedded, || {});
+        load.go();
         let bank = wait(&mut load).unwrap();
         let seen = load.progress();
         assert!(!bank.scenarios().is_empty());
@@ -213,22 +202,6 @@ mod tests {
             seen.files_total,
             bank.files_checked() + bank.conversation_files_checked()
         );
-    }
-
-    #[test]
-    fn a_late_wake_drops_wakes_before_it_is_set_and_passes_on_those_after() {
-        let wakes = Arc::new(AtomicUsize::new(0));
-        let late = LateWake::default();
-        let copy = late.clone();
-        copy.wake();
-        let counted = Arc::clone(&wakes);
-        late.set(move || {
-            counted.fetch_add(1, Ordering::Relaxed);
-        });
-        late.set(|| panic!("only the first set counts"));
-        copy.wake();
-        copy.wake();
-        assert_eq!(wakes.load(Ordering::Relaxed), 2);
     }
 
     #[test]
@@ -241,6 +214,7 @@ mod tests {
         assert!(matches!(check_folder(&file), Err(LoadError::NotAFolder(_))));
         let _ = fs::remove_file(file);
         let mut load = BankLoad::start(BankSource::Folder(dir), || {});
+        load.go();
         assert!(matches!(wait(&mut load), Err(LoadError::Folder { .. })));
     }
 }

@@ -18,6 +18,7 @@ mod parallel;
 pub mod picture;
 pub mod problem;
 pub mod scenario;
+pub mod search;
 mod source;
 pub mod source_map;
 pub mod validate;

@@ -109,6 +109,13 @@ impl ClassAttempt {
         self.replies.iter().map(|(_, p)| u32::from(*p)).sum()
     }
 
+    /// A conversation's reply points / the best path's points, 0-1, when the best path is
+    /// known and worth points.
+    pub fn reply_share(&self) -> Option<f64> {
+        let best = self.best_points.filter(|b| *b > 0)?;
+        Some(f64::from(self.reply_points()) / f64::from(best))
+    }
+
     /// Points earned and possible.
     pub fn score(&self) -> (u32, u32) {
         let items = self.items();
@@ -194,25 +201,18 @@ pub fn assemble(inputs: Inputs) -> ClassData {
                 attempt.conversation = true;
                 attempt.replies.push((step_id, points));
             }
-            Fact::Completed {
-                title,
-                practice,
-                conversation,
-                score,
-                questions,
-                at,
-            } => {
+            Fact::Completed(done) => {
                 attempt.quiz_id = o.quiz_id;
                 attempt.completed = true;
-                attempt.practice = practice;
-                attempt.conversation |= conversation;
-                if conversation {
+                attempt.practice = done.practice;
+                attempt.conversation |= done.conversation;
+                if done.conversation {
                     // The maximum is the best path's points and the decision's 4.
-                    attempt.best_points = score.map(|(_, max)| max.saturating_sub(4));
+                    attempt.best_points = done.score.map(|(_, max)| max.saturating_sub(4));
                 }
-                attempt.title = title;
-                attempt.questions = questions;
-                attempt.finished = at;
+                attempt.title = done.title;
+                attempt.questions = done.questions;
+                attempt.finished = done.at;
             }
             Fact::Verdict(passed) => attempt.passed = Some(passed),
         }

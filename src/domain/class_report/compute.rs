@@ -239,13 +239,7 @@ pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> Clas
             let sessions: Vec<&&ClassAttempt> =
                 practice.iter().filter(|a| a.trainee == i).collect();
             let talked: Vec<&&ClassAttempt> = talks.iter().filter(|a| a.trainee == i).collect();
-            let shares: Vec<f64> = talked
-                .iter()
-                .filter_map(|a| {
-                    let best = a.best_points.filter(|b| *b > 0)?;
-                    Some(f64::from(a.reply_points()) / f64::from(best))
-                })
-                .collect();
+            let shares: Vec<f64> = talked.iter().filter_map(|a| a.reply_share()).collect();
             TraineeStats {
                 name: t.name.clone(),
                 key: t.key.clone(),

@@ -139,13 +139,7 @@ pub fn summarise(
                 .iter()
                 .map(|a| f64::from(a.reply_points()))
                 .collect();
-            let shares: Vec<f64> = attempts
-                .iter()
-                .filter_map(|a| {
-                    let best = a.best_points.filter(|b| *b > 0)?;
-                    Some(f64::from(a.reply_points()) / f64::from(best))
-                })
-                .collect();
+            let shares: Vec<f64> = attempts.iter().filter_map(|a| a.reply_share()).collect();
             let mut steps: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
             for (step, points) in attempts.iter().flat_map(|a| &a.replies) {
                 steps.entry(step).or_default().push(f64::from(*points));

@@ -113,7 +113,7 @@ pub fn report_counting(
 
 /// Starts making the report on its own thread, for the Class screen: the window shows the
 /// job's progress (files read of the total, problems so far) and takes the report when it is
-/// ready. `notify` is called as the counters move and when the report is ready.
+/// ready. `notify` is called when the report is ready.
 pub fn start(
     inputs: Vec<PathBuf>,
     choice: AttemptChoice,

@@ -225,6 +225,11 @@ fn or_dash(value: Option<f64>, w: &Words) -> String {
     value.map_or_else(|| w.none.to_owned(), |v| format!("{v:.3}"))
 }
 
+/// A figure in a line of text: its label in lower case, then its value.
+fn figure(label: &str, value: impl std::fmt::Display) -> String {
+    format!("{} {value}", label.to_lowercase())
+}
+
 /// The report as readable text for the terminal.
 pub fn text(report: &ClassReport, language: Language) -> String {
     let w = words(language);
@@ -236,22 +241,15 @@ pub fn text(report: &ClassReport, language: Language) -> String {
 
     let _ = writeln!(out, "\n{}", w.quizzes);
     for q in &report.quizzes {
-        let _ = writeln!(
-            out,
-            "  {} ({}): {} {}, {} {}, {} {}, {} {}, {} {}",
-            q.title,
-            q.quiz_id,
-            w.attempts.to_lowercase(),
-            q.attempts,
-            w.mean.to_lowercase(),
-            percent(q.mean, w),
-            w.median.to_lowercase(),
-            percent(q.median, w),
-            w.pass_rate.to_lowercase(),
-            percent(q.pass_rate.map(|p| p * 100.0), w),
-            w.alpha,
-            or_dash(q.alpha, w),
-        );
+        let figures = [
+            figure(w.attempts, q.attempts),
+            figure(w.mean, percent(q.mean, w)),
+            figure(w.median, percent(q.median, w)),
+            figure(w.pass_rate, percent(q.pass_rate.map(|p| p * 100.0), w)),
+            // A name, so not in lower case.
+            format!("{} {}", w.alpha, or_dash(q.alpha, w)),
+        ];
+        let _ = writeln!(out, "  {} ({}): {}", q.title, q.quiz_id, figures.join(", "));
     }
 
     if !report.conversations.is_empty() {
@@ -363,22 +361,20 @@ pub fn text(report: &ClassReport, language: Language) -> String {
 
     let _ = writeln!(out, "\n{}", w.trainees);
     for t in &report.trainees {
+        let practice = fill(
+            w.practice_line,
+            &[
+                ("sessions", &t.practice_sessions),
+                ("answers", &t.practice_answers),
+            ],
+        );
         let _ = writeln!(
             out,
-            "  {}: {} {}, {} {}; {} {}",
+            "  {}: {}, {}; {}",
             t.name,
-            w.attempts.to_lowercase(),
-            t.quiz_attempts,
-            w.mean.to_lowercase(),
-            percent(t.mean, w),
-            w.practice_volume.to_lowercase(),
-            fill(
-                w.practice_line,
-                &[
-                    ("sessions", &t.practice_sessions),
-                    ("answers", &t.practice_answers)
-                ]
-            ),
+            figure(w.attempts, t.quiz_attempts),
+            figure(w.mean, percent(t.mean, w)),
+            figure(w.practice_volume, practice),
         );
         if let Some(talks) = trainee_conversations(t, language) {
             let _ = writeln!(out, "    {talks}");

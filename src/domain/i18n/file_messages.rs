@@ -98,6 +98,41 @@ messages! {
         nb: "kan ikke lese filen: {reason}",
         en: "cannot read the file: {reason}";
 
+    // The trainee's history, read and kept aside
+
+    /// A history file larger than any history.
+    HistoryTooBig { mib: u64, limit_mib: u64 }
+        nb: "filen er {mib} MiB, over grensen på {limit_mib} MiB for en historikk",
+        en: "the file is {mib} MiB, over the limit of {limit_mib} MiB for a history";
+    /// An attempt no run of the app writes, so it is left out; `n` counts from 1.
+    AttemptHolds { n: usize, quiz: String, what: Box<FileMessage> }
+        nb: "forsøk {n} («{quiz}») har {what}",
+        en: "attempt {n} ({quiz:?}) holds {what}";
+    /// What such an attempt holds: a time after now (and the clocks' slack).
+    FutureTime { time: String }
+        nb: "et tidspunkt i fremtiden ({time})",
+        en: "a time in the future ({time})";
+    /// What such an attempt holds: an end before its start.
+    FinishedBeforeStarted {}
+        nb: "et forsøk som ble fullført før det startet",
+        en: "an attempt that finished before it started";
+    /// What such an attempt holds: points no answer earns.
+    PointsOverMaximum { type_points: u8, offer_points: u8 }
+        nb: "poeng over maksimum på 2 (type {type_points}, tilbud {offer_points})",
+        en: "points over the maximum of 2 (type {type_points}, offer {offer_points})";
+    /// What such an attempt holds: a pass mark no quiz has.
+    PassMarkOver100 {}
+        nb: "en beståttgrense over 100 %",
+        en: "a pass mark over 100 %";
+    /// The one attempt left out.
+    LeftOutOne { attempt: Box<FileMessage> }
+        nb: "{attempt}; det ble utelatt",
+        en: "{attempt}; it was left out";
+    /// Several attempts left out, named by the first.
+    LeftOutSeveral { first: Box<FileMessage>, others: usize }
+        nb: "{first}; det og {others} andre forsøk med umulige verdier ble utelatt",
+        en: "{first}; it and {others} other attempt(s) with impossible values were left out";
+
     // Opening a scenario folder
 
     /// A scenario folder that cannot be listed.

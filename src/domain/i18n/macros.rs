@@ -64,12 +64,15 @@ impl<M: Localized> Arg for Option<Box<M>> {
     }
 }
 
-/// Builds a table of fixed texts: a struct with one `&'static str` field per key, and one
-/// constant per language. A key without both texts does not compile.
+/// Builds a table of fixed texts: a struct with one `&'static str` field per key, one
+/// constant per language and the function that picks a language's. A key without both texts
+/// does not compile.
 macro_rules! text_table {
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident;
+        $(#[doc = $lookup_doc:literal])*
+        pub fn $lookup:ident;
         $nb_const:ident, $en_const:ident;
         $($key:ident: $nb:literal, $en:literal;)*
     ) => {
@@ -94,6 +97,14 @@ macro_rules! text_table {
             lang: $crate::domain::language::Language::En,
             $($key: $en,)*
         };
+
+        $(#[doc = $lookup_doc])*
+        pub fn $lookup(lang: $crate::domain::language::Language) -> &'static $name {
+            match lang {
+                $crate::domain::language::Language::Nb => &$nb_const,
+                $crate::domain::language::Language::En => &$en_const,
+            }
+        }
 
         impl $name {
             /// Every (key, text) pair, for completeness checks.

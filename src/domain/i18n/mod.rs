@@ -13,6 +13,8 @@
 //!
 //! - [`TeachingTexts`] holds the taxonomy's teaching texts (what decides each sale type, what
 //!   separates two), in the same kind of table as [`Texts`].
+//! - [`ReportWords`] holds the class report's words (headings, columns, lines, the flags and
+//!   their advice), in the same kind of table.
 //! - [`FileMessage`] holds the same kind of texts about files outside the bank: saving and
 //!   reading (`StorageError`), opening a folder, import, export, results and the class
 //!   report's inputs. The command line prints them in the language of `--lang` or the system.
@@ -36,12 +38,14 @@
 mod macros;
 mod file_messages;
 mod messages;
+mod report_words;
 mod teaching_texts;
 mod texts;
 
 pub use file_messages::FileMessage;
 pub use macros::{Arg, Localized};
 pub use messages::Message;
+pub use report_words::{REPORT_EN, REPORT_NB, ReportWords, report_words};
 pub use teaching_texts::{TEACHING_EN, TEACHING_NB, TeachingTexts, teaching_texts};
 pub use texts::{EN, NB, Texts, fill, texts};
 
@@ -58,4 +62,28 @@ fn placeholders(text: &str) -> Vec<&str> {
     names.sort_unstable();
     names.dedup();
     names
+}
+
+/// Checks a fixed-text table in both languages: every key has a text in each, both texts name
+/// the same placeholders, and they differ unless `same_in_both(key)` (a name such as "IT"
+/// may be written the same way).
+#[cfg(test)]
+fn assert_translated(
+    nb: &[(&str, &str)],
+    en: &[(&str, &str)],
+    same_in_both: impl Fn(&str) -> bool,
+) {
+    assert_eq!(nb.len(), en.len());
+    for ((key, nb_text), (_, en_text)) in nb.iter().zip(en) {
+        assert!(!nb_text.trim().is_empty(), "nb text `{key}` is empty");
+        assert!(!en_text.trim().is_empty(), "en text `{key}` is empty");
+        assert_eq!(
+            placeholders(nb_text),
+            placeholders(en_text),
+            "`{key}` has different placeholders in nb and en"
+        );
+        if !same_in_both(key) {
+            assert_ne!(nb_text, en_text, "`{key}` looks untranslated");
+        }
+    }
 }

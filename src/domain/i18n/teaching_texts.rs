@@ -2,11 +2,11 @@
 //! separates two of them, what the decision path's questions mean,
 //! and the lessons' examples. Used by feedback, lessons, the class report and exports.
 
-use crate::domain::language::Language;
-
 text_table! {
     /// The taxonomy's texts of one language.
     pub struct TeachingTexts;
+    /// The taxonomy's texts of a language.
+    pub fn teaching_texts;
     TEACHING_NB, TEACHING_EN;
     // The one question that decides each sale type.
     cue_nysalg: "Kunden har aldri kjøpt av deg. Som regel er produktet også nytt for kunden, eller kjøpt så lenge siden at det føles nytt.", "The customer has never bought from you. Usually the product is new to them too, or bought so long ago that it feels new.";
@@ -59,35 +59,36 @@ text_table! {
     example_tilleggssalg_2: "Til anlegget kunden nettopp kjøpte, legger du til et par ekstra høyttalere.", "To the sound system the customer just bought you add a pair of extra speakers.";
     example_tilleggssalg_3_industry: "Klær", "Clothing";
     example_tilleggssalg_3: "Til den nye buksen hører et belte som passer.", "A belt that matches belongs with the new trousers.";
-}
-
-/// The taxonomy's texts of a language.
-pub fn teaching_texts(lang: Language) -> &'static TeachingTexts {
-    match lang {
-        Language::Nb => &TEACHING_NB,
-        Language::En => &TEACHING_EN,
-    }
+    // What follow-on sales are, why they pay and how to find the next offer (the Learn screen).
+    follow_on_title: "Påfølgende salg", "Follow-on sales";
+    follow_on_lead: "Mersalg, gjensalg, kryssalg og tilleggssalg kalles påfølgende salg: de kommer etter førstegangssalget, ofte fra en fornøyd kunde, enten der og da eller når kunden kommer tilbake.", "More of the same, replacement, cross-sale and add-on sale are called follow-on sales (påfølgende salg): they come after the first sale, usually from a satisfied customer, either on the spot or when the customer comes back.";
+    follow_on_aim: "Målet er at kunden selv velger å kjøpe mer av deg, nå eller neste gang.", "The aim is that the customer chooses to buy more from you, now or next time.";
+    follow_on_sign: "Du ser at det virker når kunden kjøper mer enn de kom for, eller oppsøker deg igjen.", "You know it works when the customer buys more than they came for, or seeks you out again.";
+    follow_on_measure: "Suksesskriteriet er enkelt: du tjener mer for mindre innsats.", "The measure of success is simple: you earn more for less effort.";
+    why_pay_title: "Hvorfor de lønner seg", "Why they pay";
+    why_pay_lead: "Et påfølgende salg går nesten rett på bunnlinjen, fordi det meste av jobben allerede er gjort.", "A follow-on sale goes almost straight to the bottom line, because most of the work is already done.";
+    why_pay_reach: "Det koster ingenting å nå kunden: ingen annonser, kunden står allerede foran deg.", "Reaching the customer costs nothing: no advertising, they are already in front of you.";
+    why_pay_trust: "Tilliten er bygget ved første kjøp.", "Trust was built with the first purchase.";
+    why_pay_negotiation: "Forhandlingen er ofte bare en formsak.", "Negotiation is often just a formality.";
+    why_pay_belongs: "Det som hører sammen med det kunden kjøpte, trenger lite argumentasjon. En kort demonstrasjon holder: legg beltet på buksen, så ser alle at det hører til.", "What belongs with the purchase needs little argument. A short demonstration is enough: put the belt on the trousers and everyone sees that it belongs.";
+    next_offer_title: "Slik finner du neste tilbud", "How to find the next offer";
+    next_offer_lead: "Jo flere produkter som hører til løsningen på et behov du har avdekket, desto lettere er det å selge mer.", "The more products that belong to the solution of a need you have uncovered, the easier it is to sell more.";
+    next_offer_need: "Start med behovet kunden har fortalt deg om, ikke med hyllene dine.", "Start from the need the customer told you about, not from your shelves.";
+    next_offer_know: "Profesjonelle selgere vet hva som hører sammen, og hvordan og hvorfor produktene brukes.", "Professionals know what goes with what, and how and why the products are used.";
+    next_offer_knowledge: "Brukt riktig får den kunnskapen kunden til å kjøpe flere produkter, og gjerne flere av hvert.", "Used well, that knowledge makes the customer buy more products, and often more than one of each.";
+    next_offer_one_place: "Kunden sparer tid og får alt på ett sted, uten å lete etter andre leverandører.", "The customer saves time and gets everything in one place, without hunting for other suppliers.";
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::i18n::placeholders;
+    use crate::domain::i18n::assert_translated;
 
     #[test]
     fn every_teaching_text_is_translated() {
-        let (nb, en) = (TEACHING_NB.entries(), TEACHING_EN.entries());
-        assert_eq!(nb.len(), en.len());
-        for ((key, nb_text), (_, en_text)) in nb.iter().zip(&en) {
-            assert!(
-                !nb_text.trim().is_empty() && !en_text.trim().is_empty(),
-                "{key}"
-            );
-            assert_eq!(placeholders(nb_text), placeholders(en_text), "{key}");
-            // An industry such as "IT" may be written the same in both languages.
-            if !key.ends_with("_industry") {
-                assert_ne!(nb_text, en_text, "`{key}` looks untranslated");
-            }
-        }
+        // An industry such as "IT" may be written the same in both languages.
+        assert_translated(&TEACHING_NB.entries(), &TEACHING_EN.entries(), |key| {
+            key.ends_with("_industry")
+        });
     }
 }

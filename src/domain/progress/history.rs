@@ -282,11 +282,11 @@ impl HistoryStore {
                     source,
                 });
             }
-            Err(ReadError::TooBig { size, .. }) => Err(format!(
-                "the file is {} MiB, over the limit of {} MiB for a history",
-                size.max(MAX_HISTORY_BYTES + 1) / 1024 / 1024,
-                MAX_HISTORY_BYTES / 1024 / 1024
-            )),
+            Err(ReadError::TooBig { size, .. }) => Err(FileMessage::HistoryTooBig {
+                mib: size.max(MAX_HISTORY_BYTES + 1) / 1024 / 1024,
+                limit_mib: MAX_HISTORY_BYTES / 1024 / 1024,
+            }
+            .to_string()),
             Err(e @ ReadError::NotRegular(_)) => Err(e.to_string()),
         };
         let parsed = bytes.and_then(|bytes| {
@@ -387,30 +387,32 @@ const CLOCK_SLACK: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 /// Why `attempt` cannot have been written by the app at `now`, if it cannot: points over the
 /// maximum (they would show as thousands of percent) or times in the future (they would
 /// make a scenario wait for ever, or overflow the date arithmetic).
-pub fn absurdity(attempt: &Attempt, now: Timestamp) -> Option<String> {
+pub fn absurdity(attempt: &Attempt, now: Timestamp) -> Option<FileMessage> {
     let latest = now.checked_add(CLOCK_SLACK).unwrap_or(Timestamp::MAX);
     let times = [Some(attempt.started), Some(attempt.finished)]
         .into_iter()
         .chain(attempt.answers.iter().map(|a| a.answered_at))
         .flatten();
     if let Some(t) = times.into_iter().find(|t| *t > latest) {
-        return Some(format!("a time in the future ({t})"));
+        return Some(FileMessage::FutureTime {
+            time: t.to_string(),
+        });
     }
     if attempt.finished < attempt.started {
-        return Some("an attempt that finished before it started".into());
+        return Some(FileMessage::FinishedBeforeStarted {});
     }
     if let Some(a) = attempt
         .answers
         .iter()
         .find(|a| a.type_points > 2 || a.offer_points > 2)
     {
-        return Some(format!(
-            "points over the maximum of 2 (type {}, offer {})",
-            a.type_points, a.offer_points
-        ));
+        return Some(FileMessage::PointsOverMaximum {
+            type_points: a.type_points,
+            offer_points: a.offer_points,
+        });
     }
     if attempt.pass_percent.is_some_and(|p| p > 100) {
-        return Some("a pass mark over 100 %".into());
+        return Some(FileMessage::PassMarkOver100 {});
     }
     None
 }
@@ -423,10 +425,11 @@ fn without_absurd(mut history: History, now: Timestamp) -> (History, Option<Stri
         index += 1;
         match absurdity(attempt, now) {
             Some(why) => {
-                reasons.push(format!(
-                    "attempt {index} ({:?}) holds {why}",
-                    attempt.quiz_id
-                ));
+                reasons.push(FileMessage::AttemptHolds {
+                    n: index,
+                    quiz: attempt.quiz_id.clone(),
+                    what: Box::new(why),
+                });
                 false
             }
             None => true,
@@ -434,14 +437,15 @@ fn without_absurd(mut history: History, now: Timestamp) -> (History, Option<Stri
     });
     let reason = match reasons.len() {
         0 => None,
-        1 => Some(format!("{}; it was left out", reasons[0])),
-        n => Some(format!(
-            "{}; it and {} other attempt(s) with impossible values were left out",
-            reasons[0],
-            n - 1
-        )),
+        1 => Some(FileMessage::LeftOutOne {
+            attempt: Box::new(reasons.swap_remove(0)),
+        }),
+        n => Some(FileMessage::LeftOutSeveral {
+            first: Box::new(reasons.swap_remove(0)),
+            others: n - 1,
+        }),
     };
-    (history, reason)
+    (history, reason.map(|r| r.to_string()))
 }
 
 /// A new random attempt id in UUID form.

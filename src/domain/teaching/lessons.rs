@@ -3,7 +3,7 @@
 //! decision path means. Texts in both languages; the deciding cue and the difference between
 //! two types come from [`crate::domain::teaching::taxonomy`].
 
-use crate::domain::i18n::teaching_texts;
+use crate::domain::i18n::{TEACHING_EN, TEACHING_NB, teaching_texts};
 use crate::domain::language::Language;
 use crate::domain::teaching::decision_path::Step;
 use crate::domain::teaching::taxonomy::{SaleType, deciding_difference};
@@ -109,70 +109,47 @@ pub struct Section {
 /// offer.
 pub fn follow_on_sections(lang: Language) -> [Section; 3] {
     match lang {
-        Language::Nb => [
-            Section {
-                title: "Påfølgende salg",
-                lead: "Mersalg, gjensalg, kryssalg og tilleggssalg kalles påfølgende salg: de kommer etter førstegangssalget, ofte fra en fornøyd kunde, enten der og da eller når kunden kommer tilbake.",
-                points: &[
-                    "Målet er at kunden selv velger å kjøpe mer av deg, nå eller neste gang.",
-                    "Du ser at det virker når kunden kjøper mer enn de kom for, eller oppsøker deg igjen.",
-                    "Suksesskriteriet er enkelt: du tjener mer for mindre innsats.",
-                ],
-            },
-            Section {
-                title: "Hvorfor de lønner seg",
-                lead: "Et påfølgende salg går nesten rett på bunnlinjen, fordi det meste av jobben allerede er gjort.",
-                points: &[
-                    "Det koster ingenting å nå kunden: ingen annonser, kunden står allerede foran deg.",
-                    "Tilliten er bygget ved første kjøp.",
-                    "Forhandlingen er ofte bare en formsak.",
-                    "Det som hører sammen med det kunden kjøpte, trenger lite argumentasjon. En kort demonstrasjon holder: legg beltet på buksen, så ser alle at det hører til.",
-                ],
-            },
-            Section {
-                title: "Slik finner du neste tilbud",
-                lead: "Jo flere produkter som hører til løsningen på et behov du har avdekket, desto lettere er det å selge mer.",
-                points: &[
-                    "Start med behovet kunden har fortalt deg om, ikke med hyllene dine.",
-                    "Profesjonelle selgere vet hva som hører sammen, og hvordan og hvorfor produktene brukes.",
-                    "Brukt riktig får den kunnskapen kunden til å kjøpe flere produkter, og gjerne flere av hvert.",
-                    "Kunden sparer tid og får alt på ett sted, uten å lete etter andre leverandører.",
-                ],
-            },
-        ],
-        Language::En => [
-            Section {
-                title: "Follow-on sales",
-                lead: "More of the same, replacement, cross-sale and add-on sale are called follow-on sales (påfølgende salg): they come after the first sale, usually from a satisfied customer, either on the spot or when the customer comes back.",
-                points: &[
-                    "The aim is that the customer chooses to buy more from you, now or next time.",
-                    "You know it works when the customer buys more than they came for, or seeks you out again.",
-                    "The measure of success is simple: you earn more for less effort.",
-                ],
-            },
-            Section {
-                title: "Why they pay",
-                lead: "A follow-on sale goes almost straight to the bottom line, because most of the work is already done.",
-                points: &[
-                    "Reaching the customer costs nothing: no advertising, they are already in front of you.",
-                    "Trust was built with the first purchase.",
-                    "Negotiation is often just a formality.",
-                    "What belongs with the purchase needs little argument. A short demonstration is enough: put the belt on the trousers and everyone sees that it belongs.",
-                ],
-            },
-            Section {
-                title: "How to find the next offer",
-                lead: "The more products that belong to the solution of a need you have uncovered, the easier it is to sell more.",
-                points: &[
-                    "Start from the need the customer told you about, not from your shelves.",
-                    "Professionals know what goes with what, and how and why the products are used.",
-                    "Used well, that knowledge makes the customer buy more products, and often more than one of each.",
-                    "The customer saves time and gets everything in one place, without hunting for other suppliers.",
-                ],
-            },
-        ],
+        Language::Nb => NB_SECTIONS,
+        Language::En => EN_SECTIONS,
     }
 }
+
+/// The three sections of a language's teaching texts. A macro so that each list of points is
+/// a constant, as [`Section`] borrows it for the whole program.
+macro_rules! sections_of {
+    ($t:path) => {
+        [
+            Section {
+                title: $t.follow_on_title,
+                lead: $t.follow_on_lead,
+                points: &[$t.follow_on_aim, $t.follow_on_sign, $t.follow_on_measure],
+            },
+            Section {
+                title: $t.why_pay_title,
+                lead: $t.why_pay_lead,
+                points: &[
+                    $t.why_pay_reach,
+                    $t.why_pay_trust,
+                    $t.why_pay_negotiation,
+                    $t.why_pay_belongs,
+                ],
+            },
+            Section {
+                title: $t.next_offer_title,
+                lead: $t.next_offer_lead,
+                points: &[
+                    $t.next_offer_need,
+                    $t.next_offer_know,
+                    $t.next_offer_knowledge,
+                    $t.next_offer_one_place,
+                ],
+            },
+        ]
+    };
+}
+
+const NB_SECTIONS: [Section; 3] = sections_of!(TEACHING_NB);
+const EN_SECTIONS: [Section; 3] = sections_of!(TEACHING_EN);
 
 /// A box in the decision path diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::background::PROGRESS_REFRESH;
 use crate::domain::bank::loading::{self, BankLoad};
 use crate::domain::bank::watch::FolderWatch;
 use crate::domain::bank::{Bank, BankSource};
@@ -70,17 +71,29 @@ impl SalgstrenerApp {
                 ctx.request_repaint();
             }
         });
+        // The window is open already.
+        load.go();
         // The old folder's changes no longer matter.
         self.watch = None;
         self.loading = Some(Loading { load, remember });
     }
 
     /// Takes the bank over when the load has finished. Never waits.
-    pub(super) fn poll_loading(&mut self) {
+    ///
+    /// A load waits until the window has drawn its first frame: that frame asks for the next
+    /// one at once, and the next one starts the load. While it loads, the window redraws the
+    /// counters a few times a second.
+    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
         let Some(loading) = &mut self.loading else {
             return;
         };
         let Some(result) = loading.load.try_finish() else {
+            if ctx.cumulative_pass_nr() == 0 {
+                ctx.request_repaint();
+            } else {
+                loading.load.go();
+                ctx.request_repaint_after(PROGRESS_REFRESH);
+            }
             return;
         };
         let source = loading.load.source().clone();

@@ -39,11 +39,11 @@ use crate::ui::action::{Action, Screen};
 use crate::ui::class::ClassState;
 use crate::ui::conversations::{ConversationsScreen, ConversationsState};
 use crate::ui::editor::{EditorScreen, EditorState};
-use crate::ui::guided::GuidedState;
+use crate::ui::guided::{GuidedScreen, GuidedState};
 use crate::ui::i18n::texts;
 use crate::ui::learn::LearnState;
 use crate::ui::loading::{LoadingScreen, OpenFolderPanel};
-use crate::ui::practice::PracticeState;
+use crate::ui::practice::{PracticeScreen, PracticeState};
 use crate::ui::problems::ProblemsScreen;
 use crate::ui::progress::ProgressState;
 use crate::ui::quiz::{QuizScreen, QuizStage};
@@ -265,7 +265,7 @@ impl SalgstrenerApp {
             self.ctx = Some(ui.ctx().clone());
             path_field::set_last_folder(ui.ctx(), self.settings.last_folder.clone());
         }
-        self.poll_loading();
+        self.poll_loading(&ui.ctx().clone());
         self.screens.class.poll();
         if let Some(bank) = self.watch.as_ref().and_then(FolderWatch::latest) {
             self.replace_bank(bank);
@@ -323,17 +323,18 @@ impl SalgstrenerApp {
         let lang = self.settings.language;
         let screens = &mut self.screens;
         match self.screen {
-            Screen::Practice => screens
-                .practice
-                .screen(&self.bank, &self.practice, lang)
-                .ui(ui, actions),
+            Screen::Practice => PracticeScreen::take(
+                &mut screens.practice,
+                &self.bank,
+                &self.practice,
+            )
+            .ui(ui, texts(lang), actions),
             Screen::Quiz => QuizScreen {
                 bank: &self.bank,
                 stage: &self.quiz,
-                lang,
                 now,
             }
-            .ui(ui, actions),
+            .ui(ui, texts(lang), actions),
             Screen::Progress => {
                 screens
                     .progress
@@ -369,13 +370,13 @@ impl SalgstrenerApp {
                 filter: self.practice.filter(),
                 state: &screens.conversations,
                 feedback_at_end: self.settings.conversation_feedback_at_end,
-                lang,
             }
-            .ui(ui, actions),
-            Screen::Guided => screens
-                .guided
-                .screen(&self.bank, &self.guided, lang)
-                .ui(ui, actions),
+            .ui(ui, texts(lang), actions),
+            Screen::Guided => GuidedScreen::take(&mut screens.guided, &self.bank, &self.guided).ui(
+                ui,
+                texts(lang),
+                actions,
+            ),
         }
     }
 }

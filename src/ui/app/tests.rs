@@ -46,6 +46,20 @@ fn wrong_answer(bank: &Bank, practice: &Practice) -> (SaleType, usize) {
     (wrong, poor)
 }
 
+/// The practice selection set to `filter`, as the filter panel sets it.
+fn set_filter(app: &mut SalgstrenerApp, filter: Filter) {
+    app.apply(Action::Practice(PracticeAction::SetFilter(filter)), now());
+}
+
+/// Whether the last results export succeeded, and the message that says so.
+fn export_outcome(app: &SalgstrenerApp) -> (bool, String) {
+    app.screens
+        .progress
+        .export_message
+        .clone()
+        .expect("a message")
+}
+
 fn on_screen(bank: &Bank, practice: &Practice) -> String {
     let q = practice.question().expect("a question");
     bank.scenarios()[q.scenario].id.clone()
@@ -129,10 +143,7 @@ fn practice_actions_answer_score_scroll_and_keep_the_selection() {
         types: Vec::new(),
         tags: Vec::new(),
     };
-    app.apply(
-        Action::Practice(PracticeAction::SetFilter(filter.clone())),
-        now(),
-    );
+    set_filter(&mut app, filter.clone());
     assert_eq!(app.settings.filter, filter, "remembered between runs");
     assert_eq!(app.guided.practice().filter(), &filter, "guided follows");
 }
@@ -249,7 +260,7 @@ fn the_language_switch_takes_practice_along_unless_the_trainee_chose_otherwise()
         languages: Language::ALL.to_vec(),
         ..Filter::default()
     };
-    app.apply(Action::Practice(PracticeAction::SetFilter(both)), now());
+    set_filter(&mut app, both);
     app.apply(Action::SetLanguage(Language::Nb), now());
     assert_eq!(app.settings.language, Language::Nb);
     assert_eq!(app.practice.filter().languages, Language::ALL, "kept");
@@ -259,13 +270,11 @@ fn the_language_switch_takes_practice_along_unless_the_trainee_chose_otherwise()
 fn practising_a_pair_selects_those_two_types_and_opens_practice() {
     let mut app = app();
     app.apply(Action::Show(Screen::Progress), now());
-    app.apply(
-        Action::Practice(PracticeAction::SetFilter(Filter {
-            difficulties: vec![3],
-            ..app.practice.filter().clone()
-        })),
-        now(),
-    );
+    let level_3 = Filter {
+        difficulties: vec![3],
+        ..app.practice.filter().clone()
+    };
+    set_filter(&mut app, level_3);
     app.apply(
         Action::PracticePair(SaleType::Tilleggssalg, SaleType::Kryssalg),
         now(),
@@ -281,14 +290,14 @@ fn practising_a_pair_selects_those_two_types_and_opens_practice() {
 fn practising_an_edge_case_selects_its_tag_in_the_chosen_languages_and_a_pair_lifts_it() {
     let mut app = app();
     app.apply(Action::Show(Screen::Learn), now());
-    app.apply(
-        Action::Practice(PracticeAction::SetFilter(Filter {
+    set_filter(
+        &mut app,
+        Filter {
             languages: Language::ALL.into(),
             difficulties: vec![1],
             types: vec![SaleType::Nysalg],
             tags: Vec::new(),
-        })),
-        now(),
+        },
     );
     let case = EdgeCase::ReplacementPlusGrowth;
     app.apply(Action::PracticeEdgeCase(case), now());
@@ -334,12 +343,7 @@ fn exporting_results_writes_the_file_typed_in_and_says_how_it_went() {
     let path = dir.path().join("resultater.csv");
     app.screens.progress.export_path = format!("  {}  ", path.display());
     app.apply(Action::ExportResults, now());
-    let (ok, message) = app
-        .screens
-        .progress
-        .export_message
-        .clone()
-        .expect("a message");
+    let (ok, message) = export_outcome(&app);
     assert!(ok, "{message}");
     assert!(message.contains(&path.display().to_string()));
     assert!(path.is_file());
@@ -347,12 +351,7 @@ fn exporting_results_writes_the_file_typed_in_and_says_how_it_went() {
     // A folder where the file should be.
     app.screens.progress.export_path = dir.path().display().to_string();
     app.apply(Action::ExportResults, now());
-    let (ok, _) = app
-        .screens
-        .progress
-        .export_message
-        .clone()
-        .expect("a message");
+    let (ok, _) = export_outcome(&app);
     assert!(!ok, "the failure is reported, not a panic");
 }
 

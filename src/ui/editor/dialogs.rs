@@ -29,7 +29,6 @@ impl Frame<'_> {
                     vec![
                         (t.editor_save, EditorAction::SaveAndContinue),
                         (t.dialog_discard, EditorAction::Discard),
-                        (t.dialog_cancel, EditorAction::CloseDialog),
                     ],
                 ),
                 Dialog::Conflict => (
@@ -39,25 +38,23 @@ impl Frame<'_> {
                         (t.dialog_reload, EditorAction::Reload),
                         (t.dialog_overwrite, EditorAction::Overwrite),
                         (t.dialog_save_copy, EditorAction::SaveCopy),
-                        (t.dialog_cancel, EditorAction::CloseDialog),
                     ],
                 ),
                 Dialog::Delete => (
                     fill(t.dialog_delete_heading, &[("name", &name)]),
                     t.dialog_delete_text.to_owned(),
-                    vec![
-                        (t.editor_delete, EditorAction::ConfirmDelete),
-                        (t.dialog_cancel, EditorAction::CloseDialog),
-                    ],
+                    vec![(t.editor_delete, EditorAction::ConfirmDelete)],
                 ),
             };
+        // Every dialog ends with Cancel.
+        let cancel = (t.dialog_cancel, EditorAction::CloseDialog);
         let modal = egui::Modal::new(egui::Id::unique("editor_dialog")).show(ui.ctx(), |ui| {
             ui.set_max_width(420.0);
             ui.heading(heading);
             ui.label(text);
             ui.add_space(8.0);
             ui.horizontal_wrapped(|ui| {
-                for (label, action) in buttons {
+                for (label, action) in buttons.into_iter().chain([cancel]) {
                     if ui.button(label).clicked() {
                         push(actions, action);
                     }

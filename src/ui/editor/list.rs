@@ -3,6 +3,7 @@
 use egui::{Button, ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
 use super::{EditorAction, EditorState, ExportFormat, Frame, push};
+use crate::domain::bank::search::SearchIndex;
 use crate::domain::bank::{Bank, BankSource, Entry, EntryKind};
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
@@ -33,19 +34,28 @@ impl EditorState {
             level: self.level,
             tag: self.tag.trim().to_lowercase(),
         };
-        if self.list_key.as_ref() != Some(&key) {
-            self.list = filter_entries(bank.entries(), &key);
-            self.list_key = Some(key);
+        if self.list_key.as_ref() == Some(&key) {
+            return;
         }
+        let index = if key.search.is_empty() {
+            None
+        } else {
+            if self.search_index.as_ref().map(|(g, _)| *g) != Some(generation) {
+                self.search_index = Some((generation, SearchIndex::of(bank)));
+            }
+            self.search_index.as_ref().map(|(_, index)| index)
+        };
+        self.list = filter_entries(bank.entries(), index, &key);
+        self.list_key = Some(key);
     }
 }
 
-fn filter_entries(entries: &[Entry], key: &ListKey) -> Vec<usize> {
+fn filter_entries(entries: &[Entry], index: Option<&SearchIndex>, key: &ListKey) -> Vec<usize> {
     entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
-            (key.search.is_empty() || e.search.contains(&key.search))
+        .filter(|&(i, e)| {
+            index.is_none_or(|index| index.matches(i, &key.search))
                 && key.language.is_none_or(|l| e.language() == Some(l))
                 && key
                     .sale_type
@@ -270,4 +280,48 @@ fn row_ui(ui: &mut Ui, t: &Texts, entry: &Entry, selected: bool) -> egui::Respon
         .id()
         .map_or_else(|| entry.path.display().to_string(), str::to_owned);
     ui.add(button).on_hover_text(hover)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_for(state: &mut EditorState, bank: &Bank, generation: u64, search: &str) -> Vec<usize> {
+        state.search = search.to_owned();
+        state.refresh_rows(bank, generation);
+        state.list.clone()
+    }
+
+    #[test]
+    fn the_search_finds_a_file_by_a_word_of_its_texts_and_follows_a_new_bank() {
+        let bank = Bank::load(BankSource::Embedded).unwrap();
+        let mut state = EditorState::default();
+        assert_eq!(
+            rows_for(&mut state, &bank, 1, "").len(),
+            bank.entries().len()
+        );
+        assert!(
+            state.search_index.is_none(),
+            "no words kept before a search"
+        );
+
+        let scenario = &bank.scenarios()[0];
+        let word = scenario.situation.split_whitespace().last().unwrap();
+        let rows = rows_for(&mut state, &bank, 1, &word.to_uppercase());
+        assert!(
+            !rows.is_empty() && rows.len() < bank.entries().len(),
+            "{word}"
+        );
+        assert!(
+            rows.iter()
+                .any(|&i| bank.entries()[i].id() == Some(scenario.id.as_str()))
+        );
+
+        // Another bank (a new generation) is searched by its own words.
+        let other = Bank::from_files(BankSource::Embedded, Vec::new(), &|_: &std::path::Path| {
+            false
+        });
+        assert!(rows_for(&mut state, &other, 2, word).is_empty());
+        assert_eq!(state.search_index.as_ref().map(|(g, _)| *g), Some(2));
+    }
 }

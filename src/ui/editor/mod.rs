@@ -33,6 +33,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, ScrollArea, Ui};
 
 use crate::domain::authoring::editor::{Document, Draft};
 use crate::domain::bank::Bank;
+use crate::domain::bank::search::SearchIndex;
 use crate::domain::language::Language;
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::answer::{Answer, Pick};
@@ -167,6 +168,8 @@ pub struct EditorState {
     pub tag: String,
     list: Vec<usize>,
     list_key: Option<list::ListKey>,
+    /// The words of the bank's files, made at the first search, with the bank generation.
+    search_index: Option<(u64, SearchIndex)>,
     /// The open file.
     pub doc: Option<Document>,
     /// The dialog showing.

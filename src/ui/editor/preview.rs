@@ -17,12 +17,7 @@ impl Frame<'_> {
         ui.heading(t.editor_preview);
         let p = &mut state.preview;
         p.fit_offers(s.offers.len());
-        let view = QuestionView {
-            scenario: s,
-            answer: p,
-            picture: self.bank.picture_of(s),
-            lang: self.lang,
-        };
+        let view = QuestionView::new(self.bank, s, p, self.lang);
         for pick in view.ui(ui, t) {
             push(actions, EditorAction::Preview(pick));
         }

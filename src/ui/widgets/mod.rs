@@ -5,6 +5,7 @@ pub mod conversation_graph;
 pub mod decision_path;
 pub mod filter;
 pub mod icons;
+pub mod layout;
 pub mod path_field;
 pub mod question;
 pub mod sale_type;

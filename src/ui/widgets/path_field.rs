@@ -225,6 +225,13 @@ impl<'a> PathField<'a> {
     }
 }
 
+/// The button beside a path field that acts on the typed path: true when it was clicked, or
+/// when Enter was pressed in `field`. Unless `enabled`, it is greyed out and Enter does nothing.
+pub fn submit_button(ui: &mut Ui, field: &egui::Response, enabled: bool, label: &str) -> bool {
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    ui.add_enabled(enabled, Button::new(label)).clicked() || (enabled && enter)
+}
+
 /// Shows the dialog on a thread; its answer is taken by [`poll`] in a later frame.
 fn start(ctx: &egui::Context, id: Id, pick: Pick, title: &str, current: &str) {
     let typed = Path::new(current.trim());

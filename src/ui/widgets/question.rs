@@ -10,6 +10,7 @@ use egui::{AtomExt as _, Button, Key, Modifiers, Response, RichText, Ui};
 
 use std::sync::Arc;
 
+use crate::domain::bank::Bank;
 use crate::domain::bank::picture::Picture;
 use crate::domain::bank::scenario::{Fit, Scenario};
 use crate::domain::language::Language;
@@ -19,23 +20,11 @@ use crate::domain::training::scoring::{Outcome, Score, TypeVerdict, cue_ranges};
 use crate::ui::i18n::{Texts, fill};
 use crate::ui::widgets::{icons, sale_type, text};
 
-/// Letters for the offers, in display order; also their keyboard shortcuts.
-pub const OFFER_KEYS: [(Key, &str); 6] = [
-    (Key::A, "A"),
-    (Key::B, "B"),
-    (Key::C, "C"),
-    (Key::D, "D"),
-    (Key::E, "E"),
-    (Key::F, "F"),
-];
-/// Keyboard shortcuts for the sale types, in [`SaleType::ALL`] order.
-pub const TYPE_KEYS: [(Key, &str); 5] = [
-    (Key::Num1, "1"),
-    (Key::Num2, "2"),
-    (Key::Num3, "3"),
-    (Key::Num4, "4"),
-    (Key::Num5, "5"),
-];
+/// Letters for the offers, in display order: their keyboard shortcuts, and (by the key's
+/// name) the letters shown on them.
+pub const OFFER_KEYS: [Key; 6] = [Key::A, Key::B, Key::C, Key::D, Key::E, Key::F];
+/// Keyboard shortcuts for the sale types, in [`SaleType::ALL`] order, shown by the key's name.
+pub const TYPE_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
 
 /// Everything needed to draw one scenario as a question.
 pub struct QuestionView<'a> {
@@ -50,20 +39,40 @@ pub struct QuestionView<'a> {
     pub picture: Option<(&'a str, Arc<Picture>)>,
 }
 
-impl QuestionView<'_> {
+impl<'a> QuestionView<'a> {
+    /// `scenario` asked with `answer` so far, and its picture from `bank`.
+    pub fn new(bank: &Bank, scenario: &'a Scenario, answer: &'a Answer, lang: Language) -> Self {
+        Self {
+            scenario,
+            answer,
+            lang,
+            picture: bank.picture_of(scenario),
+        }
+    }
+
     /// Draws the scenario and the answer, and returns what the trainee clicked this frame.
     pub fn ui(&self, ui: &mut Ui, t: &Texts) -> Vec<Pick> {
+        self.scenario_ui(ui, t);
+        ui.add_space(6.0);
+        self.answer_view().ui(ui, t)
+    }
+
+    /// The scenario's texts and picture, without the answer (once checked, with the cues
+    /// highlighted).
+    pub fn scenario_ui(&self, ui: &mut Ui, t: &Texts) {
         scenario_ui(ui, t, self.scenario, self.answer.is_checked());
         if let Some((path, picture)) = &self.picture {
             picture_ui(ui, path, picture, &self.scenario.title);
         }
-        ui.add_space(6.0);
+    }
+
+    /// The answering part alone, for screens that lead up to it in their own way.
+    pub fn answer_view(&self) -> AnswerView<'a> {
         AnswerView {
             decision: self.scenario.into(),
             answer: self.answer,
             lang: self.lang,
         }
-        .ui(ui, t)
     }
 }
 
@@ -104,10 +113,10 @@ impl AnswerView<'_> {
         let mut clicked = None;
         ui.add_enabled_ui(outcome.is_none(), |ui| {
             ui.horizontal_wrapped(|ui| {
-                for (st, (_, key)) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
+                for (st, key) in SaleType::ALL.into_iter().zip(TYPE_KEYS) {
                     let selected = chosen == Some(st);
                     let mark = match outcome {
-                        None => sale_type::Mark::Shortcut(key),
+                        None => sale_type::Mark::Shortcut(key.name()),
                         Some(o) if o.right_type == st => sale_type::Mark::Right(t.mark_right),
                         Some(_) if selected => sale_type::Mark::Wrong(t.mark_chosen),
                         Some(_) => sale_type::Mark::Nothing,
@@ -130,7 +139,7 @@ impl AnswerView<'_> {
             let Some(offer) = self.decision.offers.get(offer_index) else {
                 continue;
             };
-            let key = OFFER_KEYS.get(shown).map_or("", |(_, k)| k);
+            let key = OFFER_KEYS.get(shown).map_or("", |k| k.name());
             let mut button = Button::new((
                 RichText::new(key).strong().monospace(),
                 // The offer text, not the letter, is what wraps in a narrow window.
@@ -165,13 +174,13 @@ pub fn answer_keys(ui: &mut Ui, answer: &Answer) -> Vec<AnswerKey> {
     ui.input_mut(|input| {
         let mut keys = Vec::new();
         if !answer.is_checked() {
-            for (t, (key, _)) in SaleType::ALL.iter().zip(TYPE_KEYS) {
+            for (t, key) in SaleType::ALL.iter().zip(TYPE_KEYS) {
                 if input.consume_key(Modifiers::NONE, key) {
                     keys.push(AnswerKey::Pick(Pick::Type(*t)));
                 }
             }
             let offers = answer.offer_order.len();
-            for (shown, (key, _)) in OFFER_KEYS.iter().enumerate().take(offers) {
+            for (shown, key) in OFFER_KEYS.iter().enumerate().take(offers) {
                 if input.consume_key(Modifiers::NONE, *key) {
                     keys.push(AnswerKey::Pick(Pick::Offer(shown)));
                 }
@@ -184,17 +193,20 @@ pub fn answer_keys(ui: &mut Ui, answer: &Answer) -> Vec<AnswerKey> {
     })
 }
 
+/// A scenario's or a conversation's title, with its industry and level on a weak line below.
+pub fn title_ui(ui: &mut Ui, t: &Texts, title: &str, industry: &str, difficulty: u8) {
+    ui.heading(title);
+    let meta = fill(
+        t.meta_line,
+        &[("industry", &industry), ("difficulty", &difficulty)],
+    );
+    ui.label(RichText::new(meta).weak());
+}
+
 /// Title, industry and level, the customer and the situation; once `revealed`, with the cues
 /// highlighted.
 pub fn scenario_ui(ui: &mut Ui, t: &Texts, s: &Scenario, revealed: bool) {
-    ui.heading(&s.title);
-    ui.label(
-        RichText::new(fill(
-            t.meta_line,
-            &[("industry", &s.industry), ("difficulty", &s.difficulty)],
-        ))
-        .weak(),
-    );
+    title_ui(ui, t, &s.title, &s.industry, s.difficulty);
     ui.add_space(6.0);
     for (label, body) in [(t.customer, &s.customer), (t.situation, &s.situation)] {
         ui.strong(label);

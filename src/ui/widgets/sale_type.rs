@@ -9,28 +9,14 @@ use crate::ui::widgets::icons;
 /// The colour of a sale type, tuned for both dark and light backgrounds.
 pub fn color(t: SaleType, dark_mode: bool) -> Color32 {
     let (dark, light) = match t {
-        SaleType::Nysalg => (
-            Color32::from_rgb(110, 170, 255),
-            Color32::from_rgb(25, 90, 190),
-        ),
-        SaleType::Mersalg => (
-            Color32::from_rgb(110, 210, 130),
-            Color32::from_rgb(20, 125, 60),
-        ),
-        SaleType::Gjensalg => (
-            Color32::from_rgb(250, 175, 90),
-            Color32::from_rgb(175, 90, 0),
-        ),
-        SaleType::Kryssalg => (
-            Color32::from_rgb(200, 150, 255),
-            Color32::from_rgb(120, 60, 190),
-        ),
-        SaleType::Tilleggssalg => (
-            Color32::from_rgb(90, 210, 210),
-            Color32::from_rgb(0, 120, 125),
-        ),
+        SaleType::Nysalg => ([110, 170, 255], [25, 90, 190]),
+        SaleType::Mersalg => ([110, 210, 130], [20, 125, 60]),
+        SaleType::Gjensalg => ([250, 175, 90], [175, 90, 0]),
+        SaleType::Kryssalg => ([200, 150, 255], [120, 60, 190]),
+        SaleType::Tilleggssalg => ([90, 210, 210], [0, 120, 125]),
     };
-    if dark_mode { dark } else { light }
+    let [r, g, b] = if dark_mode { dark } else { light };
+    Color32::from_rgb(r, g, b)
 }
 
 /// The sale type's name in its colour, as inline text.

@@ -5,7 +5,7 @@ use std::path::Path;
 use jiff::Timestamp;
 use uuid::Uuid;
 
-use super::{Fact, Inputs, Observation, Who, sale_type};
+use super::{Completion, Fact, Inputs, Observation, Who, sale_type};
 use crate::domain::bank::problem::Position;
 use crate::domain::class_report::assemble::ClassAnswer;
 use crate::domain::class_report::conversation;
@@ -275,14 +275,14 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             who: p.who,
             registration,
             quiz_id: p.quiz_id,
-            fact: Fact::Completed {
+            fact: Fact::Completed(Completion {
                 title: (!p.title.is_empty()).then_some(p.title),
                 practice: p.practice,
                 conversation: p.conversation,
                 score: max.map(|max| (p.points, max)),
                 questions: Some(p.questions),
                 at: p.finished,
-            },
+            }),
         });
     }
 }

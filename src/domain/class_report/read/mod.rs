@@ -75,23 +75,27 @@ pub enum Fact {
         points: u8,
     },
     /// The attempt was finished.
-    Completed {
-        /// The quiz's title as the trainee saw it.
-        title: Option<String>,
-        /// A practice session rather than a quiz.
-        practice: bool,
-        /// A sales conversation rather than a quiz; its score's maximum is the best path's
-        /// points and the decision's 4.
-        conversation: bool,
-        /// Points and points possible.
-        score: Option<(u32, u32)>,
-        /// Every question in order, answered or not, when the export lists them.
-        questions: Option<Vec<String>>,
-        /// When.
-        at: Option<Timestamp>,
-    },
+    Completed(Completion),
     /// The attempt reached the pass mark (`true`) or not.
     Verdict(bool),
+}
+
+/// What a `completed` statement (or a results CSV's attempt) says about its attempt.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Completion {
+    /// The quiz's title as the trainee saw it.
+    pub title: Option<String>,
+    /// A practice session rather than a quiz.
+    pub practice: bool,
+    /// A sales conversation rather than a quiz; its score's maximum is the best path's
+    /// points and the decision's 4.
+    pub conversation: bool,
+    /// Points and points possible.
+    pub score: Option<(u32, u32)>,
+    /// Every question in order, answered or not, when the export lists them.
+    pub questions: Option<Vec<String>>,
+    /// When.
+    pub at: Option<Timestamp>,
 }
 
 /// One statement or row: who, which attempt, and what it says.

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
-use super::{Fact, Inputs, Observation, Who, sale_type};
+use super::{Completion, Fact, Inputs, Observation, Who, sale_type};
 use crate::domain::bank::problem::Position;
 use crate::domain::class_report::assemble::ClassAnswer;
 use crate::domain::class_report::conversation;
@@ -349,14 +349,14 @@ fn observe(s: RawStatement) -> Seen {
                         .filter_map(|q| q.as_str().map(str::to_owned))
                         .collect()
                 });
-            Fact::Completed {
+            Fact::Completed(Completion {
                 title,
                 practice,
                 conversation,
                 score,
                 questions,
                 at,
-            }
+            })
         } else {
             Fact::Verdict(
                 result

@@ -126,7 +126,26 @@ pub struct ChoiceQuestion<'a> {
     pub shuffle: bool,
 }
 
-impl ChoiceQuestion<'_> {
+impl<'a> ChoiceQuestion<'a> {
+    /// The question of this kind about `scenario`: its id, name and prompt follow from the
+    /// kind. The sale types keep the course order; offers are shuffled as in the app.
+    fn new(scenario: &'a Scenario, kind: QuestionKind, answers: Vec<ChoiceAnswer>) -> Self {
+        let t = texts(scenario.language);
+        let (suffix, word, prompt) = match kind {
+            QuestionKind::SaleType => ("type", t.export_type_word, t.export_type_prompt),
+            QuestionKind::Offer => ("offer", t.export_offer_word, t.export_offer_prompt),
+        };
+        ChoiceQuestion {
+            scenario,
+            kind,
+            idnumber: format!("{}-{suffix}", scenario.id),
+            name: format!("{} – {word}", scenario.title),
+            prompt,
+            answers,
+            shuffle: kind == QuestionKind::Offer,
+        }
+    }
+
     /// The explanation, shown to everyone after answering.
     pub fn general_feedback(&self) -> &str {
         &self.scenario.explanation
@@ -150,43 +169,27 @@ impl ChoiceQuestion<'_> {
 /// The two questions one scenario becomes: which sale type, then which offer.
 pub fn questions(scenario: &Scenario) -> [ChoiceQuestion<'_>; 2] {
     let lang = scenario.language;
-    let t = texts(lang);
-    let (type_word, offer_word) = (t.export_type_word, t.export_offer_word);
-    let (type_prompt, offer_prompt) = (t.export_type_prompt, t.export_offer_prompt);
-    let sale_type = ChoiceQuestion {
-        scenario,
-        kind: QuestionKind::SaleType,
-        idnumber: format!("{}-type", scenario.id),
-        name: format!("{} – {type_word}", scenario.title),
-        prompt: type_prompt,
-        answers: SaleType::ALL
-            .into_iter()
-            .map(|chosen| ChoiceAnswer {
-                text: chosen.label(lang),
-                fraction: type_fraction(scenario.answer, chosen),
-                feedback: type_feedback(scenario.answer, chosen, lang),
-            })
-            .collect(),
-        shuffle: false,
-    };
-    let offer = ChoiceQuestion {
-        scenario,
-        kind: QuestionKind::Offer,
-        idnumber: format!("{}-offer", scenario.id),
-        name: format!("{} – {offer_word}", scenario.title),
-        prompt: offer_prompt,
-        answers: scenario
-            .offers
-            .iter()
-            .map(|o| ChoiceAnswer {
-                text: o.text.clone(),
-                fraction: offer_fraction(o.fit),
-                feedback: o.feedback.clone(),
-            })
-            .collect(),
-        shuffle: true,
-    };
-    [sale_type, offer]
+    let type_answers = SaleType::ALL
+        .into_iter()
+        .map(|chosen| ChoiceAnswer {
+            text: chosen.label(lang),
+            fraction: type_fraction(scenario.answer, chosen),
+            feedback: type_feedback(scenario.answer, chosen, lang),
+        })
+        .collect();
+    let offer_answers = scenario
+        .offers
+        .iter()
+        .map(|o| ChoiceAnswer {
+            text: o.text.clone(),
+            fraction: offer_fraction(o.fit),
+            feedback: o.feedback.clone(),
+        })
+        .collect();
+    [
+        ChoiceQuestion::new(scenario, QuestionKind::SaleType, type_answers),
+        ChoiceQuestion::new(scenario, QuestionKind::Offer, offer_answers),
+    ]
 }
 
 /// The share of the mark for a chosen sale type, in percent. Derived from the app's own

@@ -487,18 +487,7 @@ impl AttemptStatements<'_> {
 
     fn completed(&self) -> Value {
         let id = statement_id(self.registration, verbs::COMPLETED, None);
-        let mut result = Map::new();
-        if self.attempt.max_points() > 0 {
-            result.insert(
-                "score".into(),
-                score(self.attempt.points(), self.attempt.max_points()),
-            );
-        }
-        result.insert("completion".into(), json!(true));
-        result.insert(
-            "duration".into(),
-            json!(iso8601_duration(self.attempt.duration())),
-        );
+        let mut result = self.attempt_result(None);
         // Every question in order, answered or not, so a class report can count an
         // unanswered question as 0 points for the right scenario.
         let questions: Vec<&str> = self
@@ -521,9 +510,10 @@ impl AttemptStatements<'_> {
         )
     }
 
-    fn verdict(&self, passed: bool) -> Value {
-        let verb_id = if passed { verbs::PASSED } else { verbs::FAILED };
-        let id = statement_id(self.registration, verb_id, None);
+    /// The result of the whole attempt, which the completed and the passed or failed
+    /// statement both carry: its score (when it had points to earn), the verdict, completion
+    /// and duration.
+    fn attempt_result(&self, success: Option<bool>) -> Map<String, Value> {
         let mut result = Map::new();
         if self.attempt.max_points() > 0 {
             result.insert(
@@ -531,12 +521,21 @@ impl AttemptStatements<'_> {
                 score(self.attempt.points(), self.attempt.max_points()),
             );
         }
-        result.insert("success".into(), json!(passed));
+        if let Some(passed) = success {
+            result.insert("success".into(), json!(passed));
+        }
         result.insert("completion".into(), json!(true));
         result.insert(
             "duration".into(),
             json!(iso8601_duration(self.attempt.duration())),
         );
+        result
+    }
+
+    fn verdict(&self, passed: bool) -> Value {
+        let verb_id = if passed { verbs::PASSED } else { verbs::FAILED };
+        let id = statement_id(self.registration, verb_id, None);
+        let result = self.attempt_result(Some(passed));
         let verb = if passed {
             verb(verbs::PASSED, "passed", "bestod")
         } else {

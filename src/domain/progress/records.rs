@@ -110,12 +110,7 @@ impl Records {
         attempt.answers.push(answer);
         attempt.finished = now;
         let attempt = attempt.clone();
-        let result = match &mut self.store {
-            Some(store) => store.upsert(attempt),
-            None => Ok(()),
-        };
-        self.refresh();
-        result
+        self.save(|store| store.upsert(attempt))
     }
 
     /// Records a finished quiz attempt.
@@ -124,29 +119,25 @@ impl Records {
             self.leitner
                 .record(answer, answer.answered_at.unwrap_or(attempt.finished));
         }
-        let result = match &mut self.store {
-            Some(store) => store.record(attempt),
-            None => Ok(()),
-        };
-        self.refresh();
-        result
+        self.save(|store| store.record(attempt))
     }
 
     /// Records a finished conversation. Its decision does not move the Leitner boxes, which
     /// schedule scenarios.
     pub fn record_conversation(&mut self, attempt: Attempt) -> Result<(), StorageError> {
-        let result = match &mut self.store {
-            Some(store) => store.record(attempt),
-            None => Ok(()),
-        };
-        self.refresh();
-        result
+        self.save(|store| store.record(attempt))
     }
 
-    fn refresh(&mut self) {
+    /// Writes to the store, if there is one, and brings the progress figures up to date.
+    fn save(
+        &mut self,
+        write: impl FnOnce(&mut HistoryStore) -> Result<(), StorageError>,
+    ) -> Result<(), StorageError> {
+        let result = self.store.as_mut().map_or(Ok(()), write);
         if let Some(store) = &self.store {
             self.progress = Progress::of(store.history());
         }
+        result
     }
 }
 

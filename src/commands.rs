@@ -341,7 +341,7 @@ pub(crate) fn results(
                 t.cli_history_unreadable,
                 &[
                     ("path", &path.display()),
-                    ("reason", &reason),
+                    ("reason", &t.message(&reason)),
                     ("moved_to", &moved_to.display()),
                 ],
             );

@@ -104,6 +104,10 @@ messages! {
     HistoryTooBig { mib: u64, limit_mib: u64 }
         nb: "filen er {mib} MiB, over grensen på {limit_mib} MiB for en historikk",
         en: "the file is {mib} MiB, over the limit of {limit_mib} MiB for a history";
+    /// A history file whose text is not a history (`detail` is the parser's own words).
+    NotAHistory { detail: String }
+        nb: "filen kan ikke leses som en historikk: {detail}",
+        en: "the file cannot be read as a history: {detail}";
     /// An attempt no run of the app writes, so it is left out; `n` counts from 1.
     AttemptHolds { n: usize, quiz: String, what: Box<FileMessage> }
         nb: "forsøk {n} («{quiz}») har {what}",

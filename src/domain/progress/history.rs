@@ -247,7 +247,7 @@ pub enum OpenNotice {
         /// Where the unreadable file now is.
         moved_to: PathBuf,
         /// Why it could not be read.
-        reason: String,
+        reason: FileMessage,
     },
 }
 
@@ -285,14 +285,14 @@ impl HistoryStore {
             Err(ReadError::TooBig { size, .. }) => Err(FileMessage::HistoryTooBig {
                 mib: size.max(MAX_HISTORY_BYTES + 1) / 1024 / 1024,
                 limit_mib: MAX_HISTORY_BYTES / 1024 / 1024,
-            }
-            .to_string()),
-            Err(e @ ReadError::NotRegular(_)) => Err(e.to_string()),
+            }),
+            Err(e @ ReadError::NotRegular(_)) => Err(e.message()),
         };
+        let not_a_history = |detail: String| FileMessage::NotAHistory { detail };
         let parsed = bytes.and_then(|bytes| {
             std::str::from_utf8(&bytes)
-                .map_err(|e| e.to_string())
-                .and_then(|t| ron::from_str::<History>(t).map_err(|e| e.to_string()))
+                .map_err(|e| not_a_history(e.to_string()))
+                .and_then(|t| ron::from_str::<History>(t).map_err(|e| not_a_history(e.to_string())))
         });
         let (mut history, reason) = match parsed {
             Ok(history) => {
@@ -418,7 +418,7 @@ pub fn absurdity(attempt: &Attempt, now: Timestamp) -> Option<FileMessage> {
 }
 
 /// The history without attempts no run of the app writes, and why they were left out.
-fn without_absurd(mut history: History, now: Timestamp) -> (History, Option<String>) {
+fn without_absurd(mut history: History, now: Timestamp) -> (History, Option<FileMessage>) {
     let mut reasons = Vec::new();
     let mut index = 0;
     history.attempts.retain(|attempt| {
@@ -445,7 +445,7 @@ fn without_absurd(mut history: History, now: Timestamp) -> (History, Option<Stri
             others: n - 1,
         }),
     };
-    (history, reason.map(|r| r.to_string()))
+    (history, reason)
 }
 
 /// A new random attempt id in UUID form.
@@ -565,6 +565,11 @@ mod tests {
         let Some(OpenNotice::KeptAside { moved_to, reason }) = notice else {
             panic!("expected a notice, got {notice:?}");
         };
+        // Typed, so the Norwegian interface and `--lang nb` say it in Norwegian.
+        let nb =
+            crate::domain::i18n::Localized::text_in(&reason, crate::domain::language::Language::Nb);
+        assert!(nb.contains("forsøk 2") && nb.contains("fremtiden"), "{nb}");
+        let reason = reason.to_string();
         assert!(reason.contains("attempt 2"), "{reason}");
         assert!(reason.contains("future"), "{reason}");
         assert!(reason.contains("1 other"), "{reason}");
@@ -587,6 +592,7 @@ mod tests {
         let Some(OpenNotice::KeptAside { moved_to, reason }) = notice else {
             panic!("expected a notice, got {notice:?}");
         };
+        let reason = reason.to_string();
         assert!(reason.contains("over the limit of 64 MiB"), "{reason}");
         assert_eq!(fs::metadata(moved_to).unwrap().len(), MAX_HISTORY_BYTES + 1);
     }
@@ -606,6 +612,7 @@ mod tests {
         let Some(OpenNotice::KeptAside { reason, .. }) = notice else {
             panic!("expected a notice, got {notice:?}");
         };
+        let reason = reason.to_string();
         assert!(reason.contains("named pipe"), "{reason}");
         assert!(!path.exists());
     }

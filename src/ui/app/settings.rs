@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::language::Language;
 use crate::domain::training::practice::Filter;
 
-/// What is remembered between runs (eframe's storage).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What is remembered between runs (eframe's storage). The default is a first run in
+/// Norwegian (the default [`Language`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Interface language.
@@ -22,21 +23,26 @@ pub struct Settings {
     pub conversation_feedback_at_end: bool,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Self::for_language(Language::Nb)
-    }
-}
-
 impl Settings {
     /// Defaults for a first run in `language`: practise scenarios in the same language.
     pub fn for_language(language: Language) -> Self {
         Self {
             language,
             filter: Filter::for_language(language),
-            scenario_folder: None,
-            last_folder: None,
-            conversation_feedback_at_end: false,
+            ..Self::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_a_first_run_in_norwegian_and_english_practises_english() {
+        assert_eq!(Settings::default(), Settings::for_language(Language::Nb));
+        let en = Settings::for_language(Language::En);
+        assert_eq!(en.filter, Filter::for_language(Language::En));
+        assert_ne!(en.filter, Settings::default().filter);
     }
 }

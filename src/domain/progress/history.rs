@@ -251,6 +251,15 @@ pub enum OpenNotice {
     },
 }
 
+impl OpenNotice {
+    /// Why the file could not be used as it was.
+    pub fn reason(&self) -> &FileMessage {
+        match self {
+            OpenNotice::KeptAside { reason, .. } => reason,
+        }
+    }
+}
+
 /// The history file on disk and its contents.
 #[derive(Debug)]
 pub struct HistoryStore {
@@ -609,10 +618,7 @@ mod tests {
         let now: Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
         let (store, notice) = HistoryStore::open(&path, now).unwrap();
         assert!(store.history().attempts.is_empty());
-        let Some(OpenNotice::KeptAside { reason, .. }) = notice else {
-            panic!("expected a notice, got {notice:?}");
-        };
-        let reason = reason.to_string();
+        let reason = notice.expect("a notice").reason().to_string();
         assert!(reason.contains("named pipe"), "{reason}");
         assert!(!path.exists());
     }

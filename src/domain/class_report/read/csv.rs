@@ -45,10 +45,10 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             return;
         }
     };
-    let column = |name: &str| header.iter().position(|c| c == name);
+    let columns = Columns(header);
     let missing: Vec<&str> = REQUIRED
         .into_iter()
-        .filter(|c| column(c).is_none())
+        .filter(|c| columns.index(c).is_none())
         .collect();
     if !missing.is_empty() {
         out.problem(
@@ -60,13 +60,7 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
         );
         return;
     }
-    let get = |record: &csv::StringRecord, name: &str| -> String {
-        column(name)
-            .and_then(|i| record.get(i))
-            .unwrap_or("")
-            .trim()
-            .to_owned()
-    };
+    let get = |record: &csv::StringRecord, name: &str| columns.get(record, name);
     let file_trainee = Who {
         key: format!("file:{}", path.display()),
         name: path.file_stem().map_or_else(
@@ -104,74 +98,21 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             }
         };
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let at_column = |name: &str| Some(Position::new(line, column(name).map_or(1, |i| i + 1)));
-        let registration = get(&record, "registration");
-        if registration.is_empty() {
-            out.problem(
-                path,
-                at_column("registration"),
-                FileMessage::RowNoRegistration {},
-            );
-            continue;
-        }
-        let scenario_id = get(&record, "scenario_id");
-        let step_id = get(&record, "step_id");
-        // A conversation's reply row has a step and no sale type (read further below).
-        let right = sale_type(&get(&record, "right_type"));
-        let reply = if step_id.is_empty() {
-            None
-        } else {
-            match conversation::reply_points(&get(&record, "points")) {
-                Some(points) => Some(points),
-                None => {
-                    out.problem(
-                        path,
-                        at_column("points"),
-                        FileMessage::ReplyPointsInvalid {
-                            value: get(&record, "points"),
-                        },
-                    );
-                    continue;
-                }
+        let Row {
+            registration,
+            scenario_id,
+            step_id,
+            right,
+            chosen,
+            points,
+            reply,
+        } = match read_row(&columns, &record) {
+            Ok(row) => row,
+            Err((name, message)) => {
+                let column = columns.index(name).map_or(1, |i| i + 1);
+                out.problem(path, Some(Position::new(line, column)), message);
+                continue;
             }
-        };
-        // A reply row's sale type, chosen type and answer points are never used.
-        let Some(right) = right.or(reply.map(|_| SaleType::Nysalg)) else {
-            out.problem(
-                path,
-                at_column("right_type"),
-                FileMessage::RightTypeUnknown {
-                    value: get(&record, "right_type"),
-                },
-            );
-            continue;
-        };
-        let chosen_text = get(&record, "chosen_type");
-        let chosen = sale_type(&chosen_text);
-        if chosen.is_none() && !chosen_text.is_empty() {
-            out.problem(
-                path,
-                at_column("chosen_type"),
-                FileMessage::ChosenTypeUnknown { value: chosen_text },
-            );
-            continue;
-        }
-        let points_text = get(&record, "points");
-        let points = if reply.is_some() {
-            Some(0)
-        } else if points_text.is_empty() {
-            let part = |name: &str| get(&record, name).parse::<u8>().unwrap_or(0);
-            Some(part("type_points") + part("offer_points"))
-        } else {
-            points_text.parse::<u8>().ok()
-        };
-        let Some(points) = points.filter(|p| *p <= 4) else {
-            out.problem(
-                path,
-                at_column("points"),
-                FileMessage::PointsInvalid { value: points_text },
-            );
-            continue;
         };
         let mbox = get(&record, "actor_mbox");
         let mbox = if mbox.is_empty() {
@@ -285,6 +226,95 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             }),
         });
     }
+}
+
+/// The header of a results CSV, trimmed: where a column is, and a row's cell in it.
+struct Columns(Vec<String>);
+
+impl Columns {
+    fn index(&self, name: &str) -> Option<usize> {
+        self.0.iter().position(|c| c == name)
+    }
+
+    /// The trimmed cell, or "" when the column or the cell is missing.
+    fn get(&self, record: &csv::StringRecord, name: &str) -> String {
+        self.index(name)
+            .and_then(|i| record.get(i))
+            .unwrap_or("")
+            .trim()
+            .to_owned()
+    }
+}
+
+/// One row of a results CSV, checked: an answered question, or a conversation's reply.
+struct Row {
+    registration: String,
+    scenario_id: String,
+    step_id: String,
+    right: SaleType,
+    chosen: Option<SaleType>,
+    points: u8,
+    /// A conversation's reply row has a step, reply points and no sale type.
+    reply: Option<u8>,
+}
+
+/// Checks one row; a problem comes with the column it is in, and the row is skipped.
+fn read_row(
+    columns: &Columns,
+    record: &csv::StringRecord,
+) -> Result<Row, (&'static str, FileMessage)> {
+    let get = |name: &str| columns.get(record, name);
+    let registration = get("registration");
+    if registration.is_empty() {
+        return Err(("registration", FileMessage::RowNoRegistration {}));
+    }
+    let step_id = get("step_id");
+    let reply = if step_id.is_empty() {
+        None
+    } else {
+        let text = get("points");
+        match conversation::reply_points(&text) {
+            Some(points) => Some(points),
+            None => return Err(("points", FileMessage::ReplyPointsInvalid { value: text })),
+        }
+    };
+    // A reply row's sale type, chosen type and answer points are never used.
+    let right_text = get("right_type");
+    let Some(right) = sale_type(&right_text).or(reply.map(|_| SaleType::Nysalg)) else {
+        return Err((
+            "right_type",
+            FileMessage::RightTypeUnknown { value: right_text },
+        ));
+    };
+    let chosen_text = get("chosen_type");
+    let chosen = sale_type(&chosen_text);
+    if chosen.is_none() && !chosen_text.is_empty() {
+        return Err((
+            "chosen_type",
+            FileMessage::ChosenTypeUnknown { value: chosen_text },
+        ));
+    }
+    let points_text = get("points");
+    let points = if reply.is_some() {
+        Some(0)
+    } else if points_text.is_empty() {
+        let part = |name: &str| get(name).parse::<u8>().unwrap_or(0);
+        Some(part("type_points") + part("offer_points"))
+    } else {
+        points_text.parse::<u8>().ok()
+    };
+    let Some(points) = points.filter(|p| *p <= 4) else {
+        return Err(("points", FileMessage::PointsInvalid { value: points_text }));
+    };
+    Ok(Row {
+        registration,
+        scenario_id: get("scenario_id"),
+        step_id,
+        right,
+        chosen,
+        points,
+        reply,
+    })
 }
 
 /// The id the xAPI export gives the same answer, so a CSV and an xAPI export of the same

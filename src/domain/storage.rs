@@ -494,14 +494,21 @@ pub fn keep_aside(path: &Path, timestamp: &str) -> Result<PathBuf, StorageError>
     Ok(target)
 }
 
+/// A path for a file in a fresh temporary folder, which lasts as long as the returned guard.
+#[cfg(test)]
+pub(crate) fn temp_file(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temporary_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ron");
+        let (dir, path) = temp_file("a.ron");
         write_atomic(&path, b"one").unwrap();
         write_atomic(&path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
@@ -514,8 +521,7 @@ mod tests {
 
     #[test]
     fn temporary_files_of_dead_writers_are_removed_and_those_of_live_ones_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ron");
+        let (dir, path) = temp_file("a.ron");
         // No process has pid 0 in /proc; this process is alive; other files are not ours.
         let dead = dir.path().join(".a.ron.tmp-0-7");
         let mine = dir
@@ -564,8 +570,7 @@ mod tests {
 
     #[test]
     fn atomic_write_into_a_missing_folder_creates_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/dir/b.ron");
+        let (_dir, path) = temp_file("sub/dir/b.ron");
         write_atomic(&path, b"x").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"x");
     }
@@ -608,8 +613,7 @@ mod tests {
 
     #[test]
     fn stamp_notices_changes_but_not_rewrites_of_the_same_bytes() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.ron");
+        let (_dir, path) = temp_file("c.ron");
         fs::write(&path, b"hello").unwrap();
         let stamp = Stamp::of(b"hello");
         assert!(!stamp.changed_on_disk(&path));
@@ -623,8 +627,7 @@ mod tests {
 
     #[test]
     fn keep_aside_never_overwrites_an_earlier_copy() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("history.ron");
+        let (_dir, path) = temp_file("history.ron");
         fs::write(&path, b"first").unwrap();
         let a = keep_aside(&path, "2026-11-27T12:00:00Z").unwrap();
         fs::write(&path, b"second").unwrap();

@@ -145,12 +145,12 @@ impl Records {
 mod tests {
     use super::*;
     use crate::domain::bank::BankSource;
+    use crate::domain::storage::temp_file;
     use crate::domain::training::scoring::{Choice, score};
 
     #[test]
     fn practice_answers_are_saved_as_one_session_and_feed_the_boxes() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("history.ron");
+        let (_dir, path) = temp_file("history.ron");
         let now: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
         let (store, _) = HistoryStore::open(&path, now).unwrap();
         let mut records = Records::new(Some(store));

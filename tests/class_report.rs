@@ -753,3 +753,36 @@ fn a_conversation_reads_the_same_from_csv_and_from_xapi() {
     assert_eq!(from_csv.conversations, from_xapi.conversations);
     assert_eq!(from_csv.conversations[0].best_points, Some(6));
 }
+
+#[test]
+fn points_past_what_their_cells_can_add_up_to_are_a_problem_not_a_crash() {
+    // Two answer-point cells of 200 and 100 with the points cell empty: their sum does not fit
+    // the score's type, so the row is a problem; and the best path's points at the top of
+    // their range are not a crash either.
+    let (_, d) = &small_class()[3];
+    let text = salgstrener::domain::interop::results_csv::history_csv(d);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(&header).unwrap();
+    for (i, row) in reader.records().enumerate() {
+        let mut row: Vec<String> = row.unwrap().iter().map(str::to_owned).collect();
+        if i == 0 {
+            row[column("points")] = String::new();
+            row[column("type_points")] = "200".into();
+            row[column("offer_points")] = "100".into();
+        }
+        row[column("best_points")] = u32::MAX.to_string();
+        out.write_record(&row).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("dina.csv"), out.into_inner().unwrap()).unwrap();
+    let r = report_on(dir.path(), AttemptChoice::First);
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert!(
+        r.problems[0].to_string().contains("`points`"),
+        "{}",
+        r.problems[0]
+    );
+}

@@ -169,7 +169,7 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             let position = pending.replies;
             pending.replies += 1;
             pending.conversation = true;
-            pending.points += u32::from(points);
+            pending.points = pending.points.saturating_add(u32::from(points));
             out.observations.push(conversation::reply_row(
                 who,
                 registration,
@@ -182,7 +182,7 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
         }
         let position = pending.questions.len();
         pending.questions.push(scenario_id.clone());
-        pending.points += u32::from(points);
+        pending.points = pending.points.saturating_add(u32::from(points));
         out.observations.push(Observation {
             id: row_id(&registration, &who, position, &scenario_id),
             who,
@@ -207,7 +207,7 @@ pub(super) fn read_csv(path: &Path, text: &str, out: &mut Inputs) {
             ),
         };
         let max = if p.conversation {
-            p.best_points.map(|best| best + 4)
+            p.best_points.map(|best| best.saturating_add(4))
         } else {
             Some(p.questions.len() as u32 * 4)
         };
@@ -298,8 +298,9 @@ fn read_row(
     let points = if reply.is_some() {
         Some(0)
     } else if points_text.is_empty() {
+        // Two cells of up to 255 each: a sum past 255 is no score either.
         let part = |name: &str| get(name).parse::<u8>().unwrap_or(0);
-        Some(part("type_points") + part("offer_points"))
+        part("type_points").checked_add(part("offer_points"))
     } else {
         points_text.parse::<u8>().ok()
     };

@@ -225,8 +225,8 @@ fn the_good_folder_loads_both_examples_beside_a_scenario() {
     assert_eq!(bank.scenarios().len(), 1);
     let c = &bank.conversations()[bank.conversation_index("sport-samtale-lopesko").unwrap()];
     assert_eq!(c.language, Language::Nb);
-    let (points, path) = c.best_path().expect("a best path");
-    assert_eq!((points, path.len()), (6, 3));
+    let best = c.best_path().expect("a best path");
+    assert_eq!((best.points, best.replies.len()), (6, 3));
 }
 
 #[test]

@@ -408,15 +408,15 @@ fn result_ui(ui: &mut Ui, t: &Texts, talk: &Talk, r: &TalkResult, with_feedback:
             );
             ui.label(fill(
                 t.conv_reply_points,
-                &[("points", &r.reply_points), ("best", &r.best_points)],
+                &[("points", &r.taken.points), ("best", &r.best.points)],
             ));
             if r.decision.is_none() {
                 ui.label(t.conv_no_decision);
             }
             ui.add_space(6.0);
             ui.columns(2, |cols| {
-                path_ui(&mut cols[0], t, c, t.conv_your_path, &r.path);
-                path_ui(&mut cols[1], t, c, t.conv_best_path, &r.best_path);
+                path_ui(&mut cols[0], t, c, t.conv_your_path, &r.taken.replies);
+                path_ui(&mut cols[1], t, c, t.conv_best_path, &r.best.replies);
             });
             ui.add_space(6.0);
             ui.strong(t.conv_uncovered);
@@ -435,7 +435,8 @@ fn result_ui(ui: &mut Ui, t: &Texts, talk: &Talk, r: &TalkResult, with_feedback:
                 ui.label(text::highlighted(ui, fact, &cue_ranges(fact, &c.cues)));
             }
             let poor: Vec<&ReplyRef> = r
-                .path
+                .taken
+                .replies
                 .iter()
                 .filter(|at| c.reply(**at).is_some_and(|x| x.quality != Quality::Good))
                 .collect();
@@ -450,7 +451,7 @@ fn result_ui(ui: &mut Ui, t: &Texts, talk: &Talk, r: &TalkResult, with_feedback:
             } else if with_feedback {
                 ui.add_space(6.0);
                 ui.strong(t.conv_feedback_list);
-                for at in &r.path {
+                for at in &r.taken.replies {
                     if let Some(reply) = c.reply(*at) {
                         ui.label(RichText::new(&reply.text).weak());
                         feedback_ui(ui, t, reply.quality, &reply.feedback);

@@ -110,6 +110,15 @@ pub struct ReplyRef {
     pub reply: usize,
 }
 
+/// A path through a conversation: the replies in order and the points they earn.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReplyPath {
+    /// Points from the replies.
+    pub points: u32,
+    /// The replies, in order.
+    pub replies: Vec<ReplyRef>,
+}
+
 impl Conversation {
     /// The index of the step with this id (the first, if a file repeats it).
     pub fn step_index(&self, id: &str) -> Option<usize> {
@@ -163,10 +172,10 @@ impl Conversation {
         facts
     }
 
-    /// The most points a trainee can earn from `start` to Decide, and the replies of one such
-    /// path (the first in file order on ties). `None` when no path reaches Decide, `start` is
+    /// The path that earns a trainee the most points from `start` to Decide (the first in
+    /// file order on ties). `None` when no path reaches Decide, `start` is
     /// unknown, or the graph has a cycle.
-    pub fn best_path(&self) -> Option<(u32, Vec<ReplyRef>)> {
+    pub fn best_path(&self) -> Option<ReplyPath> {
         let start = self.step_index(&self.start)?;
         let edges = self.edges();
         let order = topological_order(&edges)?;
@@ -197,7 +206,10 @@ impl Conversation {
                 _ => break,
             }
         }
-        Some((points, path))
+        Some(ReplyPath {
+            points,
+            replies: path,
+        })
     }
 
     /// The most steps on one path from `start` (counting the first), with that path's step
@@ -311,10 +323,10 @@ pub(crate) mod tests {
     #[test]
     fn the_best_path_takes_the_most_points_to_decide() {
         let c = example();
-        let (points, path) = c.best_path().unwrap();
-        assert_eq!(points, 4);
+        let best = c.best_path().unwrap();
+        assert_eq!(best.points, 4);
         assert_eq!(
-            path,
+            best.replies,
             [
                 ReplyRef { step: 0, reply: 1 },
                 ReplyRef { step: 1, reply: 0 }
@@ -337,8 +349,8 @@ pub(crate) mod tests {
     fn a_path_to_decide_only_through_poor_replies_still_counts() {
         let mut c = example();
         c.steps[1].replies.remove(0);
-        let (points, path) = c.best_path().unwrap();
-        assert_eq!(points, 2);
-        assert_eq!(path.len(), 2);
+        let best = c.best_path().unwrap();
+        assert_eq!(best.points, 2);
+        assert_eq!(best.replies.len(), 2);
     }
 }

@@ -7,7 +7,7 @@ use rand::rngs::StdRng;
 
 use super::answer::{Answer, Decision, Pick};
 use super::scoring::{self, Outcome};
-use crate::domain::bank::conversation::{Conversation, Next, Quality, ReplyRef};
+use crate::domain::bank::conversation::{Conversation, Next, Quality, ReplyPath, ReplyRef};
 use crate::domain::progress::history::{
     AnswerRecord, Attempt, AttemptKind, ConversationRecord, ReplyRecord, new_registration,
 };
@@ -50,21 +50,17 @@ pub struct Talk {
     facts: Vec<String>,
     ending: Option<Ending>,
     answer: Option<Answer>,
-    best: Option<(u32, Vec<ReplyRef>)>,
+    best: Option<ReplyPath>,
     rng: StdRng,
 }
 
 /// The result of a finished conversation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TalkResult {
-    /// Points from the replies chosen.
-    pub reply_points: u32,
-    /// Points of the best possible path from `start` to Decide.
-    pub best_points: u32,
-    /// The replies chosen, in order.
-    pub path: Vec<ReplyRef>,
-    /// The replies of the best path.
-    pub best_path: Vec<ReplyRef>,
+    /// The replies chosen, in order, and their points.
+    pub taken: ReplyPath,
+    /// The best possible path from `start` to Decide.
+    pub best: ReplyPath,
     /// Facts the trainee uncovered, in the order they came out.
     pub uncovered: Vec<String>,
     /// Facts the best path uncovers, or that hold a cue, which the trainee did not.
@@ -78,7 +74,7 @@ pub struct TalkResult {
 impl TalkResult {
     /// Reply points plus decision points.
     pub fn points(&self) -> u32 {
-        self.reply_points
+        self.taken.points
             + self
                 .decision
                 .as_ref()
@@ -87,7 +83,7 @@ impl TalkResult {
 
     /// The most a trainee could earn: the best path and a perfect decision.
     pub fn max_points(&self) -> u32 {
-        self.best_points + u32::from(scoring::Score::MAX)
+        self.best.points + u32::from(scoring::Score::MAX)
     }
 }
 
@@ -221,9 +217,10 @@ impl Talk {
 
     /// The result so far (complete once [`Self::is_finished`]).
     pub fn result(&self) -> TalkResult {
-        let (best_points, best_path) = self.best.clone().unwrap_or_default();
+        let best = self.best.clone().unwrap_or_default();
         let c = &self.conversation;
-        let mut expected: Vec<&str> = best_path
+        let mut expected: Vec<&str> = best
+            .replies
             .iter()
             .filter_map(|r| c.reply(*r))
             .flat_map(|r| r.reveals.iter().map(String::as_str))
@@ -239,10 +236,11 @@ impl Talk {
             .map(str::to_owned)
             .collect();
         TalkResult {
-            reply_points: self.reply_points(),
-            best_points,
-            path: self.turns.iter().map(|t| t.at).collect(),
-            best_path,
+            taken: ReplyPath {
+                points: self.reply_points(),
+                replies: self.turns.iter().map(|t| t.at).collect(),
+            },
+            best,
             uncovered: self.facts.clone(),
             missed,
             left: match &self.ending {
@@ -297,7 +295,7 @@ impl Talk {
         });
         let record = ConversationRecord {
             replies,
-            best_points: result.best_points,
+            best_points: result.best.points,
             left: result.left,
             uncovered: result.uncovered,
             missed: result.missed,
@@ -345,8 +343,8 @@ mod tests {
         talk.apply(TalkAction::Check);
         assert!(talk.is_finished());
         let r = talk.result();
-        assert_eq!((r.reply_points, r.best_points), (4, 4));
-        assert_eq!(r.path, r.best_path);
+        assert_eq!((r.taken.points, r.best.points), (4, 4));
+        assert_eq!(r.taken.replies, r.best.replies);
         assert_eq!(r.points(), 8);
         assert_eq!(r.max_points(), 8);
         assert_eq!(r.missed, Vec::<String>::new());
@@ -362,7 +360,7 @@ mod tests {
         assert!(talk.answer().is_none());
         talk.apply(TalkAction::Pick(Pick::Type(SaleType::Kryssalg)));
         let r = talk.result();
-        assert_eq!(r.reply_points, 0);
+        assert_eq!(r.taken.points, 0);
         assert_eq!(r.left.as_deref(), Some("Ha det"));
         assert_eq!(r.missed, ["fakta", "mer"]);
         assert_eq!(r.points(), 0);
@@ -386,7 +384,7 @@ mod tests {
         talk.apply(TalkAction::Pick(Pick::Offer(poor)));
         talk.apply(TalkAction::Check);
         let r = talk.result();
-        assert_eq!(r.reply_points, 1);
+        assert_eq!(r.taken.points, 1);
         assert_eq!(r.decision.as_ref().unwrap().score.total(), 1);
         assert_eq!(r.points(), 2);
         assert_eq!(r.missed, ["fakta", "mer"]);

@@ -15,6 +15,12 @@ use rand::Rng as _;
 
 use super::SalgstrenerApp;
 
+/// The frames drawn before a load starts: the first two lay out and paint the whole window
+/// (and eframe reads a screenshot asked for in the first only after painting the second).
+/// Loading on both cores meanwhile delays them, even for the bundled bank, whose load takes
+/// both cores for a few tens of milliseconds.
+const FRAMES_BEFORE_LOADING: u64 = 2;
+
 /// A load under way, and whether its folder is to be opened again next time.
 pub(super) struct Loading {
     pub(super) load: BankLoad,
@@ -80,15 +86,15 @@ impl SalgstrenerApp {
 
     /// Takes the bank over when the load has finished. Never waits.
     ///
-    /// A load waits until the window has drawn its first frame: that frame asks for the next
-    /// one at once, and the next one starts the load. While it loads, the window redraws the
+    /// A load waits until the window is on screen: its first frames ask for the next one at
+    /// once, and the one after them starts the load. While it loads, the window redraws the
     /// counters a few times a second.
     pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
         let Some(loading) = &mut self.loading else {
             return;
         };
         let Some(result) = loading.load.try_finish() else {
-            if ctx.cumulative_pass_nr() == 0 {
+            if ctx.cumulative_pass_nr() < FRAMES_BEFORE_LOADING {
                 ctx.request_repaint();
             } else {
                 loading.load.go();

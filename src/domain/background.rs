@@ -68,7 +68,7 @@ impl ProgressSnapshot {
 
 impl Progress {
     /// Counters for work that waits to start until [`Progress::go`] is called: a window that
-    /// is opening wants the cores to itself until it has drawn its first frame.
+    /// is opening wants the cores to itself until it is on screen.
     pub fn held() -> Self {
         Self {
             held: Mutex::new(true),
@@ -109,7 +109,7 @@ impl Progress {
         self.cancelled.load(Ordering::Relaxed)
     }
 
-    /// Lets held work start (the window has drawn its first frame). Calling it again, or
+    /// Lets held work start (the window is on screen). Calling it again, or
     /// for work that was not held, does nothing.
     pub fn go(&self) {
         let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);

@@ -79,16 +79,12 @@ impl<A> CaptureFirstFrame<A> {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         } else if self.result.lock().is_ok_and(|r| r.is_none()) {
+            if self.ready.is_some_and(|ready| !ready(&self.app)) {
+                return;
+            }
             let Some((drawn, image)) = self.first.lock().ok().and_then(|mut f| f.take()) else {
                 return;
             };
-            if self.ready.is_some_and(|ready| !ready(&self.app)) {
-                // Not yet: keep the pixels for a later frame.
-                if let Ok(mut slot) = self.first.lock() {
-                    *slot = Some((drawn, image));
-                }
-                return;
-            }
             if self.ready.take().is_some() {
                 eprintln!(
                     "ready {} ms after launch",

@@ -5,9 +5,9 @@
 //! The loading itself is [`Bank::load_counting`], the same code `check` and the folder watch use;
 //! the thread and its counters are the shared [`Job`] and [`LoadProgress`].
 //!
-//! A load started while the window opens waits until the window has drawn its first frame
-//! ([`BankLoad::go`]): on two cores, any loading meanwhile delays that frame, and a window
-//! that shows at once matters more than a bank ready a few tens of milliseconds sooner.
+//! A load started while the window opens waits until the window is on screen
+//! ([`BankLoad::go`]): on two cores, any loading meanwhile delays its first frames, and a
+//! window that shows at once matters more than a bank ready a few tens of milliseconds sooner.
 
 use std::fs;
 use std::path::Path;
@@ -88,7 +88,7 @@ impl BankLoad {
         self.job.progress()
     }
 
-    /// Starts the load (the window has drawn its first frame). Calling it again does nothing.
+    /// Starts the load (the window is on screen). Calling it again does nothing.
     pub fn go(&self) {
         self.job.go();
     }

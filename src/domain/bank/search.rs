@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Bank, Entry, EntryKind};
+use super::{Bank, EntryKind};
 
 /// The lower-cased words of each of the bank's files, in the order of [`Bank::entries`].
 #[derive(Debug, Default)]
@@ -30,32 +30,33 @@ impl SearchIndex {
             .entries()
             .iter()
             .map(|entry| {
-                let words: Vec<&str> = match entry.kind {
+                let words: Option<Vec<&str>> = match entry.kind {
                     EntryKind::Scenario => scenarios.get(entry.path.as_path()).map(|&i| {
                         let s = &bank.scenarios()[i];
-                        vec![
+                        let texts = [
                             &s.id,
                             &s.title,
                             &s.industry,
                             &s.customer,
                             &s.situation,
                             &s.explanation,
-                        ]
-                        .into_iter()
-                        .map(String::as_str)
-                        .collect()
+                        ];
+                        texts.into_iter().map(String::as_str).collect()
                     }),
                     EntryKind::Conversation => conversations.get(entry.path.as_path()).map(|&i| {
                         let c = &bank.conversations()[i];
-                        [&c.id, &c.title, &c.industry, &c.customer, &c.explanation]
-                            .into_iter()
-                            .map(String::as_str)
-                            .collect()
+                        let texts = [&c.id, &c.title, &c.industry, &c.customer, &c.explanation];
+                        texts.into_iter().map(String::as_str).collect()
                     }),
                     EntryKind::Quiz => None,
+                };
+                match (words, &entry.header) {
+                    (Some(words), _) => words.join("\n").to_lowercase(),
+                    (None, Some(header)) => {
+                        format!("{}\n{}", header.id, header.title).to_lowercase()
+                    }
+                    (None, None) => entry.path.to_string_lossy().to_lowercase(),
                 }
-                .unwrap_or_else(|| named_by(entry));
-                words.join("\n").to_lowercase()
             })
             .collect();
         SearchIndex { texts }
@@ -64,14 +65,6 @@ impl SearchIndex {
     /// True when the words of entry `index` hold `needle`, which is already lower-case.
     pub fn matches(&self, index: usize, needle: &str) -> bool {
         self.texts.get(index).is_some_and(|t| t.contains(needle))
-    }
-}
-
-/// What names a file whose texts are not in the bank.
-fn named_by(entry: &Entry) -> Vec<&str> {
-    match &entry.header {
-        Some(header) => vec![&header.id, &header.title],
-        None => vec![entry.path.to_str().unwrap_or_default()],
     }
 }
 

@@ -265,7 +265,7 @@ impl SalgstrenerApp {
             self.ctx = Some(ui.ctx().clone());
             path_field::set_last_folder(ui.ctx(), self.settings.last_folder.clone());
         }
-        self.poll_loading(&ui.ctx().clone());
+        self.poll_loading(ui.ctx());
         self.screens.class.poll();
         if let Some(bank) = self.watch.as_ref().and_then(FolderWatch::latest) {
             self.replace_bank(bank);

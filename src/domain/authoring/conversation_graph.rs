@@ -52,13 +52,19 @@ pub struct Graph {
     pub nodes: Vec<Node>,
     /// The arrows.
     pub edges: Vec<Edge>,
-    /// Number of columns.
-    pub columns: usize,
-    /// Most boxes in one column.
-    pub rows: usize,
 }
 
 impl Graph {
+    /// Number of columns, from the boxes' places, so it cannot disagree with them.
+    pub fn columns(&self) -> usize {
+        self.nodes.iter().map(|n| n.column + 1).max().unwrap_or(0)
+    }
+
+    /// Most boxes in one column.
+    pub fn rows(&self) -> usize {
+        self.nodes.iter().map(|n| n.row + 1).max().unwrap_or(0)
+    }
+
     /// Lays `c` out. Never fails: unknown targets get no arrow, cycles are cut at the reply
     /// that closes them (and marked), unreachable steps start their own chain in column 0.
     pub fn of(c: &Conversation) -> Graph {
@@ -156,8 +162,6 @@ impl Graph {
                 }
             }
         }
-        graph.columns = rows.len();
-        graph.rows = rows.iter().copied().max().unwrap_or(0);
         graph
     }
 }
@@ -186,7 +190,7 @@ mod tests {
         assert_eq!(g.edges.len(), 5);
         assert!(g.edges.iter().all(|e| !e.cycle));
         assert!(g.nodes.iter().all(|n| !n.unreachable));
-        assert_eq!((g.columns, g.rows), (3, 2));
+        assert_eq!((g.columns(), g.rows()), (3, 2));
     }
 
     #[test]

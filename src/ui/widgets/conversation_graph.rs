@@ -31,8 +31,8 @@ pub fn graph_ui(
     selected: Option<usize>,
 ) -> Option<usize> {
     let size = Vec2::new(
-        graph.columns.max(1) as f32 * (BOX.x + GAP.x),
-        graph.rows.max(1) as f32 * (BOX.y + GAP.y),
+        graph.columns().max(1) as f32 * (BOX.x + GAP.x),
+        graph.rows().max(1) as f32 * (BOX.y + GAP.y),
     );
     let (canvas, _) = ui.allocate_exact_size(size, Sense::hover());
     let rect_of = |i: usize| {

@@ -121,9 +121,7 @@ pub struct TraineeStats {
     pub practice_sessions: u32,
     /// Practice answers.
     pub practice_answers: u32,
-    /// Sale-type accuracy per right type (included quizzes and practice).
-    pub by_type: [Ratio; 5],
-    /// The most frequent confusion.
+    /// The most frequent confusion (included quizzes, practice and conversation decisions).
     pub confusion: Option<Confusion>,
     /// Conversation attempts included.
     pub conversations: u32,
@@ -235,7 +233,7 @@ pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> Clas
         .map(|(i, t)| {
             let mine: Vec<&&ClassAttempt> = included.iter().filter(|a| a.trainee == i).collect();
             let scores: Vec<f64> = mine.iter().map(|a| percent(a.score())).collect();
-            let (by_type, matrix) = accuracy_and_matrix(&per_trainee[i]);
+            let (_, matrix) = accuracy_and_matrix(&per_trainee[i]);
             let sessions: Vec<&&ClassAttempt> =
                 practice.iter().filter(|a| a.trainee == i).collect();
             let talked: Vec<&&ClassAttempt> = talks.iter().filter(|a| a.trainee == i).collect();
@@ -250,7 +248,6 @@ pub fn compute(data: &ClassData, choice: AttemptChoice, bank: &BankInfo) -> Clas
                     .iter()
                     .map(|s| s.answers.iter().filter(|a| a.chosen.is_some()).count() as u32)
                     .sum(),
-                by_type,
                 confusion: matrix.most_frequent(),
                 conversations: talked.len() as u32,
                 conversation_share: math::mean(&shares),

@@ -107,56 +107,27 @@ impl Frame<'_> {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(search_label.id);
-        ui.horizontal_wrapped(|ui| {
-            let l = ui.label(t.language);
-            ComboBox::from_id_salt("filter_language")
-                .selected_text(
-                    state
-                        .language
-                        .map_or(t.editor_any_language, Language::native_name),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.language, None, t.editor_any_language);
-                    for l in Language::ALL {
-                        ui.selectable_value(&mut state.language, Some(l), l.native_name());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-        });
-        ui.horizontal_wrapped(|ui| {
-            let l = ui.label(t.field_offer_kind);
-            ComboBox::from_id_salt("filter_type")
-                .selected_text(state.sale_type.map_or(t.editor_any_type, SaleType::title))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.sale_type, None, t.editor_any_type);
-                    for st in SaleType::ALL {
-                        ui.selectable_value(&mut state.sale_type, Some(st), st.title());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-        });
-        ui.horizontal_wrapped(|ui| {
-            let l = ui.label(t.difficulty);
-            let level_text = state.level.map_or(t.editor_any_level.to_owned(), |l| {
-                fill(t.difficulty_level, &[("n", &l)])
-            });
-            ComboBox::from_id_salt("filter_level")
-                .selected_text(level_text)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.level, None, t.editor_any_level);
-                    for level in 1..=3u8 {
-                        ui.selectable_value(
-                            &mut state.level,
-                            Some(level),
-                            fill(t.difficulty_level, &[("n", &level)]),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-        });
+        filter_ui(
+            ui,
+            ("filter_language", t.language, t.editor_any_language),
+            &mut state.language,
+            Language::ALL,
+            |l| l.native_name().to_owned(),
+        );
+        filter_ui(
+            ui,
+            ("filter_type", t.field_offer_kind, t.editor_any_type),
+            &mut state.sale_type,
+            SaleType::ALL,
+            |st| st.title().to_owned(),
+        );
+        filter_ui(
+            ui,
+            ("filter_level", t.difficulty, t.editor_any_level),
+            &mut state.level,
+            1..=3u8,
+            |n| fill(t.difficulty_level, &[("n", &n)]),
+        );
         // A row of its own: beside the level it wrapped away from its label.
         ui.horizontal(|ui| {
             let tag_label = ui.label(t.editor_tag_filter);
@@ -280,6 +251,29 @@ fn row_ui(ui: &mut Ui, t: &Texts, entry: &Entry, selected: bool) -> egui::Respon
         .id()
         .map_or_else(|| entry.path.display().to_string(), str::to_owned);
     ui.add(button).on_hover_text(hover)
+}
+
+/// One filter of the list: its label, and a drop-down of "any" and every value.
+fn filter_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    (id, label, any): (&str, &str, &str),
+    selected: &mut Option<T>,
+    values: impl IntoIterator<Item = T>,
+    name: impl Fn(T) -> String,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(label);
+        ComboBox::from_id_salt(id)
+            .selected_text(selected.map_or_else(|| any.to_owned(), &name))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(selected, None, any);
+                for value in values {
+                    ui.selectable_value(selected, Some(value), name(value));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
 }
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ pub struct Step {
 }
 
 exercise_format! {
+    texts: [customer, explanation];
     /// A sales conversation. Field order here is the documented order in the file format,
     /// after the fields it shares with scenarios (`id` to `tags`).
     pub struct Conversation {

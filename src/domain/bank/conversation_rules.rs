@@ -122,14 +122,7 @@ fn rules(
         problems.push(Problem::error(path, position(&at), message).with_field(at));
     };
 
-    for (field, text) in [
-        ("id", &c.id),
-        ("title", &c.title),
-        ("industry", &c.industry),
-        ("customer", &c.customer),
-        ("start", &c.start),
-        ("explanation", &c.explanation),
-    ] {
+    for (field, text) in c.texts().chain([("start", c.start.as_str())]) {
         if let Some(chars) = too_long(text) {
             error(
                 field.into(),

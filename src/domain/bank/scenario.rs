@@ -37,6 +37,7 @@ pub struct Offer {
 }
 
 exercise_format! {
+    texts: [customer, situation, explanation];
     /// One customer scenario. Field order here is the documented order in the file format,
     /// after the fields it shares with conversations (`id` to `tags`).
     pub struct Scenario {

@@ -31,22 +31,14 @@ impl SearchIndex {
             .iter()
             .map(|entry| {
                 let words: Option<Vec<&str>> = match entry.kind {
-                    EntryKind::Scenario => scenarios.get(entry.path.as_path()).map(|&i| {
-                        let s = &bank.scenarios()[i];
-                        let texts = [
-                            &s.id,
-                            &s.title,
-                            &s.industry,
-                            &s.customer,
-                            &s.situation,
-                            &s.explanation,
-                        ];
-                        texts.into_iter().map(String::as_str).collect()
-                    }),
+                    EntryKind::Scenario => scenarios
+                        .get(entry.path.as_path())
+                        .map(|&i| bank.scenarios()[i].texts().map(|(_, text)| text).collect()),
                     EntryKind::Conversation => conversations.get(entry.path.as_path()).map(|&i| {
-                        let c = &bank.conversations()[i];
-                        let texts = [&c.id, &c.title, &c.industry, &c.customer, &c.explanation];
-                        texts.into_iter().map(String::as_str).collect()
+                        bank.conversations()[i]
+                            .texts()
+                            .map(|(_, text)| text)
+                            .collect()
                     }),
                     EntryKind::Quiz => None,
                 };

@@ -232,18 +232,7 @@ fn rules(
     };
 
     let s = scenario;
-    let top = [
-        ("id", &s.id),
-        ("title", &s.title),
-        ("industry", &s.industry),
-        ("customer", &s.customer),
-        ("situation", &s.situation),
-        ("explanation", &s.explanation),
-    ];
-    for (field, text) in top
-        .into_iter()
-        .chain(s.image.as_ref().map(|i| ("image", i)))
-    {
+    for (field, text) in s.texts().chain(s.image.as_deref().map(|i| ("image", i))) {
         if let Some(chars) = too_long(text) {
             error(
                 Locus::Field(field),
@@ -275,13 +264,8 @@ fn rules(
         );
     }
 
-    for (field, value) in [
-        ("title", &scenario.title),
-        ("industry", &scenario.industry),
-        ("customer", &scenario.customer),
-        ("situation", &scenario.situation),
-        ("explanation", &scenario.explanation),
-    ] {
+    // An empty id has its own message, above.
+    for (field, value) in s.texts().filter(|(field, _)| *field != "id") {
         if value.trim().is_empty() {
             error(
                 Locus::Field(field),

@@ -199,7 +199,13 @@ mod tests {
 
     #[test]
     fn every_type_has_one_path_that_leads_back_to_it() {
+        // Every path there is: no at step 1, or yes and one of the relations at step 2.
+        let ends: Vec<SaleType> = std::iter::once(DecisionPath::NewCustomer)
+            .chain(Relation::ALL.map(DecisionPath::Known))
+            .map(DecisionPath::sale_type)
+            .collect();
         for t in SaleType::ALL {
+            assert_eq!(ends.iter().filter(|&&end| end == t).count(), 1, "{t:?}");
             let path = DecisionPath::for_type(t);
             assert_eq!(path.sale_type(), t);
             assert_eq!(path.known_customer(), t.is_follow_on(), "{t:?}");

@@ -410,7 +410,7 @@ fn result_ui(ui: &mut Ui, t: &Texts, talk: &Talk, r: &TalkResult, with_feedback:
                 t.conv_reply_points,
                 &[("points", &r.taken.points), ("best", &r.best.points)],
             ));
-            if r.decision.is_none() {
+            if r.decision().is_none() {
                 ui.label(t.conv_no_decision);
             }
             ui.add_space(6.0);
@@ -420,18 +420,18 @@ fn result_ui(ui: &mut Ui, t: &Texts, talk: &Talk, r: &TalkResult, with_feedback:
             });
             ui.add_space(6.0);
             ui.strong(t.conv_uncovered);
-            if r.uncovered.is_empty() {
+            if r.facts.uncovered.is_empty() {
                 ui.label(RichText::new(t.conv_known_none).weak());
             }
-            for fact in &r.uncovered {
+            for fact in &r.facts.uncovered {
                 ui.label(text::highlighted(ui, fact, &cue_ranges(fact, &c.cues)));
             }
             ui.add_space(6.0);
             ui.strong(t.conv_missed);
-            if r.missed.is_empty() {
+            if r.facts.missed.is_empty() {
                 ui.label(t.conv_missed_none);
             }
-            for fact in &r.missed {
+            for fact in &r.facts.missed {
                 ui.label(text::highlighted(ui, fact, &cue_ranges(fact, &c.cues)));
             }
             let poor: Vec<&ReplyRef> = r
@@ -440,7 +440,7 @@ fn result_ui(ui: &mut Ui, t: &Texts, talk: &Talk, r: &TalkResult, with_feedback:
                 .iter()
                 .filter(|at| c.reply(**at).is_some_and(|x| x.quality != Quality::Good))
                 .collect();
-            if r.left.is_some() && !poor.is_empty() {
+            if r.left().is_some() && !poor.is_empty() {
                 ui.add_space(6.0);
                 ui.strong(t.conv_what_went_wrong);
                 for at in poor {

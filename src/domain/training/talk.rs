@@ -61,24 +61,50 @@ pub struct TalkResult {
     pub taken: ReplyPath,
     /// The best possible path from `start` to Decide.
     pub best: ReplyPath,
+    /// What came out in the conversation, and what the trainee left unasked.
+    pub facts: Facts,
+    /// How it ended; `None` while it goes on, and while the decision is not checked.
+    pub end: Option<TalkEnd>,
+}
+
+/// The facts of a conversation, as the trainee brought them out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facts {
     /// Facts the trainee uncovered, in the order they came out.
     pub uncovered: Vec<String>,
     /// Facts the best path uncovers, or that hold a cue, which the trainee did not.
     pub missed: Vec<String>,
-    /// The customer's parting words when they left.
-    pub left: Option<String>,
-    /// The scored decision, when the trainee reached it and checked it.
-    pub decision: Option<Outcome>,
+}
+
+/// The two ways a conversation ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TalkEnd {
+    /// The customer left with these parting words.
+    Left(String),
+    /// The trainee reached the decision and checked it.
+    Decided(Outcome),
 }
 
 impl TalkResult {
+    /// The customer's parting words when they left.
+    pub fn left(&self) -> Option<&str> {
+        match &self.end {
+            Some(TalkEnd::Left(words)) => Some(words),
+            _ => None,
+        }
+    }
+
+    /// The scored decision, when the trainee reached it and checked it.
+    pub fn decision(&self) -> Option<&Outcome> {
+        match &self.end {
+            Some(TalkEnd::Decided(outcome)) => Some(outcome),
+            _ => None,
+        }
+    }
+
     /// Reply points plus decision points.
     pub fn points(&self) -> u32 {
-        self.taken.points
-            + self
-                .decision
-                .as_ref()
-                .map_or(0, |o| u32::from(o.score.total()))
+        self.taken.points + self.decision().map_or(0, |o| u32::from(o.score.total()))
     }
 
     /// The most a trainee could earn: the best path and a perfect decision.
@@ -241,13 +267,18 @@ impl Talk {
                 replies: self.turns.iter().map(|t| t.at).collect(),
             },
             best,
-            uncovered: self.facts.clone(),
-            missed,
-            left: match &self.ending {
-                Some(Ending::Leave(words)) => Some(words.clone()),
-                _ => None,
+            facts: Facts {
+                uncovered: self.facts.clone(),
+                missed,
             },
-            decision: self.answer.as_ref().and_then(|a| a.outcome.clone()),
+            end: match &self.ending {
+                Some(Ending::Leave(words)) => Some(TalkEnd::Left(words.clone())),
+                _ => self
+                    .answer
+                    .as_ref()
+                    .and_then(|a| a.outcome.clone())
+                    .map(TalkEnd::Decided),
+            },
         }
     }
 
@@ -282,7 +313,7 @@ impl Talk {
                 quality: t.quality,
             })
             .collect();
-        let answer = result.decision.as_ref().map(|o| AnswerRecord {
+        let answer = result.decision().map(|o| AnswerRecord {
             scenario_id: c.id.clone(),
             right_type: c.answer,
             chosen_type: Some(o.choice.sale_type),
@@ -296,9 +327,9 @@ impl Talk {
         let record = ConversationRecord {
             replies,
             best_points: result.best.points,
-            left: result.left,
-            uncovered: result.uncovered,
-            missed: result.missed,
+            left: result.left().map(str::to_owned),
+            uncovered: result.facts.uncovered,
+            missed: result.facts.missed,
         };
         (record, answer)
     }
@@ -347,8 +378,8 @@ mod tests {
         assert_eq!(r.taken.replies, r.best.replies);
         assert_eq!(r.points(), 8);
         assert_eq!(r.max_points(), 8);
-        assert_eq!(r.missed, Vec::<String>::new());
-        assert_eq!(r.left, None);
+        assert_eq!(r.facts.missed, Vec::<String>::new());
+        assert_eq!(r.left(), None);
     }
 
     #[test]
@@ -361,8 +392,8 @@ mod tests {
         talk.apply(TalkAction::Pick(Pick::Type(SaleType::Kryssalg)));
         let r = talk.result();
         assert_eq!(r.taken.points, 0);
-        assert_eq!(r.left.as_deref(), Some("Ha det"));
-        assert_eq!(r.missed, ["fakta", "mer"]);
+        assert_eq!(r.left(), Some("Ha det"));
+        assert_eq!(r.facts.missed, ["fakta", "mer"]);
         assert_eq!(r.points(), 0);
         let (record, answer) = talk.record(jiff::Timestamp::UNIX_EPOCH);
         assert!(answer.is_none());
@@ -385,9 +416,9 @@ mod tests {
         talk.apply(TalkAction::Check);
         let r = talk.result();
         assert_eq!(r.taken.points, 1);
-        assert_eq!(r.decision.as_ref().unwrap().score.total(), 1);
+        assert_eq!(r.decision().unwrap().score.total(), 1);
         assert_eq!(r.points(), 2);
-        assert_eq!(r.missed, ["fakta", "mer"]);
+        assert_eq!(r.facts.missed, ["fakta", "mer"]);
         let (record, answer) = talk.record(jiff::Timestamp::UNIX_EPOCH);
         assert_eq!(answer.unwrap().type_points, 1);
         assert_eq!(record.uncovered, Vec::<String>::new());

@@ -421,7 +421,7 @@ fn result_ui(ui: &mut Ui, t: &Texts, talk: &Talk, r: &TalkResult, with_feedback:
             ui.add_space(6.0);
             ui.strong(t.conv_uncovered);
             if r.facts.uncovered.is_empty() {
-                ui.label(RichText::new(t.conv_known_none).weak());
+                ui.label(RichText::new(t.conv_uncovered_none).weak());
             }
             for fact in &r.facts.uncovered {
                 ui.label(text::highlighted(ui, fact, &cue_ranges(fact, &c.cues)));

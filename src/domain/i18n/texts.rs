@@ -370,6 +370,7 @@ text_table! {
     conv_best_path: "Beste vei", "Best path";
     conv_uncovered: "Fakta du fikk fram", "Facts you uncovered";
     conv_missed: "Fakta du gikk glipp av", "Facts you missed";
+    conv_uncovered_none: "Ingen: du stilte ingen spørsmål som fikk kunden til å fortelle noe.", "None: no question of yours got the customer to tell you anything.";
     conv_missed_none: "Ingen: du fikk fram alt som avgjør salget.", "None: you uncovered everything that decides the sale.";
     conv_what_went_wrong: "Det som gikk galt", "What went wrong";
     conv_feedback_list: "Tilbakemelding på svarene dine", "Feedback on your replies";

@@ -336,7 +336,12 @@ pub(crate) fn results(
     let path = data_dir.join(HISTORY_FILE);
     let store = match HistoryStore::open(&path, jiff::Timestamp::now()) {
         Ok((store, None)) => store,
-        Ok((_, Some(OpenNotice::KeptAside { moved_to, reason }))) => {
+        Ok((
+            _,
+            Some(OpenNotice::KeptAside {
+                moved_to, reason, ..
+            }),
+        )) => {
             let text = fill(
                 t.cli_history_unreadable,
                 &[

@@ -21,7 +21,7 @@ use salgstrener::domain::bank::loading::{self, BankLoad};
 use salgstrener::domain::i18n::{Texts, fill, texts};
 use salgstrener::domain::interop::xapi;
 use salgstrener::domain::language::Language;
-use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore, OpenNotice};
+use salgstrener::domain::progress::history::{HISTORY_FILE, HistoryStore};
 use salgstrener::domain::progress::records::Records;
 use salgstrener::domain::storage;
 use salgstrener::ui::app::{SalgstrenerApp, Settings};
@@ -286,13 +286,7 @@ fn open_records(data_dir: Option<PathBuf>, language: Language) -> (Records, Vec<
     let path = dir.join(HISTORY_FILE);
     match HistoryStore::open(&path, jiff::Timestamp::now()) {
         Ok((store, None)) => (Records::new(Some(store)), Vec::new()),
-        Ok((store, Some(OpenNotice::KeptAside { moved_to, .. }))) => (
-            Records::new(Some(store)),
-            vec![fill(
-                t.notice_history_kept_aside,
-                &[("path", &moved_to.display())],
-            )],
-        ),
+        Ok((store, Some(notice))) => (Records::new(Some(store)), vec![notice.text(language)]),
         Err(e) => (
             Records::new(None),
             vec![fill(t.notice_save_failed, &[("error", &e)])],

@@ -209,18 +209,27 @@ fn a_corrupt_history_is_kept_aside_and_the_user_is_told() {
     std::fs::write(&path, "this is not a history").unwrap();
     let now: Timestamp = "2026-11-27T09:00:00Z".parse().unwrap();
     let (store, notice) = HistoryStore::open(&path, now).unwrap();
-    let Some(OpenNotice::KeptAside { moved_to, .. }) = notice else {
+    let Some(notice) = notice else {
         panic!("the corrupt file must be kept aside");
     };
+    let OpenNotice::KeptAside { moved_to, .. } = &notice;
     assert_eq!(
-        std::fs::read_to_string(&moved_to).unwrap(),
+        std::fs::read_to_string(moved_to).unwrap(),
         "this is not a history"
     );
-    assert!(file_name(&moved_to).starts_with("history.ron.corrupt-2026-11-27T09-00-00Z"));
+    assert!(file_name(moved_to).starts_with("history.ron.corrupt-2026-11-27T09-00-00Z"));
 
-    let message = format!(
-        "The history file could not be read. It was moved to {} and a new one was started.",
+    // The notice says why, where the file went, and that a new history was started.
+    let message = notice.text(Language::En);
+    let ending = format!(
+        "It was moved to {} and a new one was started.",
         moved_to.display()
+    );
+    assert!(
+        message.starts_with(
+            "The history file could not be read (the file cannot be read as a history: "
+        ) && message.ends_with(&ending),
+        "{message}"
     );
     let app = SalgstrenerApp::new(
         Bank::load(BankSource::Embedded).unwrap(),

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::bank::conversation::Quality;
 use crate::domain::bank::scenario::Fit;
-use crate::domain::i18n::FileMessage;
+use crate::domain::i18n::{FileMessage, fill, texts};
+use crate::domain::language::Language;
 use crate::domain::storage::{self, ReadError, StorageError};
 use crate::domain::teaching::taxonomy::SaleType;
 use crate::domain::training::scoring::Score;
@@ -248,6 +249,9 @@ pub enum OpenNotice {
         moved_to: PathBuf,
         /// Why it could not be read.
         reason: FileMessage,
+        /// The attempts that were usable and kept in the new file; 0 when it could not be
+        /// read at all.
+        kept: usize,
     },
 }
 
@@ -256,6 +260,31 @@ impl OpenNotice {
     pub fn reason(&self) -> &FileMessage {
         match self {
             OpenNotice::KeptAside { reason, .. } => reason,
+        }
+    }
+
+    /// What the window tells the trainee, in `lang`.
+    pub fn text(&self, lang: Language) -> String {
+        let t = texts(lang);
+        match self {
+            OpenNotice::KeptAside {
+                moved_to,
+                reason,
+                kept,
+            } => {
+                let template = match kept {
+                    0 => t.notice_history_kept_aside,
+                    _ => t.notice_history_partly_kept,
+                };
+                fill(
+                    template,
+                    &[
+                        ("reason", &reason.text(lang)),
+                        ("path", &moved_to.display()),
+                        ("kept", kept),
+                    ],
+                )
+            }
         }
     }
 }
@@ -330,7 +359,15 @@ impl HistoryStore {
         if !store.history.attempts.is_empty() {
             store.save()?;
         }
-        Ok((store, Some(OpenNotice::KeptAside { moved_to, reason })))
+        let kept = store.history.attempts.len();
+        Ok((
+            store,
+            Some(OpenNotice::KeptAside {
+                moved_to,
+                reason,
+                kept,
+            }),
+        ))
     }
 
     /// An empty history that will be saved to `path`.
@@ -571,9 +608,22 @@ mod tests {
         fs::write(&path, &text).unwrap();
         let (store, notice) = HistoryStore::open(&path, now).unwrap();
         assert_eq!(store.history().attempts, history.attempts[..1]);
-        let Some(OpenNotice::KeptAside { moved_to, reason }) = notice else {
-            panic!("expected a notice, got {notice:?}");
+        let Some(notice) = notice else {
+            panic!("expected a notice");
         };
+        // The window says what was kept, not that a new history was started.
+        let said = notice.text(Language::En);
+        assert!(
+            said.starts_with("The history file held attempts the app cannot use (attempt 2")
+                && said.ends_with(", and the other 1 attempts were kept."),
+            "{said}"
+        );
+        let OpenNotice::KeptAside {
+            moved_to,
+            reason,
+            kept,
+        } = notice;
+        assert_eq!(kept, 1);
         // Typed, so the Norwegian interface and `--lang nb` say it in Norwegian.
         let nb =
             crate::domain::i18n::Localized::text_in(&reason, crate::domain::language::Language::Nb);
@@ -598,7 +648,10 @@ mod tests {
         let now: Timestamp = "2026-11-27T12:00:00Z".parse().unwrap();
         let (store, notice) = HistoryStore::open(&path, now).unwrap();
         assert!(store.history().attempts.is_empty());
-        let Some(OpenNotice::KeptAside { moved_to, reason }) = notice else {
+        let Some(OpenNotice::KeptAside {
+            moved_to, reason, ..
+        }) = notice
+        else {
             panic!("expected a notice, got {notice:?}");
         };
         let reason = reason.to_string();

@@ -650,6 +650,9 @@ impl<C: Copy + PartialEq> SortableTable<'_, C> {
                                     _ => "",
                                 };
                                 header.col(|ui| {
+                                    // A heading is never cut short: its column grows to fit
+                                    // it, so the sort order stays readable.
+                                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                                     if ui.button(format!("{label}{arrow}")).clicked() {
                                         actions.push(sort(*column));
                                     }

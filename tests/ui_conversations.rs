@@ -86,8 +86,17 @@ fn a_customer_who_leaves_ends_with_the_points_so_far_and_what_went_wrong() {
     h.get_by_label("Maybe another time.");
     h.get_by_label("In total: 1 of 10 points");
     h.get_by_label("No decision: the customer left before you got that far (0 of 4 points).");
-    // The result says what came of the questions, not "nothing yet".
-    h.get_by_label("None: no question of yours got the customer to tell you anything.");
+    // The result and the panel of what is known say what came of the questions, not
+    // "nothing yet".
+    assert_eq!(
+        h.query_all_by_label("None: no question of yours got the customer to tell you anything.")
+            .count(),
+        2
+    );
+    assert!(
+        h.query_by_label("Nothing yet: ask good questions.")
+            .is_none()
+    );
     h.get_by_label("What went wrong");
     // The feedback is in the chat and again under what went wrong.
     assert_eq!(

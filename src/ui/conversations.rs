@@ -329,7 +329,12 @@ fn fill_known(t: &Texts, talk: &Talk) -> String {
 /// The facts revealed so far; once the conversation is over, with the cues highlighted.
 fn known_ui(ui: &mut Ui, t: &Texts, talk: &Talk) {
     if talk.facts().is_empty() {
-        ui.label(RichText::new(t.conv_known_none).weak());
+        let none = if talk.is_finished() {
+            t.conv_uncovered_none
+        } else {
+            t.conv_known_none
+        };
+        ui.label(RichText::new(none).weak());
         return;
     }
     let cues = &talk.conversation().cues;

@@ -129,7 +129,7 @@ impl SalgstrenerApp {
                     )));
                     if let BankSource::Folder(dir) = &source {
                         let wake = move || ctx.request_repaint();
-                        self.watch = FolderWatch::start(dir.clone(), wake).ok();
+                        self.watch = FolderWatch::spawn(dir.clone(), wake).ok();
                     }
                 }
             }

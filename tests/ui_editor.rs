@@ -196,6 +196,24 @@ fn delete_asks_and_moves_the_file_to_the_trash() {
 }
 
 #[test]
+fn a_large_folder_is_loaded_again_in_the_background_after_a_delete() {
+    let (_tmp, dir) = good_folder();
+    let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();
+    // Every folder counts as large here, so the edit takes the background path.
+    let app =
+        SalgstrenerApp::new(bank, Settings::for_language(Language::Nb), 9).with_refresh_at_once(0);
+    let mut h = harness_of(app, egui::vec2(1280.0, 2400.0));
+    h.click("Redigering");
+    h.click_button("Roof box");
+    h.click("Slett");
+    h.get_all_by_label("Slett").last().unwrap().click();
+    h.run();
+    assert!(dir.join(".trash/bil-takboks.ron").exists());
+    // No watch runs here: only the reload after the edit can bring the list up to date.
+    run_until_shown(&mut h, "1 av 1 filer", "the list did not follow the delete");
+}
+
+#[test]
 fn a_file_changed_by_hand_is_reloaded_and_the_trainee_keeps_their_place() {
     let (_tmp, dir) = good_folder();
     let bank = Bank::load(BankSource::Folder(dir.clone())).unwrap();

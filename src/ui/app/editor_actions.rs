@@ -23,16 +23,6 @@ impl SalgstrenerApp {
         Workspace::of(&self.bank)
     }
 
-    /// Loads the folder again right away, so the list and the sessions show a change the
-    /// editor just made without waiting for the watcher.
-    fn reload_bank_now(&mut self) {
-        if let Some(ws) = self.workspace()
-            && let Ok(bank) = Bank::load(BankSource::Folder(ws.root().to_path_buf()))
-        {
-            self.replace_bank(bank);
-        }
-    }
-
     /// After a reload: an open file without unsaved edits follows the disk.
     pub(super) fn refresh_open_file(&mut self) {
         let Some(doc) = &mut self.editor.doc else {
@@ -142,7 +132,7 @@ impl SalgstrenerApp {
             Saved::Written => {
                 let text = fill(t.editor_saved, &[("path", &doc.path().display())]);
                 self.say(true, text);
-                self.reload_bank_now();
+                self.refresh_bank();
                 true
             }
             Saved::Refused(reason) => {
@@ -194,7 +184,7 @@ impl SalgstrenerApp {
         match ws.trash(&doc, now) {
             Ok(moved) => {
                 self.say(true, fill(t.editor_deleted, &[("path", &moved.display())]));
-                self.reload_bank_now();
+                self.refresh_bank();
             }
             Err(e) => {
                 self.say_message(false, &e.message());
@@ -354,7 +344,7 @@ impl SalgstrenerApp {
                         ],
                     ),
                 );
-                self.reload_bank_now();
+                self.refresh_bank();
             }
             Err(e) => self.say_message(false, &e.message()),
         }

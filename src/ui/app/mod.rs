@@ -28,6 +28,7 @@ use jiff::Timestamp;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
+use crate::domain::bank::loading::BankLoad;
 use crate::domain::bank::watch::FolderWatch;
 use crate::domain::bank::{Bank, BankSource};
 use crate::domain::progress::records::Records;
@@ -96,6 +97,11 @@ pub struct SalgstrenerApp {
     close_confirmed: bool,
     /// The bank being loaded in the background, if any.
     loading: Option<loading::Loading>,
+    /// The folder loaded again after an edit, in the background: taken over like a bank from
+    /// the watch, without showing progress.
+    refresh: Option<BankLoad>,
+    /// Folders up to this many files are loaded again at once after an edit.
+    refresh_at_once: usize,
     open_folder: loading::OpenFolder,
 }
 
@@ -124,8 +130,18 @@ impl SalgstrenerApp {
             ctx: None,
             close_confirmed: false,
             loading: None,
+            refresh: None,
+            refresh_at_once: loading::REFRESH_AT_ONCE,
             open_folder: loading::OpenFolder::default(),
         }
+    }
+
+    /// Loads a folder of more than `files` files again in the background after an edit (the
+    /// default is [`loading::REFRESH_AT_ONCE`]), so a test can take that path on a small
+    /// folder.
+    pub fn with_refresh_at_once(mut self, files: usize) -> Self {
+        self.refresh_at_once = files;
+        self
     }
 
     /// Reloads the bank whenever files in its folder change.
@@ -266,6 +282,7 @@ impl SalgstrenerApp {
             path_field::set_last_folder(ui.ctx(), self.settings.last_folder.clone());
         }
         self.poll_loading(ui.ctx());
+        self.poll_refresh();
         self.screens.class.poll();
         if let Some(bank) = self.watch.as_ref().and_then(FolderWatch::latest) {
             self.replace_bank(bank);

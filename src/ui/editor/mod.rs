@@ -2,9 +2,10 @@
 //! file with its problems beside each field, a live preview, and the dialogs that keep work
 //! from being lost (unsaved changes, files changed on disk, delete).
 //!
-//! One file per part: `list`, `form` (the open file, dispatching to `scenario_form` and
-//! `quiz_form`; a conversation form goes beside them), `fields` (labelled fields with their
-//! problems), `preview` and `dialogs`. The file operations are the domain's
+//! One file per part: `list`, `form` (the open file, dispatching to `scenario_form`,
+//! `quiz_form` and `conversation`: a conversation is edited as text, under its graph and the
+//! form of the step selected in it),
+//! `fields` (labelled fields with their problems), `preview` and `dialogs`. The file operations are the domain's
 //! [`Workspace`](crate::domain::authoring::workspace::Workspace); the app applies the actions.
 //!
 //! # Which edits are actions

@@ -4,8 +4,8 @@
 //!
 //! One file per part: `list`, `form` (the open file, dispatching to `scenario_form`,
 //! `quiz_form` and `conversation`: a conversation is edited as text, under its graph and the
-//! form of the step selected in it),
-//! `fields` (labelled fields with their problems), `preview` and `dialogs`. The file operations are the domain's
+//! form of the step selected in it), `fields` (labelled fields with their problems), `preview`
+//! and `dialogs`. The file operations are the domain's
 //! [`Workspace`](crate::domain::authoring::workspace::Workspace); the app applies the actions.
 //!
 //! # Which edits are actions

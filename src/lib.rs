@@ -3,5 +3,5 @@
 //! [`domain`] holds the taxonomy, scenarios, validation, scoring and practice logic without
 //! any user interface; [`ui`] draws it with egui.
 
-pub mod domain;
+pub use salgstrener_domain as domain;
 pub mod ui;

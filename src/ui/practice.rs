@@ -1,6 +1,6 @@
 //! The practice screen: one scenario, a sale type, an offer, check, feedback, next.
 //!
-//! [`PracticeState`] is what the screen keeps between frames; [`PracticeState::screen`] lends it
+//! [`PracticeState`] is what the screen keeps between frames; [`SessionScreen::take`] hands it
 //! to one frame's [`PracticeScreen`], which draws the session and pushes actions.
 
 use egui::{Align, Button, Key, Modifiers, RichText, ScrollArea, Ui};

@@ -137,8 +137,7 @@ impl SalgstrenerApp {
     }
 
     /// Loads a folder of more than `files` files again in the background after an edit (the
-    /// default is [`loading::REFRESH_AT_ONCE`]), so a test can take that path on a small
-    /// folder.
+    /// default is 1,000), so a test can take that path on a small folder.
     pub fn with_refresh_at_once(mut self, files: usize) -> Self {
         self.refresh_at_once = files;
         self

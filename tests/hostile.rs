@@ -111,6 +111,37 @@ fn hot_reload_keeps_running_when_a_named_pipe_appears() {
 
 #[cfg(unix)]
 #[test]
+fn the_folder_watch_follows_no_link_out_of_the_folder() {
+    use std::os::unix::fs::symlink;
+    let (tmp, dir) = scenario_folder();
+    fs::write(dir.join("klaer-belte.ron"), GOOD).unwrap();
+    let outside = tmp.path().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    // Were the link followed, a link to `/` would have the watch walk the whole disk.
+    symlink(&outside, dir.join("linked")).unwrap();
+    let watch = FolderWatch::start(dir.clone(), || {}).unwrap();
+
+    // A change behind the link is no change to the folder...
+    fs::write(outside.join("notes.txt"), "changed").unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(
+        watch.latest().is_none(),
+        "reloaded for a file outside the folder"
+    );
+    // ...while one in the folder still reloads.
+    fs::write(dir.join("b.ron"), GOOD.replace("klaer-belte", "b")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while watch.latest().is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "no reload for a change in the folder"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn links_in_assets_and_a_linked_quiz_folder_are_not_followed() {
     use std::os::unix::fs::symlink;
     let (tmp, dir) = scenario_folder();

@@ -80,17 +80,20 @@ impl FolderWatch {
         thread::Builder::new()
             .name("scenario-watch".into())
             .spawn(move || {
+                let on_event = move |event: notify::Result<notify::Event>| {
+                    let relevant = event.is_ok_and(|e| {
+                        !matches!(e.kind, EventKind::Access(_))
+                            && e.paths.iter().any(|p| !is_temporary(p))
+                    });
+                    if relevant {
+                        let _ = changes.send(Signal::Changed);
+                    }
+                };
+                // The loader follows no links out of the folder, so the watch does not
+                // either: a link to `/` would have it walk the whole disk.
+                let config = notify::Config::default().with_follow_symlinks(false);
                 let watcher =
-                    notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                        let relevant = event.is_ok_and(|e| {
-                            !matches!(e.kind, EventKind::Access(_))
-                                && e.paths.iter().any(|p| !is_temporary(p))
-                        });
-                        if relevant {
-                            let _ = changes.send(Signal::Changed);
-                        }
-                    })
-                    .and_then(|mut watcher| {
+                    notify::RecommendedWatcher::new(on_event, config).and_then(|mut watcher| {
                         watcher.watch(&dir, RecursiveMode::Recursive)?;
                         Ok(watcher)
                     });

@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group};
 use jiff::Timestamp;
 
 use salgstrener::domain::bank::{Bank, BankSource};
@@ -245,4 +245,27 @@ fn frames(c: &mut Criterion) {
 }
 
 criterion_group!(benches, frames);
-criterion_main!(benches);
+
+/// Frames drawn by [`counted_frames`].
+const COUNTED_FRAMES: usize = 10;
+
+/// Draws [`COUNTED_FRAMES`] frames, and nothing else: the one function an instruction count
+/// collects (`valgrind --tool=callgrind --toggle-collect='*counted_frames*'`), so the count
+/// leaves out building the bank and the app.
+#[inline(never)]
+fn counted_frames(frames: &mut Frames) -> usize {
+    (0..COUNTED_FRAMES).map(|_| black_box(frames.frame())).sum()
+}
+
+/// `FRAME_COUNT=SCREEN:SIZE cargo bench --bench frames` draws that screen's frames once for
+/// an instruction count instead of timing every screen (see docs/performance.md).
+fn main() {
+    if let Ok(what) = std::env::var("FRAME_COUNT") {
+        let (name, size) = what.split_once(':').expect("FRAME_COUNT=SCREEN:SIZE");
+        let mut frames = screen(name, size.parse().expect("a bank size"));
+        black_box(counted_frames(&mut frames));
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

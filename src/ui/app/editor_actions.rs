@@ -19,7 +19,7 @@ use crate::ui::i18n::{fill, texts};
 
 impl SalgstrenerApp {
     /// The open scenario folder; `None` for the read-only bundled bank.
-    fn workspace(&self) -> Option<Workspace> {
+    pub(super) fn workspace(&self) -> Option<Workspace> {
         Workspace::of(&self.bank)
     }
 

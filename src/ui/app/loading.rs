@@ -79,27 +79,33 @@ impl SalgstrenerApp {
         self.open_folder = OpenFolder::default();
         // A reload of the old folder must not replace the new one.
         self.refresh = None;
+        let load = self.load_now(source);
+        // The old folder's changes no longer matter.
+        self.watch = None;
+        self.loading = Some(Loading { load, remember });
+    }
+
+    /// A background load of `source` that starts at once (the window is open already) and
+    /// wakes the window when the bank is ready.
+    fn load_now(&self, source: BankSource) -> BankLoad {
         let wake = self.ctx.clone();
         let load = BankLoad::start(source, move || {
             if let Some(ctx) = &wake {
                 ctx.request_repaint();
             }
         });
-        // The window is open already.
         load.go();
-        // The old folder's changes no longer matter.
-        self.watch = None;
-        self.loading = Some(Loading { load, remember });
+        load
     }
 
     /// Loads the open folder again after an edit, so the list and the sessions show the change
     /// without waiting for the watch: at once for a small folder, in the background for a
     /// large one (see [`REFRESH_AT_ONCE`]).
     pub(super) fn refresh_bank(&mut self) {
-        let BankSource::Folder(dir) = self.bank.source() else {
+        let Some(ws) = self.workspace() else {
             return;
         };
-        let source = BankSource::Folder(dir.clone());
+        let source = BankSource::Folder(ws.root().to_path_buf());
         if self.bank.files_checked() <= self.refresh_at_once {
             self.refresh = None;
             if let Ok(bank) = Bank::load(source) {
@@ -107,15 +113,8 @@ impl SalgstrenerApp {
             }
             return;
         }
-        let wake = self.ctx.clone();
-        let load = BankLoad::start(source, move || {
-            if let Some(ctx) = &wake {
-                ctx.request_repaint();
-            }
-        });
-        load.go();
         // A newer edit makes an older reload moot.
-        self.refresh = Some(load);
+        self.refresh = Some(self.load_now(source));
     }
 
     /// Takes over the bank of a reload after an edit, once it is ready. Never waits.

@@ -154,7 +154,7 @@ text_table! {
     progress_no_history_file: "Historikken lagres ikke, fordi ingen datamappe ble funnet.", "The history is not saved, because no data folder was found.";
     due_count: "Til repetisjon i runden: {n}", "Due for review in this round: {n}";
     notice_history_kept_aside: "Historikkfilen kunne ikke leses ({reason}). Den er flyttet til {path}, og en ny er startet.", "The history file could not be read ({reason}). It was moved to {path} and a new one was started.";
-    notice_history_partly_kept: "Historikkfilen hadde forsøk som appen ikke kan bruke ({reason}). Originalen er flyttet til {path}, og de {kept} andre forsøkene er beholdt.", "The history file held attempts the app cannot use ({reason}). The original was moved to {path}, and the other {kept} attempts were kept.";
+    notice_history_partly_kept: "Historikkfilen hadde forsøk som appen ikke kan bruke ({reason}). Originalen er flyttet til {path}; forsøkene appen kan bruke, er beholdt ({kept}).", "The history file held attempts the app cannot use ({reason}). The original was moved to {path}; the attempts the app can use are kept ({kept}).";
     notice_save_failed: "Kunne ikke lagre: {error}", "Could not save: {error}";
     notice_settings_kept_aside: "Innstillingsfilen kunne ikke leses ({reason}). Den er flyttet til {path}, og standardinnstillingene brukes.", "The settings file could not be read ({reason}). It was moved to {path} and the default settings are used.";
     dismiss: "Lukk", "Dismiss";

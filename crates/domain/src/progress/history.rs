@@ -615,7 +615,7 @@ mod tests {
         let said = notice.text(Language::En);
         assert!(
             said.starts_with("The history file held attempts the app cannot use (attempt 2")
-                && said.ends_with(", and the other 1 attempts were kept."),
+                && said.ends_with("; the attempts the app can use are kept (1)."),
             "{said}"
         );
         let OpenNotice::KeptAside {
